@@ -1,0 +1,382 @@
+//! `babelfeed.toml`: what a publisher can set, and the defaults that let the
+//! shipped sample build with no file at all.
+//!
+//! Unknown keys are an error rather than silently ignored, because a typo in
+//! `max_entries` or `base_url` would otherwise publish feeds that quietly do
+//! the wrong thing from cron for months.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use crate::infer::date::DateOrder;
+use crate::model::Person;
+
+/// Languages detected among when the configuration lists none: the five the
+/// format contract names. Listing more in `[languages]` widens detection.
+pub const DEFAULT_LANGUAGES: &[&str] = &["de", "en", "es", "fr", "it"];
+
+/// Whether feeds carry the whole article or only its summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ContentMode {
+    #[default]
+    Full,
+    Summary,
+}
+
+/// Per-language settings, `[languages.<tag>]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// Feed title in that language.
+    pub title: Option<String>,
+    /// Feed description / subtitle in that language.
+    pub description: Option<String>,
+    /// The site's home page in that language (default `{base_url}/{lang}/`).
+    pub home_url: Option<String>,
+    /// How an all-numeric slash date is read in articles of that language.
+    pub date_order: Option<DateOrderSetting>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrderSetting {
+    Dmy,
+    Mdy,
+}
+
+/// Settings for inferring which plain-text articles translate each other.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PairingConfig {
+    /// Lowest score (0..1) at which two articles are linked.
+    pub min_score: f64,
+    /// A runner-up scoring at least this fraction of the best candidate makes
+    /// the match ambiguous, and it is left unlinked.
+    pub ambiguity_ratio: f64,
+    /// Largest distance in days between the dates of two translations.
+    pub max_days_apart: u32,
+}
+
+impl Default for PairingConfig {
+    fn default() -> Self {
+        PairingConfig {
+            min_score: 0.35,
+            ambiguity_ratio: 0.8,
+            max_days_apart: 1,
+        }
+    }
+}
+
+/// The `babelfeed.toml` file as written, every key optional.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Absolute URL of the site, e.g. `https://news.example.org`.
+    pub base_url: String,
+    /// Site name, used in feed titles that the configuration does not set.
+    pub title: Option<String>,
+    /// Article URL pattern; relative patterns are joined to `base_url`.
+    pub url_pattern: String,
+    /// Where the output folder is served; relative to `base_url` unless absolute.
+    pub feeds_url: String,
+    /// IANA time zone for date-only values and for the URL date parts.
+    pub timezone: String,
+    /// Entries per feed, newest first; 0 means every article.
+    pub max_entries: usize,
+    /// `full` (summary and whole article) or `summary` (summary only).
+    pub content: ContentMode,
+    /// Author of articles that name none.
+    pub default_author: Option<AuthorSetting>,
+    /// Languages to detect among, with their feed settings.
+    pub languages: BTreeMap<String, LanguageConfig>,
+    pub pairing: PairingConfig,
+}
+
+/// `default_author = "Name"` or `default_author = { name = "…", email = "…" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum AuthorSetting {
+    Name(String),
+    Person(Person),
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            base_url: "https://example.com".to_string(),
+            title: None,
+            url_pattern: "/{lang}/{year}/{month}/{day}/{slug}/".to_string(),
+            feeds_url: "/feeds/".to_string(),
+            timezone: "UTC".to_string(),
+            max_entries: 50,
+            content: ContentMode::Full,
+            default_author: None,
+            languages: BTreeMap::new(),
+            pairing: PairingConfig::default(),
+        }
+    }
+}
+
+/// The configuration checked and resolved into the values the pipeline uses.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub base_url: String,
+    pub site_title: String,
+    pub url_pattern: String,
+    pub feeds_url: String,
+    pub timezone: Tz,
+    pub max_entries: usize,
+    pub content: ContentMode,
+    pub default_author: Option<Person>,
+    /// Languages to detect among, as configured tags (`de`, `de-CH`).
+    pub detect_languages: Vec<String>,
+    pub languages: BTreeMap<String, LanguageConfig>,
+    pub pairing: PairingConfig,
+}
+
+/// What went wrong with the configuration; always names the file.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct ConfigError {
+    pub path: String,
+    pub message: String,
+}
+
+impl Settings {
+    /// Reads `path` when given, else `./babelfeed.toml` when it exists, else
+    /// the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Settings, ConfigError> {
+        let default_path = Path::new("babelfeed.toml");
+        let (path, required) = match path {
+            Some(p) => (p, true),
+            None => (default_path, false),
+        };
+        let shown = path.display().to_string();
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+                return Settings::from_config(Config::default(), "(defaults)")
+            }
+            Err(e) => {
+                return Err(ConfigError {
+                    path: shown,
+                    message: format!("cannot read the configuration: {e}"),
+                })
+            }
+        };
+        Settings::from_toml(&text, &shown)
+    }
+
+    /// Parses configuration text; `shown` names it in errors.
+    pub fn from_toml(text: &str, shown: &str) -> Result<Settings, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+            ConfigError {
+                path: match line {
+                    Some(line) => format!("{shown}:{line}"),
+                    None => shown.to_string(),
+                },
+                message: e.message().to_string(),
+            }
+        })?;
+        Settings::from_config(config, shown)
+    }
+
+    pub fn from_config(config: Config, shown: &str) -> Result<Settings, ConfigError> {
+        let fail = |message: String| ConfigError {
+            path: shown.to_string(),
+            message,
+        };
+        let base_url = config.base_url.trim_end_matches('/').to_string();
+        if !is_absolute_url(&base_url) {
+            return Err(fail(format!(
+                "base_url `{}` must be an absolute http(s) URL, e.g. https://news.example.org",
+                config.base_url
+            )));
+        }
+        let timezone: Tz = config.timezone.parse().map_err(|_| {
+            fail(format!(
+                "timezone `{}` is not an IANA time zone name such as `Europe/Berlin` or `UTC`",
+                config.timezone
+            ))
+        })?;
+        if !config.url_pattern.contains("{slug}") {
+            return Err(fail(format!(
+                "url_pattern `{}` must contain {{slug}} so that every article gets its own URL",
+                config.url_pattern
+            )));
+        }
+        for tag in config.languages.keys() {
+            if !crate::infer::lang::is_language_tag(tag) {
+                return Err(fail(format!(
+                    "[languages.{tag}]: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
+                )));
+            }
+        }
+        for (name, value) in [
+            ("pairing.min_score", config.pairing.min_score),
+            ("pairing.ambiguity_ratio", config.pairing.ambiguity_ratio),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(fail(format!("{name} must be between 0 and 1, not {value}")));
+            }
+        }
+        let detect_languages = if config.languages.is_empty() {
+            DEFAULT_LANGUAGES.iter().map(|s| s.to_string()).collect()
+        } else {
+            config.languages.keys().cloned().collect()
+        };
+        let site_title = config
+            .title
+            .clone()
+            .unwrap_or_else(|| host_of(&base_url).to_string());
+        Ok(Settings {
+            url_pattern: join_url(&base_url, &config.url_pattern),
+            feeds_url: join_url(&base_url, &config.feeds_url)
+                .trim_end_matches('/')
+                .to_string(),
+            base_url,
+            site_title,
+            timezone,
+            max_entries: config.max_entries,
+            content: config.content,
+            default_author: config.default_author.map(|a| match a {
+                AuthorSetting::Name(name) => Person {
+                    name,
+                    email: None,
+                    uri: None,
+                },
+                AuthorSetting::Person(p) => p,
+            }),
+            detect_languages,
+            languages: config.languages,
+            pairing: config.pairing,
+        })
+    }
+
+    /// Settings of one language; empty when it has no `[languages.<tag>]`.
+    fn language(&self, lang: &str) -> Option<&LanguageConfig> {
+        self.languages.get(lang)
+    }
+
+    pub fn date_order(&self, lang: &str) -> DateOrder {
+        match self.language(lang).and_then(|l| l.date_order) {
+            Some(DateOrderSetting::Mdy) => DateOrder::Mdy,
+            _ => DateOrder::Dmy,
+        }
+    }
+
+    /// Feed title for a language; without configuration, the site name and
+    /// the language tag, so no English word ends up in a French feed.
+    pub fn feed_title(&self, lang: &str) -> String {
+        self.language(lang)
+            .and_then(|l| l.title.clone())
+            .unwrap_or_else(|| format!("{} ({lang})", self.site_title))
+    }
+
+    pub fn feed_description(&self, lang: &str) -> String {
+        if let Some(text) = self.language(lang).and_then(|l| l.description.clone()) {
+            return text;
+        }
+        let latest = match primary_subtag(lang) {
+            "de" => "Neueste Artikel",
+            "en" => "Latest articles",
+            "es" => "Últimos artículos",
+            "fr" => "Derniers articles",
+            "it" => "Ultimi articoli",
+            "nl" => "Nieuwste artikelen",
+            "pt" => "Últimos artigos",
+            _ => return self.feed_title(lang),
+        };
+        format!("{} – {latest}", self.site_title)
+    }
+
+    pub fn home_url(&self, lang: &str) -> String {
+        match self.language(lang).and_then(|l| l.home_url.clone()) {
+            Some(url) => join_url(&self.base_url, &url),
+            None => format!("{}/{lang}/", self.base_url),
+        }
+    }
+
+    pub fn feed_url(&self, lang: &str, file: &str) -> String {
+        format!("{}/{lang}/{file}", self.feeds_url)
+    }
+}
+
+/// `de` for `de-CH`.
+pub fn primary_subtag(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
+pub fn is_absolute_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/') && !host.contains(char::is_whitespace))
+}
+
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+/// Joins a pattern or path to the base URL unless it is already absolute.
+fn join_url(base: &str, path: &str) -> String {
+    if is_absolute_url(path) {
+        path.to_string()
+    } else {
+        format!("{base}/{}", path.trim_start_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_build_without_a_file() {
+        let s = Settings::from_config(Config::default(), "x").unwrap();
+        assert_eq!(s.detect_languages, vec!["de", "en", "es", "fr", "it"]);
+        assert_eq!(
+            s.feed_url("de", "atom.xml"),
+            "https://example.com/feeds/de/atom.xml"
+        );
+        assert_eq!(s.feed_title("fr"), "example.com (fr)");
+        assert_eq!(s.home_url("fr"), "https://example.com/fr/");
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_line() {
+        let err = Settings::from_toml("base_url = \"https://a.org\"\nmax_entrys = 3\n", "b.toml")
+            .unwrap_err();
+        assert_eq!(err.path, "b.toml:2");
+        assert!(err.message.contains("max_entrys"), "{}", err.message);
+    }
+
+    #[test]
+    fn per_language_settings() {
+        let s = Settings::from_toml(
+            "base_url = \"https://n.org/\"\n[languages.en-US]\ndate_order = \"mdy\"\ntitle = \"News\"\n[languages.fr]\n",
+            "b.toml",
+        )
+        .unwrap();
+        assert_eq!(s.detect_languages, vec!["en-US", "fr"]);
+        assert_eq!(s.date_order("en-US"), DateOrder::Mdy);
+        assert_eq!(s.date_order("fr"), DateOrder::Dmy);
+        assert_eq!(s.feed_title("en-US"), "News");
+    }
+
+    #[test]
+    fn rejects_bad_values() {
+        assert!(Settings::from_toml("base_url = \"example.com\"", "b").is_err());
+        assert!(Settings::from_toml("timezone = \"Mars/Olympus\"", "b").is_err());
+        assert!(Settings::from_toml("url_pattern = \"/{lang}/\"", "b").is_err());
+        assert!(Settings::from_toml("[languages.de_CH]", "b").is_err());
+    }
+}

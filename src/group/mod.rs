@@ -1,0 +1,168 @@
+//! Stage 4: link articles that translate each other, by the three rules of
+//! the contract (§1c) in order of precedence: a shared translation key, a
+//! shared base name with different language suffixes, and — for plain-text
+//! exports with neither — inference from the text.
+
+pub mod pairing;
+pub mod signals;
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Article, Format, GroupSource, Grouping};
+use pairing::Candidate;
+
+/// Groups `articles`. Drafts are never linked: a published entry must not
+/// point readers at a translation that is not published.
+pub fn group(articles: &[Article], settings: &Settings) -> (Grouping, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; articles.len()];
+    let mut groups: Vec<(Vec<usize>, GroupSource)> = Vec::new();
+    let mut scores: Vec<Option<f64>> = vec![None; articles.len()];
+
+    let published = || articles.iter().enumerate().filter(|(_, a)| !a.draft);
+
+    // Rule 1: translation keys.
+    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, article) in published() {
+        if let Some(key) = article.translation_key.as_deref() {
+            by_key.entry(key).or_default().push(i);
+        }
+    }
+    for (key, members) in by_key {
+        let rule = format!("share translation_key `{key}`");
+        add_group(
+            articles,
+            members,
+            GroupSource::Key,
+            &rule,
+            &mut groups,
+            &mut group_of,
+            &mut diagnostics,
+        );
+    }
+
+    // Rule 2: base name with language suffixes, in the same folder.
+    let mut by_stem: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, article) in published() {
+        if group_of[i].is_none() && article.translation_key.is_none() {
+            if let Some(stem) = article.suffix_stem.as_deref() {
+                by_stem.entry(stem).or_default().push(i);
+            }
+        }
+    }
+    for (stem, members) in by_stem {
+        if members.len() > 1 {
+            let rule = format!("share the base name `{stem}`");
+            add_group(
+                articles,
+                members,
+                GroupSource::FileName,
+                &rule,
+                &mut groups,
+                &mut group_of,
+                &mut diagnostics,
+            );
+        }
+    }
+
+    // Rule 3: inferred pairing of the remaining plain-text exports.
+    let indices: Vec<usize> = published()
+        .filter(|(i, a)| {
+            group_of[*i].is_none() && a.format == Format::Plain && a.translation_key.is_none()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let candidates: Vec<Candidate> = indices
+        .iter()
+        .map(|&i| {
+            let article = &articles[i];
+            Candidate {
+                path: article.path.clone(),
+                lang: article.lang.clone(),
+                day: i64::from(
+                    article
+                        .date
+                        .with_timezone(&settings.timezone)
+                        .date_naive()
+                        .num_days_from_ce(),
+                ),
+                signals: signals::extract(article.pairing_text.as_deref().unwrap_or("")),
+            }
+        })
+        .collect();
+    let inferred = pairing::pair(&candidates, &settings.pairing);
+    for members in inferred.groups {
+        let members: Vec<usize> = members.into_iter().map(|c| indices[c]).collect();
+        for &m in &members {
+            group_of[m] = Some(groups.len());
+        }
+        groups.push((members, GroupSource::Inferred));
+    }
+    for (c, score) in inferred.scores {
+        scores[indices[c]] = Some(score);
+    }
+    for (c, note) in inferred.notes {
+        diagnostics.push(Diagnostic::warning(&articles[indices[c]].path, None, note));
+    }
+
+    let mut grouping = Grouping {
+        translations: vec![Vec::new(); articles.len()],
+        sources: vec![GroupSource::None; articles.len()],
+        scores,
+    };
+    for (members, source) in &groups {
+        if members.len() < 2 {
+            continue;
+        }
+        for &m in members {
+            let mut others: Vec<usize> = members.iter().copied().filter(|&o| o != m).collect();
+            others.sort_by(|&x, &y| articles[x].lang.cmp(&articles[y].lang));
+            grouping.translations[m] = others;
+            grouping.sources[m] = *source;
+        }
+    }
+    (grouping, diagnostics)
+}
+
+/// Adds a group after checking it holds one article per language; a second
+/// article of a language is an error naming both files, and the group is
+/// not formed.
+fn add_group(
+    articles: &[Article],
+    members: Vec<usize>,
+    source: GroupSource,
+    rule: &str,
+    groups: &mut Vec<(Vec<usize>, GroupSource)>,
+    group_of: &mut [Option<usize>],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut by_lang: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut clean = true;
+    for &m in &members {
+        if let Some(&first) = by_lang.get(articles[m].lang.as_str()) {
+            clean = false;
+            diagnostics.push(Diagnostic::error(
+                &articles[m].path,
+                None,
+                format!(
+                    "{} and {} {rule} and are both in `{}`; a translation group holds one article per language — change one's key or language",
+                    articles[first].path, articles[m].path, articles[m].lang
+                ),
+            ));
+        } else {
+            by_lang.insert(&articles[m].lang, m);
+        }
+    }
+    for &m in &members {
+        group_of[m] = Some(groups.len());
+    }
+    if clean {
+        groups.push((members, source));
+    } else {
+        groups.push((Vec::new(), source));
+    }
+}

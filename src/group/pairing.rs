@@ -1,0 +1,320 @@
+//! Inferring which plain-text exports translate each other (contract §1c,
+//! rule 3).
+//!
+//! Candidates are blocked by language pair and date window, so the work
+//! grows with the number of stories per day, not with the archive. Each
+//! candidate pair is scored by the evidence a translation keeps unchanged
+//! (see [`super::signals`]), weighted by how exclusive it is inside the
+//! window: a name that only these two articles mention says much more than
+//! one that all stories of the day mention. Pairs are then linked greedily,
+//! best score first, one article per language per group; a pair whose
+//! runner-up scores almost as well is ambiguous and left unlinked, because a
+//! wrong link is worse than a missing one.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::signals::Signals;
+use crate::config::PairingConfig;
+
+/// An article that may be paired.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// For messages and for a stable tie-break.
+    pub path: String,
+    pub lang: String,
+    /// Publication day, in days since the common era, in the site's zone.
+    pub day: i64,
+    pub signals: Signals,
+}
+
+/// Evidence below this total weight is never enough, whatever the score: a
+/// shared city and year do not make two stories one.
+const MIN_SHARED_WEIGHT: f64 = 3.0;
+/// The shared evidence must also be a real part of the smaller article's.
+const MIN_SHARED_FRACTION: f64 = 0.1;
+/// Translations published a day apart are common but same-day ones more so;
+/// this only breaks near-ties.
+const DAY_APART_FACTOR: f64 = 0.95;
+
+/// A scored candidate pair, `a < b`.
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    a: usize,
+    b: usize,
+    score: f64,
+}
+
+/// What pairing decided.
+#[derive(Debug, Default)]
+pub struct Pairing {
+    /// Groups of candidate indices, each with at least two members, at most
+    /// one per language, members sorted.
+    pub groups: Vec<Vec<usize>>,
+    /// For linked candidates, the score of the best link they are part of.
+    pub scores: BTreeMap<usize, f64>,
+    /// Human-readable reasons for links not made, keyed by candidate.
+    pub notes: Vec<(usize, String)>,
+}
+
+pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
+    let window = i64::from(config.max_days_apart);
+    let mut by_lang_day: BTreeMap<(&str, i64), Vec<usize>> = BTreeMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        by_lang_day
+            .entry((c.lang.as_str(), c.day))
+            .or_default()
+            .push(i);
+    }
+    let langs: BTreeSet<&str> = candidates.iter().map(|c| c.lang.as_str()).collect();
+
+    // Directed evidence: of everything `a` shares with the other language in
+    // the window, which fraction points at `b`.
+    let mut directed: HashMap<(usize, usize), (f64, f64, usize)> = HashMap::new();
+    for (a, cand) in candidates.iter().enumerate() {
+        for &lang in &langs {
+            if lang == cand.lang {
+                continue;
+            }
+            let others: Vec<usize> = (cand.day - window..=cand.day + window)
+                .filter_map(|day| by_lang_day.get(&(lang, day)))
+                .flatten()
+                .copied()
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let mut mass = 0.0;
+            let mut per_other: HashMap<usize, (f64, f64, usize)> = HashMap::new();
+            for (token, weight) in &cand.signals.tokens {
+                let holders: Vec<usize> = others
+                    .iter()
+                    .copied()
+                    .filter(|&o| candidates[o].signals.contains(token))
+                    .collect();
+                if holders.is_empty() {
+                    continue;
+                }
+                let share = weight / holders.len() as f64;
+                mass += share;
+                for o in holders {
+                    let entry = per_other.entry(o).or_default();
+                    entry.0 += share;
+                    entry.1 += weight;
+                    entry.2 += 1;
+                }
+            }
+            for (o, (num, raw, count)) in per_other {
+                directed.insert((a, o), (num / mass, raw, count));
+            }
+        }
+    }
+
+    let mut edges = Vec::new();
+    let mut near_misses: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
+    for (&(a, b), &(s_ab, raw, count)) in &directed {
+        if a > b {
+            continue;
+        }
+        let Some(&(s_ba, _, _)) = directed.get(&(b, a)) else {
+            continue;
+        };
+        let days = (candidates[a].day - candidates[b].day).abs();
+        let score = (s_ab * s_ba).sqrt() * DAY_APART_FACTOR.powi(days as i32);
+        let smaller = candidates[a]
+            .signals
+            .total_weight()
+            .min(candidates[b].signals.total_weight());
+        let enough = raw >= MIN_SHARED_WEIGHT && count >= 2 && raw >= MIN_SHARED_FRACTION * smaller;
+        if enough && score >= config.min_score {
+            edges.push(Edge { a, b, score });
+        } else if score >= config.min_score / 2.0 {
+            for (x, y) in [(a, b), (b, a)] {
+                let best = near_misses.entry(x).or_insert((score, y));
+                if score > best.0 {
+                    *best = (score, y);
+                }
+            }
+        }
+    }
+    // Best first; equal scores in path order, so every run decides the same.
+    edges.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then_with(|| candidates[x.a].path.cmp(&candidates[y.a].path))
+            .then_with(|| candidates[x.b].path.cmp(&candidates[y.b].path))
+    });
+
+    let mut neighbours: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+    for e in &edges {
+        neighbours.entry(e.a).or_default().push((e.b, e.score));
+        neighbours.entry(e.b).or_default().push((e.a, e.score));
+    }
+
+    let mut sets = GroupSets::new(candidates);
+    let mut blocked: BTreeSet<(usize, &str)> = BTreeSet::new();
+    let mut pairing = Pairing::default();
+    for e in &edges {
+        let (a, b) = (e.a, e.b);
+        let (lang_a, lang_b) = (candidates[a].lang.as_str(), candidates[b].lang.as_str());
+        if sets.same(a, b) || !sets.can_join(a, b) {
+            continue;
+        }
+        if blocked.contains(&(a, lang_b)) || blocked.contains(&(b, lang_a)) {
+            continue;
+        }
+        // A rival still free to take `a`'s (or `b`'s) place with nearly the
+        // same score makes the choice a guess.
+        let rival = |x: usize, other: usize| {
+            neighbours[&x].iter().find(|&&(r, score)| {
+                r != other
+                    && candidates[r].lang == candidates[other].lang
+                    && score >= e.score * config.ambiguity_ratio
+                    && !blocked.contains(&(r, candidates[x].lang.as_str()))
+                    && sets.can_join(x, r)
+            })
+        };
+        if let Some(&(r, score)) = rival(a, b).or_else(|| rival(b, a)) {
+            let (who, first, second) = if candidates[r].lang == lang_b {
+                (a, b, r)
+            } else {
+                (b, a, r)
+            };
+            pairing.notes.push((
+                who,
+                format!(
+                    "not linked: {} (score {:.2}) and {} (score {:.2}) are both likely translations; set the same translation_key in sidecar files to link the right one",
+                    candidates[first].path, e.score, candidates[second].path, score
+                ),
+            ));
+            blocked.insert((a, lang_b));
+            blocked.insert((b, lang_a));
+            continue;
+        }
+        sets.join(a, b);
+        for x in [a, b] {
+            let best = pairing.scores.entry(x).or_insert(e.score);
+            *best = best.max(e.score);
+        }
+    }
+
+    for (x, (score, y)) in near_misses {
+        if !pairing.scores.contains_key(&x) && !sets.same(x, y) {
+            pairing.notes.push((
+                x,
+                format!(
+                    "not linked to {} (score {score:.2}): too little shared evidence (names, numbers, quoted terms, URLs) to be sure it is a translation; set the same translation_key in sidecar files if it is",
+                    candidates[y].path
+                ),
+            ));
+        }
+    }
+    pairing.notes.sort();
+    pairing.notes.dedup();
+    pairing.groups = sets.groups();
+    pairing
+}
+
+/// Union–find over candidates that keeps each group's languages, so that no
+/// group ever holds two articles of one language.
+struct GroupSets<'a> {
+    parent: Vec<usize>,
+    langs: Vec<BTreeSet<&'a str>>,
+}
+
+impl<'a> GroupSets<'a> {
+    fn new(candidates: &'a [Candidate]) -> Self {
+        GroupSets {
+            parent: (0..candidates.len()).collect(),
+            langs: candidates
+                .iter()
+                .map(|c| BTreeSet::from([c.lang.as_str()]))
+                .collect(),
+        }
+    }
+
+    fn root(&self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn same(&self, a: usize, b: usize) -> bool {
+        self.root(a) == self.root(b)
+    }
+
+    fn can_join(&self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.root(a), self.root(b));
+        ra != rb && self.langs[ra].is_disjoint(&self.langs[rb])
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[gone] = keep;
+        let moved = std::mem::take(&mut self.langs[gone]);
+        self.langs[keep].extend(moved);
+    }
+
+    fn groups(&self) -> Vec<Vec<usize>> {
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for x in 0..self.parent.len() {
+            groups.entry(self.root(x)).or_default().push(x);
+        }
+        groups.into_values().filter(|g| g.len() > 1).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::group::signals::extract;
+
+    fn cand(path: &str, lang: &str, day: i64, text: &str) -> Candidate {
+        Candidate {
+            path: path.into(),
+            lang: lang.into(),
+            day,
+            signals: extract(text),
+        }
+    }
+
+    #[test]
+    fn links_translations_and_not_strangers() {
+        let cands = vec![
+            cand("a.txt", "de", 10, "Der Konzern Siemens Energy hat in Erlangen 2.300 Stellen gestrichen, sagte Christian Bruch am Montag. Die IG Metall protestierte."),
+            cand("b.txt", "fr", 10, "Le groupe Siemens Energy a supprimé 2 300 emplois à Erlangen, a déclaré lundi Christian Bruch. Le syndicat IG Metall a protesté."),
+            cand("c.txt", "fr", 10, "La ville de Lyon a inauguré un nouveau tramway, a annoncé Grégory Doucet. Le projet a coûté 180 millions d’euros selon la SYTRAL."),
+        ];
+        let p = pair(&cands, &PairingConfig::default());
+        assert_eq!(p.groups, vec![vec![0, 1]]);
+        assert!(p.scores[&0] > 0.5);
+    }
+
+    #[test]
+    fn outside_the_date_window_nothing_is_linked() {
+        let text = "Siemens Energy Erlangen 2.300 Christian Bruch IG Metall";
+        let cands = vec![
+            cand("a.txt", "de", 10, &format!("X {text}")),
+            cand("b.txt", "fr", 12, &format!("X {text}")),
+        ];
+        assert!(pair(&cands, &PairingConfig::default()).groups.is_empty());
+    }
+
+    #[test]
+    fn ambiguous_candidates_are_left_unlinked_and_reported() {
+        let text = "Heute sprach Angela Merkel mit Emmanuel Macron in Aachen über 500 Millionen.";
+        let cands = vec![
+            cand("a.txt", "de", 10, text),
+            cand("b.txt", "fr", 10, text),
+            cand("c.txt", "fr", 10, text),
+        ];
+        let p = pair(&cands, &PairingConfig::default());
+        assert!(p.groups.is_empty(), "{:?}", p.groups);
+        assert!(
+            p.notes.iter().any(|(_, n)| n.contains("both likely")),
+            "{:?}",
+            p.notes
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! Article bodies as HTML and as plain text.
+//!
+//! Plain-text exports are escaped, never interpreted: a `<` or `*` in a news
+//! export is text. Markdown is rendered as CommonMark; its relative links are
+//! made absolute against the article's URL because a feed reader has no page
+//! to resolve them against.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use url::Url;
+
+use crate::parse::Paragraph;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// One `<p>` per paragraph; a line break inside a paragraph stays a line
+/// break (`<br>`), since exports use it for lines that belong together.
+pub fn plain_html(paragraphs: &[Paragraph]) -> String {
+    let mut html = String::new();
+    for paragraph in paragraphs {
+        html.push_str("<p>");
+        for (i, line) in paragraph.text.split('\n').enumerate() {
+            if i > 0 {
+                html.push_str("<br>\n");
+            }
+            html.push_str(&escape_html(line));
+        }
+        html.push_str("</p>\n");
+    }
+    html
+}
+
+/// Collapses runs of white space (including line breaks) to single spaces.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Renders CommonMark, resolving relative link and image targets against
+/// `base` (the article's own URL).
+pub fn markdown_html(source: &str, base: &str) -> String {
+    let base = Url::parse(base).ok();
+    let events = Parser::new_ext(source, Options::empty()).map(|event| match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: absolute(base.as_ref(), dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: absolute(base.as_ref(), dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut html = String::with_capacity(source.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+fn absolute<'a>(base: Option<&Url>, dest: CowStr<'a>) -> CowStr<'a> {
+    let Some(base) = base else { return dest };
+    // A bare `#notes` is resolved too: in a feed reader it can only mean a
+    // place on the article's own page.
+    if dest.is_empty() || Url::parse(&dest).is_ok() {
+        return dest;
+    }
+    match base.join(&dest) {
+        Ok(url) => CowStr::from(url.to_string()),
+        Err(_) => dest,
+    }
+}
+
+/// The plain text of a Markdown document: of its first paragraph only (the
+/// default summary), or of all of it (for language detection).
+pub fn markdown_text(source: &str, first_paragraph_only: bool) -> String {
+    let mut text = String::new();
+    let mut in_paragraph = false;
+    for event in Parser::new_ext(source, Options::empty()) {
+        match event {
+            Event::Start(Tag::Paragraph) => in_paragraph = true,
+            Event::End(TagEnd::Paragraph) => {
+                in_paragraph = false;
+                if first_paragraph_only && !text.trim().is_empty() {
+                    break;
+                }
+                text.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) if in_paragraph || !first_paragraph_only => {
+                text.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::Heading(_) | TagEnd::Item) => text.push('\n'),
+            _ => {}
+        }
+    }
+    collapse_whitespace(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_escaped_never_interpreted() {
+        let html = plain_html(&[Paragraph {
+            text: "AT&T <b>bold</b> *not* \"quoted\"\nline two".into(),
+            line: 3,
+        }]);
+        assert_eq!(
+            html,
+            "<p>AT&amp;T &lt;b&gt;bold&lt;/b&gt; *not* &quot;quoted&quot;<br>\nline two</p>\n"
+        );
+    }
+
+    #[test]
+    fn markdown_links_become_absolute() {
+        let html = markdown_html(
+            "See [the report](../report/) and ![map](map.png), [x](https://a.org/) [n](#notes).",
+            "https://news.example.org/en/2021/05/04/launch/",
+        );
+        assert!(
+            html.contains("href=\"https://news.example.org/en/2021/05/report/\""),
+            "{html}"
+        );
+        assert!(html.contains("src=\"https://news.example.org/en/2021/05/04/launch/map.png\""));
+        assert!(html.contains("href=\"https://a.org/\""));
+        assert!(html.contains("href=\"https://news.example.org/en/2021/05/04/launch/#notes\""));
+    }
+
+    #[test]
+    fn markdown_first_paragraph_as_text() {
+        let source = "# Head\n\nThe *first* `code` para\ngraph.\n\nSecond.";
+        assert_eq!(markdown_text(source, true), "The first code para graph.");
+        assert_eq!(
+            markdown_text(source, false),
+            "Head The first code para graph. Second."
+        );
+    }
+}

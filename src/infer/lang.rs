@@ -1,0 +1,243 @@
+//! Language: validating tags that people write, and detecting the language
+//! of text that carries no tag.
+
+use whatlang::{Detector, Lang};
+
+use crate::config::primary_subtag;
+
+/// ISO 639-3 codes of the detector mapped to the two-letter subtags feeds use.
+const DETECTABLE: &[(Lang, &str)] = &[
+    (Lang::Afr, "af"),
+    (Lang::Aka, "ak"),
+    (Lang::Amh, "am"),
+    (Lang::Ara, "ar"),
+    (Lang::Aze, "az"),
+    (Lang::Bel, "be"),
+    (Lang::Ben, "bn"),
+    (Lang::Bul, "bg"),
+    (Lang::Cat, "ca"),
+    (Lang::Ces, "cs"),
+    (Lang::Cmn, "zh"),
+    (Lang::Dan, "da"),
+    (Lang::Deu, "de"),
+    (Lang::Ell, "el"),
+    (Lang::Eng, "en"),
+    (Lang::Epo, "eo"),
+    (Lang::Est, "et"),
+    (Lang::Fin, "fi"),
+    (Lang::Fra, "fr"),
+    (Lang::Guj, "gu"),
+    (Lang::Heb, "he"),
+    (Lang::Hin, "hi"),
+    (Lang::Hrv, "hr"),
+    (Lang::Hun, "hu"),
+    (Lang::Hye, "hy"),
+    (Lang::Ind, "id"),
+    (Lang::Ita, "it"),
+    (Lang::Jav, "jv"),
+    (Lang::Jpn, "ja"),
+    (Lang::Kan, "kn"),
+    (Lang::Kat, "ka"),
+    (Lang::Khm, "km"),
+    (Lang::Kor, "ko"),
+    (Lang::Lat, "la"),
+    (Lang::Lav, "lv"),
+    (Lang::Lit, "lt"),
+    (Lang::Mal, "ml"),
+    (Lang::Mar, "mr"),
+    (Lang::Mkd, "mk"),
+    (Lang::Mya, "my"),
+    (Lang::Nep, "ne"),
+    (Lang::Nld, "nl"),
+    (Lang::Nob, "nb"),
+    (Lang::Ori, "or"),
+    (Lang::Pan, "pa"),
+    (Lang::Pes, "fa"),
+    (Lang::Pol, "pl"),
+    (Lang::Por, "pt"),
+    (Lang::Ron, "ro"),
+    (Lang::Rus, "ru"),
+    (Lang::Sin, "si"),
+    (Lang::Slk, "sk"),
+    (Lang::Slv, "sl"),
+    (Lang::Sna, "sn"),
+    (Lang::Spa, "es"),
+    (Lang::Srp, "sr"),
+    (Lang::Swe, "sv"),
+    (Lang::Tam, "ta"),
+    (Lang::Tel, "te"),
+    (Lang::Tgl, "tl"),
+    (Lang::Tha, "th"),
+    (Lang::Tuk, "tk"),
+    (Lang::Tur, "tr"),
+    (Lang::Ukr, "uk"),
+    (Lang::Urd, "ur"),
+    (Lang::Uzb, "uz"),
+    (Lang::Vie, "vi"),
+    (Lang::Yid, "yi"),
+    (Lang::Zul, "zu"),
+];
+
+/// Whether `tag` is a well-formed BCP 47 language tag of the shapes feeds
+/// use: a 2–3 letter language, then optional script (4 letters), region (2
+/// letters or 3 digits) and variants, separated by hyphens.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let Some(language) = parts.next() else {
+        return false;
+    };
+    if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    parts.all(|part| {
+        (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// The canonical spelling of a tag people wrote: `de_ch` becomes `de-CH`.
+/// `None` when it is not a language tag at all.
+pub fn normalize_tag(written: &str) -> Option<String> {
+    let hyphenated = written.trim().replace('_', "-");
+    if !is_language_tag(&hyphenated) {
+        return None;
+    }
+    let mut out = String::with_capacity(hyphenated.len());
+    for (i, part) in hyphenated.split('-').enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        match (i, part.len()) {
+            (0, _) => out.push_str(&part.to_ascii_lowercase()),
+            (_, 2) => out.push_str(&part.to_ascii_uppercase()),
+            (_, 4) if part.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                out.push_str(&part[..1].to_ascii_uppercase());
+                out.push_str(&part[1..].to_ascii_lowercase());
+            }
+            _ => out.push_str(&part.to_ascii_lowercase()),
+        }
+    }
+    Some(out)
+}
+
+/// Whether a file-name suffix (`launch.de.md`) names a language. Only known
+/// languages and configured tags count, so that `report.old.md` is not read
+/// as a language `old`.
+pub fn is_suffix_language(suffix: &str, configured: &[String]) -> Option<String> {
+    let tag = normalize_tag(suffix)?;
+    if configured.iter().any(|c| c.eq_ignore_ascii_case(&tag)) {
+        return Some(tag);
+    }
+    let known = DETECTABLE
+        .iter()
+        .any(|(_, code)| *code == primary_subtag(&tag));
+    known.then_some(tag)
+}
+
+/// Detects the language among the configured tags.
+pub struct LanguageDetector {
+    restricted: Detector,
+    /// Configured tag for each detectable primary language.
+    tags: Vec<(Lang, String)>,
+}
+
+/// The outcome of detecting one text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detection {
+    Found {
+        tag: String,
+        /// A language outside the configured ones that the text looks more
+        /// like, reliably: worth a warning.
+        outside: Option<&'static str>,
+    },
+    /// Too little text, or none of the configured languages.
+    Unknown,
+}
+
+impl LanguageDetector {
+    /// `configured` are the tags to detect among; tags whose primary language
+    /// the detector does not know can only be set explicitly.
+    pub fn new(configured: &[String]) -> LanguageDetector {
+        let mut tags = Vec::new();
+        for tag in configured {
+            let primary = primary_subtag(tag).to_ascii_lowercase();
+            if let Some((lang, _)) = DETECTABLE.iter().find(|(_, code)| *code == primary) {
+                // The first tag of a primary language wins (`de` before `de-CH`).
+                if !tags.iter().any(|(l, _)| l == lang) {
+                    tags.push((*lang, tag.clone()));
+                }
+            }
+        }
+        let restricted = Detector::with_allowlist(tags.iter().map(|(lang, _)| *lang).collect());
+        LanguageDetector { restricted, tags }
+    }
+
+    pub fn detect(&self, text: &str) -> Detection {
+        if self.tags.is_empty() {
+            return Detection::Unknown;
+        }
+        let Some(info) = self.restricted.detect(text) else {
+            return Detection::Unknown;
+        };
+        let Some((_, tag)) = self.tags.iter().find(|(lang, _)| *lang == info.lang()) else {
+            return Detection::Unknown;
+        };
+        let outside = whatlang::detect(text)
+            .filter(|free| free.is_reliable() && free.lang() != info.lang())
+            .filter(|free| !self.tags.iter().any(|(lang, _)| *lang == free.lang()))
+            .and_then(|free| DETECTABLE.iter().find(|(lang, _)| *lang == free.lang()))
+            .map(|(_, code)| *code);
+        Detection::Found {
+            tag: tag.clone(),
+            outside,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn five() -> Vec<String> {
+        ["de", "en", "es", "fr", "it"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tags() {
+        assert_eq!(normalize_tag("de_ch").as_deref(), Some("de-CH"));
+        assert_eq!(normalize_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(normalize_tag("../../etc"), None);
+        assert_eq!(normalize_tag("deutsch"), None);
+        assert_eq!(is_suffix_language("old", &five()), None);
+        assert_eq!(is_suffix_language("v2", &five()), None);
+        assert_eq!(is_suffix_language("pt", &five()).as_deref(), Some("pt"));
+    }
+
+    #[test]
+    fn detects_the_five_languages() {
+        let d = LanguageDetector::new(&five());
+        let cases = [
+            ("de", "Die Stadt hat am Montag beschlossen, den Hafen zu erweitern und neue Arbeitsplätze zu schaffen."),
+            ("en", "The city council decided on Monday to expand the harbour and create new jobs for young people."),
+            ("es", "El ayuntamiento decidió el lunes ampliar el puerto y crear nuevos puestos de trabajo para los jóvenes."),
+            ("fr", "Le conseil municipal a décidé lundi d'agrandir le port et de créer de nouveaux emplois pour les jeunes."),
+            ("it", "Il consiglio comunale ha deciso lunedì di ampliare il porto e creare nuovi posti di lavoro per i giovani."),
+        ];
+        for (want, text) in cases {
+            match d.detect(text) {
+                Detection::Found { tag, .. } => assert_eq!(tag, want, "{text}"),
+                Detection::Unknown => panic!("no language for {text}"),
+            }
+        }
+    }
+
+    #[test]
+    fn configured_regional_tags_are_returned() {
+        let d = LanguageDetector::new(&["de-CH".to_string(), "fr-CH".to_string()]);
+        let text =
+            "Der Bundesrat hat am Mittwoch die neue Verordnung verabschiedet, die ab Januar gilt.";
+        assert!(matches!(d.detect(text), Detection::Found { tag, .. } if tag == "de-CH"));
+    }
+}

@@ -1,0 +1,427 @@
+//! Stage 3: decide every value of an article — language, dates, title,
+//! summary, URL, id — from what was written, the explicit value always
+//! winning over the inferred one.
+
+pub mod body;
+pub mod date;
+pub mod lang;
+pub mod sentence;
+
+use chrono::{DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, TimeZone};
+use uuid::Uuid;
+
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Article, Format, LangSource};
+use crate::parse::{Body, Located, MetaSource, ParsedArticle};
+use date::{parse_date, ParsedDate};
+use lang::{Detection, LanguageDetector};
+
+/// Titles longer than this many characters are shortened (contract §1a).
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// Slugs made from titles are kept to this many bytes, cut at a hyphen.
+const MAX_SLUG_LEN: usize = 80;
+
+/// What inference needs besides the article: the settings and a detector
+/// built once per run.
+pub struct Inferrer<'a> {
+    settings: &'a Settings,
+    detector: LanguageDetector,
+}
+
+impl<'a> Inferrer<'a> {
+    pub fn new(settings: &'a Settings) -> Inferrer<'a> {
+        Inferrer {
+            settings,
+            detector: LanguageDetector::new(&settings.detect_languages),
+        }
+    }
+
+    /// Decides every value of one article. Warnings (doubtful but usable
+    /// decisions) are pushed to `warnings`; errors make the article unusable.
+    pub fn infer(
+        &self,
+        parsed: ParsedArticle,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<Article, Vec<Diagnostic>> {
+        let path = parsed.path.as_str();
+        let meta = &parsed.meta;
+        let mut problems = Vec::new();
+        let (stem, suffix) = split_file_name(path);
+        let suffix_lang = suffix.and_then(|(base, suffix)| {
+            lang::is_suffix_language(suffix, &self.settings.detect_languages).map(|tag| (base, tag))
+        });
+        // The name shared by all translations of `launch.de.md`: `launch`.
+        let file_stem = suffix_lang.as_ref().map_or(stem, |(base, _)| base);
+
+        // Text as a reader sees it: what language detection and pairing read.
+        let (lead, full_text) = match &parsed.body {
+            Body::Plain { paragraphs, .. } => (
+                body::collapse_whitespace(&paragraphs[0].text),
+                paragraphs
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            ),
+            Body::Markdown { source } => (
+                body::markdown_text(source, true),
+                body::markdown_text(source, false),
+            ),
+        };
+
+        // Language first: the date order and month names may depend on it.
+        let explicit_source = match parsed.meta_source {
+            MetaSource::Sidecar => LangSource::Sidecar,
+            _ => LangSource::FrontMatter,
+        };
+        let detected_text = match &meta.title {
+            Some(title) => format!("{title}\n{full_text}"),
+            None => full_text.clone(),
+        };
+        let language = match (&meta.lang, &suffix_lang) {
+            (Some(written), _) => match lang::normalize_tag(&written.value) {
+                Some(tag) => Some((tag, explicit_source)),
+                None => {
+                    problems.push(Diagnostic::error(
+                        path,
+                        written.line,
+                        format!(
+                            "`lang = \"{}\"` is not a language tag; write a BCP 47 tag such as `de` or `fr-CH`",
+                            written.value
+                        ),
+                    ));
+                    None
+                }
+            },
+            (None, Some((_, tag))) => Some((tag.clone(), LangSource::FileName)),
+            (None, None) => match self.detector.detect(&detected_text) {
+                Detection::Found { tag, outside } => {
+                    if let Some(other) = outside {
+                        warnings.push(Diagnostic::warning(
+                            path,
+                            None,
+                            format!(
+                                "detected as `{tag}`, but the text looks more like `{other}`, which is not among the languages detected ({}); add [languages.{other}] to babelfeed.toml or set `lang`",
+                                self.settings.detect_languages.join(", ")
+                            ),
+                        ));
+                    }
+                    Some((tag, LangSource::Detected))
+                }
+                Detection::Unknown => {
+                    problems.push(Diagnostic::error(
+                        path,
+                        None,
+                        format!(
+                            "cannot tell the language of this text among {}; {}",
+                            self.settings.detect_languages.join(", "),
+                            match parsed.format {
+                                Format::Plain => "set `lang` in a sidecar file NAME.toml",
+                                Format::Markdown => "set `lang` in the front matter or name the file NAME.<lang>.md",
+                            }
+                        ),
+                    ));
+                    None
+                }
+            },
+        };
+
+        let date_written = match (&parsed.body, &meta.date) {
+            (_, Some(date)) => Some(date.clone()),
+            (Body::Plain { date, .. }, None) => Some(date.clone()),
+            (Body::Markdown { .. }, None) => {
+                problems.push(Diagnostic::error(
+                    path,
+                    Some(1),
+                    "the front matter has no `date`; add e.g. `date = 2021-05-04`",
+                ));
+                None
+            }
+        };
+        let lang_for_dates = language.as_ref().map_or("", |(tag, _)| tag.as_str());
+        let date = date_written
+            .as_ref()
+            .and_then(|written| self.resolve_date(path, written, lang_for_dates, &mut problems));
+        let updated = match &meta.updated {
+            Some(written) => self.resolve_date(path, written, lang_for_dates, &mut problems),
+            None => date,
+        };
+
+        let title = match (&meta.title, parsed.format) {
+            (Some(title), _) => body::collapse_whitespace(title),
+            (None, Format::Plain) => {
+                sentence::shorten_title(sentence::first_sentence(&lead), MAX_TITLE_CHARS)
+            }
+            (None, Format::Markdown) => {
+                problems.push(Diagnostic::error(
+                    path,
+                    Some(1),
+                    "the front matter has no `title`; add e.g. `title = \"…\"`",
+                ));
+                String::new()
+            }
+        };
+        if title.is_empty() && meta.title.is_some() {
+            problems.push(Diagnostic::error(path, None, "the title is empty"));
+        }
+
+        let slug = match &meta.slug {
+            Some(written) => {
+                if is_url_segment(&written.value) {
+                    written.value.clone()
+                } else {
+                    problems.push(Diagnostic::error(
+                        path,
+                        written.line,
+                        format!(
+                            "`slug = \"{}\"` is not a single URL segment; use letters, digits, `-` and `_` only",
+                            written.value
+                        ),
+                    ));
+                    String::new()
+                }
+            }
+            None => slug_of(&title, file_stem),
+        };
+
+        let (Some((lang, lang_source)), Some(date), Some(updated)) = (language, date, updated)
+        else {
+            return Err(problems);
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+
+        let url = match &meta.url {
+            Some(written) => self.absolute_url(path, written, &mut problems),
+            None => Some(self.article_url(&lang, &date, &slug)),
+        };
+        let Some(url) = url else {
+            return Err(problems);
+        };
+
+        let id = self.entry_id(
+            meta.id.as_deref(),
+            meta.translation_key.as_deref(),
+            file_stem,
+            &lang,
+        );
+        let content_html = match &parsed.body {
+            Body::Plain { paragraphs, .. } => body::plain_html(paragraphs),
+            Body::Markdown { source } => body::markdown_html(source, &url),
+        };
+        let summary = match &meta.summary {
+            Some(summary) => body::collapse_whitespace(summary),
+            None => lead,
+        };
+        let authors = if meta.authors.is_empty() {
+            self.settings.default_author.iter().cloned().collect()
+        } else {
+            meta.authors.clone()
+        };
+        let suffix_stem = suffix_lang.is_some().then(|| {
+            let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+            if dir.is_empty() {
+                file_stem.to_string()
+            } else {
+                format!("{dir}/{file_stem}")
+            }
+        });
+        Ok(Article {
+            path: parsed.path.clone(),
+            format: parsed.format,
+            lang,
+            lang_source,
+            date,
+            updated,
+            title,
+            summary,
+            content_html,
+            slug,
+            url,
+            id,
+            authors,
+            tags: meta.tags.clone(),
+            draft: meta.draft,
+            translation_key: meta.translation_key.clone(),
+            suffix_stem,
+            pairing_text: (parsed.format == Format::Plain).then_some(full_text),
+        })
+    }
+
+    fn resolve_date(
+        &self,
+        path: &str,
+        written: &Located<String>,
+        lang: &str,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<DateTime<FixedOffset>> {
+        match parse_date(&written.value, self.settings.date_order(lang)) {
+            Ok(ParsedDate::Instant(instant)) => Some(instant),
+            Ok(ParsedDate::Day(day)) => Some(self.midnight(day)),
+            Err(message) => {
+                problems.push(Diagnostic::error(path, written.line, message));
+                None
+            }
+        }
+    }
+
+    /// A date-only value means midnight in the configured zone (contract
+    /// §1a). Where a zone skips midnight (a DST change), the first instant
+    /// of that day is used.
+    fn midnight(&self, day: NaiveDate) -> DateTime<FixedOffset> {
+        let tz = self.settings.timezone;
+        let mut local = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+        for _ in 0..24 * 4 {
+            match tz.from_local_datetime(&local) {
+                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.fixed_offset(),
+                LocalResult::None => local += chrono::Duration::minutes(15),
+            }
+        }
+        chrono::Utc.from_utc_datetime(&local).fixed_offset()
+    }
+
+    fn article_url(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
+        let local = date.with_timezone(&self.settings.timezone);
+        self.settings
+            .url_pattern
+            .replace("{lang}", lang)
+            .replace("{year}", &format!("{:04}", local.year()))
+            .replace("{month}", &format!("{:02}", local.month()))
+            .replace("{day}", &format!("{:02}", local.day()))
+            .replace("{slug}", slug)
+    }
+
+    fn absolute_url(
+        &self,
+        path: &str,
+        written: &Located<String>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<String> {
+        let value = written.value.trim();
+        if crate::config::is_absolute_url(value) {
+            return Some(value.to_string());
+        }
+        if value.starts_with('/') && !value.contains(char::is_whitespace) {
+            return Some(format!("{}{value}", self.settings.base_url));
+        }
+        problems.push(Diagnostic::error(
+            path,
+            written.line,
+            format!("`url = \"{value}\"` must be an absolute URL (https://…) or a path starting with `/`"),
+        ));
+        None
+    }
+
+    /// The entry id: explicit, else derived from the most stable key there
+    /// is — the translation key, else the file name without folder,
+    /// extension and language suffix — plus the language. Titles, bodies,
+    /// dates and folders can all change without changing it; translations
+    /// never share one.
+    fn entry_id(
+        &self,
+        explicit: Option<&str>,
+        key: Option<&str>,
+        file_stem: &str,
+        lang: &str,
+    ) -> String {
+        let name = match (explicit, key) {
+            (Some(id), _) if is_uri(id) => return id.to_string(),
+            (Some(id), _) => format!("id:{id}"),
+            (None, Some(key)) => format!("key:{key}/{lang}"),
+            (None, None) => format!("file:{file_stem}/{lang}"),
+        };
+        let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, self.settings.base_url.as_bytes());
+        format!("urn:uuid:{}", Uuid::new_v5(&namespace, name.as_bytes()))
+    }
+}
+
+/// `news/launch.de.md` → (`launch.de`, Some((`launch`, `de`))): the stem,
+/// and the base and suffix when the stem has one. Whether the suffix names a
+/// language is for the caller to decide.
+fn split_file_name(path: &str) -> (&str, Option<(&str, &str)>) {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    match stem.rsplit_once('.') {
+        Some((base, suffix)) if !base.is_empty() => (stem, Some((base, suffix))),
+        _ => (stem, None),
+    }
+}
+
+fn is_uri(id: &str) -> bool {
+    match id.split_once(':') {
+        Some((scheme, rest)) => {
+            !rest.is_empty()
+                && scheme.len() >= 2
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && !id.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+/// A URL segment a publisher may write: no separators, no dot segments, no
+/// characters that need escaping.
+fn is_url_segment(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug != "."
+        && slug != ".."
+        && slug
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
+}
+
+/// A slug from the title, cut at a hyphen; the file name when the title has
+/// no letters or digits at all.
+fn slug_of(title: &str, file_stem: &str) -> String {
+    let mut slug = slug::slugify(title);
+    if slug.len() > MAX_SLUG_LEN {
+        let cut = slug[..MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
+        slug.truncate(cut);
+    }
+    if slug.is_empty() {
+        slug = slug::slugify(file_stem);
+    }
+    if slug.is_empty() {
+        slug = "article".to_string();
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names() {
+        assert_eq!(
+            split_file_name("news/launch.de.md"),
+            ("launch.de", Some(("launch", "de")))
+        );
+        assert_eq!(split_file_name("a/b.txt"), ("b", None));
+        assert_eq!(split_file_name(".x.md"), (".x", None));
+    }
+
+    #[test]
+    fn slugs_and_ids() {
+        assert_eq!(
+            slug_of("AT&T buys „Röhre“ – 50 % off!", "x"),
+            "at-t-buys-rohre-50-off"
+        );
+        assert_eq!(slug_of("???", "000_1c7d"), "000_1c7d");
+        assert!(slug_of(&"wort ".repeat(40), "x").len() <= MAX_SLUG_LEN);
+        assert!(is_url_segment("launch-2021"));
+        assert!(!is_url_segment("../../etc"));
+        assert!(!is_url_segment("a b"));
+        assert!(is_uri("tag:example.org,2021:launch"));
+        assert!(!is_uri("1234"));
+    }
+}

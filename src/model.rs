@@ -1,0 +1,96 @@
+//! The plain data that flows between the stages. Nothing here touches the
+//! disk or knows about XML: the content model is kept apart from rendering so
+//! that `inspect` and both feed formats read the same decisions.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// The two input formats of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain-text news export: date line, lead, paragraphs.
+    Plain,
+    /// CommonMark with TOML or YAML front matter.
+    Markdown,
+}
+
+/// An author as feeds carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
+/// Where an article's language came from, most trusted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LangSource {
+    FrontMatter,
+    Sidecar,
+    FileName,
+    Detected,
+}
+
+/// Which rule of the contract (§1c) put an article in its translation group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupSource {
+    Key,
+    FileName,
+    Inferred,
+    None,
+}
+
+/// One article with every value decided: what the feeds say about it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path relative to the articles folder, `/`-separated.
+    pub path: String,
+    pub format: Format,
+    pub lang: String,
+    pub lang_source: LangSource,
+    pub date: DateTime<FixedOffset>,
+    pub updated: DateTime<FixedOffset>,
+    pub title: String,
+    /// Plain text.
+    pub summary: String,
+    /// The whole article as HTML, safe to embed.
+    pub content_html: String,
+    pub slug: String,
+    pub url: String,
+    pub id: String,
+    pub authors: Vec<Person>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    /// Explicit translation key from front matter or sidecar.
+    pub translation_key: Option<String>,
+    /// Folder and base name without extension and language suffix, for the
+    /// file-name rule: `news/launch` for `news/launch.de.md`. `None` when the
+    /// file name carries no language suffix.
+    pub suffix_stem: Option<String>,
+    /// The article's text, kept for plain-text exports only: the pairing of
+    /// translations reads it.
+    pub pairing_text: Option<String>,
+}
+
+/// How the articles were linked into translation groups.
+#[derive(Debug, Clone, Default)]
+pub struct Grouping {
+    /// For every article (by index), the indices of its translations, sorted.
+    pub translations: Vec<Vec<usize>>,
+    pub sources: Vec<GroupSource>,
+    /// Score of the inferred link, for articles linked by inference.
+    pub scores: Vec<Option<f64>>,
+}
+
+/// Everything known after grouping: input to rendering and to `inspect`.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub articles: Vec<Article>,
+    pub grouping: Grouping,
+}

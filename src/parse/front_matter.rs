@@ -1,0 +1,406 @@
+//! Front matter (TOML between `+++` lines, YAML between `---` lines) and
+//! sidecar files, both read into the same [`Meta`].
+//!
+//! Both syntaxes are first turned into one JSON-like value so that the field
+//! rules (types, aliases, error messages) live in one place. Hugo's spellings
+//! (`translationKey`, `lastmod`, `author`, `categories`) are accepted because
+//! newsrooms move content between the two tools. Unknown front matter keys
+//! are ignored for the same reason; a sidecar is babelfeed's own format, so
+//! there an unknown key is a typo and an error.
+
+use serde_json::{Map, Value};
+
+use super::{Located, Meta};
+use crate::diagnostic::Diagnostic;
+use crate::model::Person;
+
+/// Keys a sidecar may set (contract §1a), with the aliases front matter also
+/// accepts.
+const SIDECAR_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "lang",
+    "translation_key",
+    "slug",
+    "url",
+    "id",
+    "summary",
+    "authors",
+    "tags",
+    "draft",
+];
+
+/// Splits a Markdown file into its metadata and its body.
+pub fn parse_front_matter(path: &str, text: &str) -> Result<(Meta, String), Vec<Diagnostic>> {
+    let first = text.lines().next().unwrap_or("").trim_end();
+    let (syntax, fence) = match first {
+        "+++" => (Syntax::Toml, "+++"),
+        "---" => (Syntax::Yaml, "---"),
+        _ => {
+            return Err(vec![Diagnostic::error(
+                path,
+                Some(1),
+                "no front matter: a Markdown article starts with `+++` (TOML) or `---` (YAML) and sets at least `title` and `date`",
+            )])
+        }
+    };
+    let after_open = &text[first.len()..].trim_start_matches([' ', '\t']);
+    let after_open = after_open.strip_prefix('\n').unwrap_or(after_open);
+    let mut offset = 0;
+    let mut close = None;
+    for line in after_open.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == fence || (syntax == Syntax::Yaml && bare == "...") {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((end, body_start)) = close else {
+        return Err(vec![Diagnostic::error(
+            path,
+            Some(1),
+            format!("the front matter opened here is never closed: add a line `{fence}` after the last field"),
+        )]);
+    };
+    let front = &after_open[..end];
+    let body = after_open[body_start..].to_string();
+    // The front matter's first line is line 2 of the file.
+    let value = match syntax {
+        Syntax::Toml => toml_value(path, front, 2)?,
+        Syntax::Yaml => yaml_value(path, front, 2)?,
+    };
+    let meta = meta_from_value(path, front, 2, value, None)?;
+    Ok((meta, body))
+}
+
+/// Reads a `NAME.toml` sidecar.
+pub fn parse_sidecar(path: &str, text: &str) -> Result<Meta, Vec<Diagnostic>> {
+    let value = toml_value(path, text, 1)?;
+    meta_from_value(path, text, 1, value, Some(SIDECAR_KEYS))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    Toml,
+    Yaml,
+}
+
+fn toml_value(path: &str, text: &str, first_line: usize) -> Result<Value, Vec<Diagnostic>> {
+    match text.parse::<toml::Table>() {
+        Ok(table) => Ok(toml_to_json(toml::Value::Table(table))),
+        Err(e) => {
+            let line = e
+                .span()
+                .map(|span| first_line + text[..span.start.min(text.len())].matches('\n').count());
+            Err(vec![Diagnostic::error(
+                path,
+                line,
+                format!("invalid TOML: {}", e.message()),
+            )])
+        }
+    }
+}
+
+fn yaml_value(path: &str, text: &str, first_line: usize) -> Result<Value, Vec<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Ok(Value::Object(Map::new()));
+    }
+    serde_yaml_ng::from_str::<Value>(text).map_err(|e| {
+        let line = e.location().map(|l| first_line + l.line() - 1);
+        vec![Diagnostic::error(path, line, format!("invalid YAML: {e}"))]
+    })
+}
+
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        // `date = 2021-05-04` is a TOML date, not a string; keep its text.
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (k, toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Reads the contract's fields out of a parsed table; collects every type
+/// error instead of stopping at the first.
+fn meta_from_value(
+    path: &str,
+    text: &str,
+    first_line: usize,
+    value: Value,
+    allowed: Option<&[&str]>,
+) -> Result<Meta, Vec<Diagnostic>> {
+    let mut table = match value {
+        Value::Object(table) => table,
+        Value::Null => Map::new(),
+        _ => {
+            return Err(vec![Diagnostic::error(
+                path,
+                Some(first_line),
+                "the metadata must be a table of `key = value` fields",
+            )])
+        }
+    };
+    let mut fields = Fields {
+        path,
+        text,
+        first_line,
+        problems: Vec::new(),
+    };
+    if let Some(allowed) = allowed {
+        for key in table.keys() {
+            if !allowed.contains(&key.as_str()) {
+                let line = fields.line_of(key);
+                fields.problems.push(Diagnostic::error(
+                    path,
+                    line,
+                    format!(
+                        "unknown field `{key}`; a sidecar may set {}",
+                        allowed.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    let mut meta = Meta {
+        title: fields.string(&mut table, &["title"]).map(|l| l.value),
+        date: fields.string(&mut table, &["date"]),
+        updated: fields.string(&mut table, &["updated", "lastmod"]),
+        lang: fields.string(&mut table, &["lang"]),
+        translation_key: fields
+            .string(&mut table, &["translation_key", "translationKey"])
+            .map(|l| l.value),
+        slug: fields.string(&mut table, &["slug"]),
+        url: fields.string(&mut table, &["url"]),
+        id: fields.string(&mut table, &["id"]).map(|l| l.value),
+        summary: fields.string(&mut table, &["summary"]).map(|l| l.value),
+        authors: fields.authors(&mut table),
+        tags: fields.strings(&mut table, "tags"),
+        draft: fields.boolean(&mut table, "draft"),
+    };
+    for category in fields.strings(&mut table, "categories") {
+        if !meta.tags.contains(&category) {
+            meta.tags.push(category);
+        }
+    }
+    if fields.problems.is_empty() {
+        Ok(meta)
+    } else {
+        Err(fields.problems)
+    }
+}
+
+struct Fields<'a> {
+    path: &'a str,
+    text: &'a str,
+    first_line: usize,
+    problems: Vec<Diagnostic>,
+}
+
+impl Fields<'_> {
+    /// The line a key is written on: good enough for hand-written metadata,
+    /// where each key starts its own line.
+    fn line_of(&self, key: &str) -> Option<usize> {
+        self.text
+            .lines()
+            .position(|line| {
+                let line = line.trim_start().trim_start_matches('"');
+                line.strip_prefix(key)
+                    .map(|rest| rest.trim_start_matches('"').trim_start())
+                    .is_some_and(|rest| rest.starts_with('=') || rest.starts_with(':'))
+            })
+            .map(|index| self.first_line + index)
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: &str, got: &Value) {
+        let line = self.line_of(key);
+        let got = match got {
+            Value::Null => "nothing",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "a table",
+        };
+        self.problems.push(Diagnostic::error(
+            self.path,
+            line,
+            format!("field `{key}` must be {expected}, not {got}"),
+        ));
+    }
+
+    fn string(&mut self, table: &mut Map<String, Value>, keys: &[&str]) -> Option<Located<String>> {
+        for key in keys {
+            match table.remove(*key) {
+                None => continue,
+                Some(Value::String(s)) => {
+                    return Some(Located {
+                        value: s,
+                        line: self.line_of(key),
+                    })
+                }
+                // YAML and TOML numbers are fine where text is expected
+                // (`id = 1234`, `slug: 2021`).
+                Some(Value::Number(n)) => {
+                    return Some(Located {
+                        value: n.to_string(),
+                        line: self.line_of(key),
+                    })
+                }
+                Some(other) => {
+                    self.wrong_type(key, "a string", &other);
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    fn boolean(&mut self, table: &mut Map<String, Value>, key: &str) -> bool {
+        match table.remove(key) {
+            None => false,
+            Some(Value::Bool(b)) => b,
+            Some(other) => {
+                self.wrong_type(key, "true or false", &other);
+                false
+            }
+        }
+    }
+
+    fn strings(&mut self, table: &mut Map<String, Value>, key: &str) -> Vec<String> {
+        match table.remove(key) {
+            None => Vec::new(),
+            Some(Value::String(s)) => vec![s],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(s) => out.push(s),
+                        Value::Number(n) => out.push(n.to_string()),
+                        other => {
+                            self.wrong_type(key, "a list of strings", &other);
+                            return Vec::new();
+                        }
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                self.wrong_type(key, "a list of strings", &other);
+                Vec::new()
+            }
+        }
+    }
+
+    /// `authors` (or Hugo's `author`): a name, a list of names, or a list of
+    /// `{name, email, uri}` tables.
+    fn authors(&mut self, table: &mut Map<String, Value>) -> Vec<Person> {
+        let (key, value) = match (table.remove("authors"), table.remove("author")) {
+            (Some(v), _) => ("authors", v),
+            (None, Some(v)) => ("author", v),
+            (None, None) => return Vec::new(),
+        };
+        let items = match value {
+            Value::Array(items) => items,
+            single @ (Value::String(_) | Value::Object(_)) => vec![single],
+            other => {
+                self.wrong_type(
+                    key,
+                    "a list of names or of {name, email, uri} tables",
+                    &other,
+                );
+                return Vec::new();
+            }
+        };
+        let mut people = Vec::new();
+        for item in items {
+            match item {
+                Value::String(name) => people.push(Person {
+                    name,
+                    email: None,
+                    uri: None,
+                }),
+                Value::Object(_) => match serde_json::from_value::<Person>(item) {
+                    Ok(person) => people.push(person),
+                    Err(e) => {
+                        let line = self.line_of(key);
+                        self.problems.push(Diagnostic::error(
+                            self.path,
+                            line,
+                            format!("field `{key}`: each author is a name or a table with `name` and optional `email`, `uri` ({e})"),
+                        ));
+                    }
+                },
+                other => self.wrong_type(
+                    key,
+                    "a list of names or of {name, email, uri} tables",
+                    &other,
+                ),
+            }
+        }
+        people
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_front_matter() {
+        let text = "+++\ntitle = \"Launch\"\ndate = 2021-05-04\ntranslationKey = \"launch\"\nauthors = [\"Ana\", { name = \"Bo\", email = \"bo@x.org\" }]\ntags = [\"space\"]\nweight = 3\n+++\n\nBody *here*.\n";
+        let (meta, body) = parse_front_matter("a.md", text).unwrap();
+        assert_eq!(meta.title.as_deref(), Some("Launch"));
+        assert_eq!(meta.date.as_ref().unwrap().value, "2021-05-04");
+        assert_eq!(meta.date.as_ref().unwrap().line, Some(3));
+        assert_eq!(meta.translation_key.as_deref(), Some("launch"));
+        assert_eq!(meta.authors.len(), 2);
+        assert_eq!(meta.authors[1].email.as_deref(), Some("bo@x.org"));
+        assert_eq!(meta.tags, vec!["space"]);
+        assert_eq!(body, "\nBody *here*.\n");
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        let text = "---\ntitle: \"Lanzamiento\"\ndate: 2021-05-04T10:00:00+02:00\nlang: es\ndraft: true\nauthor: Ana\n---\nCuerpo.";
+        let (meta, body) = parse_front_matter("a.md", text).unwrap();
+        assert_eq!(meta.title.as_deref(), Some("Lanzamiento"));
+        assert_eq!(meta.date.unwrap().value, "2021-05-04T10:00:00+02:00");
+        assert_eq!(meta.lang.unwrap().value, "es");
+        assert!(meta.draft);
+        assert_eq!(meta.authors[0].name, "Ana");
+        assert_eq!(body, "Cuerpo.");
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = parse_front_matter("a.md", "+++\ntitle = \"x\"\n").unwrap_err();
+        assert!(err[0].message.contains("never closed"));
+        let err =
+            parse_front_matter("a.md", "---\ntitle: x\ndraft: maybe\ntags: 3\n---\n").unwrap_err();
+        assert_eq!(err.len(), 2);
+        assert_eq!(err[0].line, Some(4), "{err:?}");
+        assert!(err[0].message.contains("`tags`"));
+        let err = parse_front_matter("a.md", "+++\ntitle = \"x\"\ndate = \n+++\n").unwrap_err();
+        assert_eq!(err[0].line, Some(3), "{err:?}");
+        assert!(parse_front_matter("a.md", "no front matter").is_err());
+    }
+
+    #[test]
+    fn sidecar_rejects_unknown_keys() {
+        let err = parse_sidecar("a.toml", "title = \"x\"\ntranslation-key = \"k\"\n").unwrap_err();
+        assert_eq!(err[0].line, Some(2));
+        let meta = parse_sidecar("a.toml", "translation_key = \"k\"\ntags = [\"a\"]").unwrap();
+        assert_eq!(meta.translation_key.as_deref(), Some("k"));
+    }
+}

@@ -1,0 +1,146 @@
+//! Stage 2: split each file into what was written (metadata, date line,
+//! paragraphs or Markdown) without deciding anything yet. Inference reads
+//! the result; keeping the two apart is what lets `inspect` say where each
+//! value came from.
+
+mod front_matter;
+mod plain;
+
+use crate::diagnostic::Diagnostic;
+use crate::discover::{SourceFile, SourceKind};
+use crate::model::{Format, Person};
+
+pub use front_matter::{parse_front_matter, parse_sidecar};
+
+/// A value with the line it was written on, for error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub line: Option<usize>,
+}
+
+/// Fields of front matter or a sidecar (contract §1b), as written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub date: Option<Located<String>>,
+    pub updated: Option<Located<String>>,
+    pub lang: Option<Located<String>>,
+    pub translation_key: Option<String>,
+    pub slug: Option<Located<String>>,
+    pub url: Option<Located<String>>,
+    pub id: Option<String>,
+    pub summary: Option<String>,
+    pub authors: Vec<Person>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+}
+
+/// A paragraph of a plain-text export, with the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Lines joined with `\n`, each trimmed at the end.
+    pub text: String,
+    pub line: usize,
+}
+
+/// The body of an article as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Plain {
+        date: Located<String>,
+        /// The first is the lead; never empty.
+        paragraphs: Vec<Paragraph>,
+    },
+    Markdown {
+        source: String,
+    },
+}
+
+/// Where the metadata of an article came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetaSource {
+    None,
+    FrontMatter,
+    Sidecar,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedArticle {
+    pub path: String,
+    pub format: Format,
+    pub meta: Meta,
+    pub meta_source: MetaSource,
+    pub body: Body,
+}
+
+/// Parses one file (and its sidecar); every problem found is returned, so
+/// one run reports them all.
+pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
+    let path = &source.file.path;
+    let text = source.file.text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut problems = forbidden_characters(path, &text);
+    let parsed = match source.kind {
+        SourceKind::Plain => {
+            let (meta, meta_source) = match &source.sidecar {
+                Some(sidecar) => match parse_sidecar(&sidecar.path, &sidecar.text) {
+                    Ok(meta) => (meta, MetaSource::Sidecar),
+                    Err(mut errors) => {
+                        problems.append(&mut errors);
+                        (Meta::default(), MetaSource::Sidecar)
+                    }
+                },
+                None => (Meta::default(), MetaSource::None),
+            };
+            plain::parse_plain(path, &text).map(|body| ParsedArticle {
+                path: path.clone(),
+                format: Format::Plain,
+                meta,
+                meta_source,
+                body,
+            })
+        }
+        SourceKind::Markdown => {
+            parse_front_matter(path, &text).map(|(meta, source)| ParsedArticle {
+                path: path.clone(),
+                format: Format::Markdown,
+                meta,
+                meta_source: MetaSource::FrontMatter,
+                body: Body::Markdown { source },
+            })
+        }
+    };
+    match parsed {
+        Ok(article) if problems.is_empty() => Ok(article),
+        Ok(_) => Err(problems),
+        Err(mut errors) => {
+            problems.append(&mut errors);
+            Err(problems)
+        }
+    }
+}
+
+/// Characters XML 1.0 does not allow anywhere in a document. They would make
+/// every feed that carries the article unreadable, so they are refused at the
+/// door, with the line, instead of being dropped silently.
+fn forbidden_characters(path: &str, text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if let Some(c) = line.chars().find(|&c| !is_xml_char(c)) {
+            problems.push(Diagnostic::error(
+                path,
+                Some(index + 1),
+                format!(
+                    "contains the control character U+{:04X}, which XML does not allow; remove it",
+                    c as u32
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// XML 1.0 `Char` production.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}

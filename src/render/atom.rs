@@ -1,0 +1,112 @@
+//! Atom 1.0 (RFC 4287).
+
+use atom_syndication::{
+    Category, Content, Entry as AtomEntry, Feed, Generator, Link, Person as AtomPerson, Text,
+    WriteConfig,
+};
+
+use super::{xml_text, Entry, LanguageFeed, GENERATOR, GENERATOR_URI};
+use crate::config::ContentMode;
+use crate::model::Person;
+
+const HTML: &str = "text/html";
+const ATOM: &str = "application/atom+xml";
+
+pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
+    let mut links = vec![link("alternate", &feed.home_url, None, HTML)];
+    for (atom, _) in &feed.siblings {
+        links.push(link("alternate", &atom.href, Some(&atom.lang), ATOM));
+    }
+    links.push(link("alternate", &feed.home_url, Some(feed.lang), HTML));
+    links.push(link("self", &feed.atom_url, None, ATOM));
+
+    let atom = Feed {
+        title: Text::plain(xml_text(&feed.title)),
+        // The feed's id is its own URL's identity, stable across runs.
+        id: feed.atom_url.clone(),
+        updated: feed.updated,
+        authors: feed.authors.iter().map(person).collect(),
+        generator: Some(Generator {
+            value: GENERATOR.to_string(),
+            uri: Some(GENERATOR_URI.to_string()),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+        links,
+        subtitle: Some(Text::plain(xml_text(&feed.description))),
+        entries: feed
+            .entries
+            .iter()
+            .map(|e| entry(e, feed.content))
+            .collect(),
+        lang: Some(feed.lang.to_string()),
+        ..Feed::default()
+    };
+    let mut bytes = Vec::new();
+    atom.write_with_config(
+        &mut bytes,
+        WriteConfig {
+            write_document_declaration: true,
+            indent_size: Some(2),
+        },
+    )
+    .map_err(|e| format!("cannot write the Atom feed for `{}`: {e}", feed.lang))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn entry(entry: &Entry, content: ContentMode) -> AtomEntry {
+    let article = entry.article;
+    let mut links = vec![link("alternate", &article.url, None, HTML)];
+    for translation in &entry.translations {
+        links.push(link(
+            "alternate",
+            &translation.url,
+            Some(&translation.lang),
+            HTML,
+        ));
+    }
+    links.push(link("alternate", &article.url, Some(&article.lang), HTML));
+    AtomEntry {
+        title: Text::plain(xml_text(&article.title)),
+        id: article.id.clone(),
+        updated: article.updated,
+        authors: article.authors.iter().map(person).collect(),
+        categories: article
+            .tags
+            .iter()
+            .map(|tag| Category {
+                term: xml_text(tag),
+                scheme: None,
+                label: None,
+            })
+            .collect(),
+        links,
+        published: Some(article.date),
+        summary: Some(Text::plain(xml_text(&article.summary))),
+        content: (content == ContentMode::Full).then(|| Content {
+            value: Some(xml_text(&article.content_html)),
+            content_type: Some("html".to_string()),
+            ..Content::default()
+        }),
+        ..AtomEntry::default()
+    }
+}
+
+fn link(rel: &str, href: &str, hreflang: Option<&str>, mime_type: &str) -> Link {
+    Link {
+        href: href.to_string(),
+        rel: rel.to_string(),
+        hreflang: hreflang.map(str::to_string),
+        mime_type: Some(mime_type.to_string()),
+        ..Link::default()
+    }
+}
+
+fn person(p: &Person) -> AtomPerson {
+    AtomPerson {
+        name: xml_text(&p.name),
+        email: p.email.as_deref().map(xml_text),
+        uri: p.uri.as_deref().map(xml_text),
+        ..AtomPerson::default()
+    }
+}

@@ -1,0 +1,162 @@
+//! Stage 5: one Atom and one RSS feed per language, as bytes.
+//!
+//! This module decides what each feed holds (entries, order, links); the
+//! format modules only spell it in their XML. Link order matters because
+//! readers disagree on which `alternate` is "the" link of an entry:
+//! feedparser and newsboat take the last, sfeed, ROME, gofeed and SimplePie
+//! the first. So the article's own URL comes first without `hreflang`, then
+//! one link per translation, and the own URL once more with its `hreflang`
+//! last: every reader opens the article itself, never a translation.
+
+mod atom;
+mod rss;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::config::{ContentMode, Settings};
+use crate::model::{Article, Catalog, Person};
+
+/// The name and version that feeds name as their generator.
+pub const GENERATOR: &str = "babelfeed";
+pub const GENERATOR_URI: &str = "https://github.com/babelfeed/babelfeed";
+
+/// A rendered feed file, path relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A link to a page or feed in some language.
+#[derive(Debug, Clone)]
+pub struct LangLink {
+    pub lang: String,
+    pub href: String,
+}
+
+/// One entry of a feed: an article and its published translations.
+pub struct Entry<'a> {
+    pub article: &'a Article,
+    pub translations: Vec<&'a Article>,
+}
+
+/// What one language's feeds hold, whatever the format.
+pub struct LanguageFeed<'a> {
+    pub lang: &'a str,
+    pub title: String,
+    pub description: String,
+    pub home_url: String,
+    pub atom_url: String,
+    pub rss_url: String,
+    /// The same feed in the other languages: (Atom URL, RSS URL) by language.
+    pub siblings: Vec<(LangLink, LangLink)>,
+    /// Newest entry's updated time; a feed never shows the wall clock.
+    pub updated: DateTime<FixedOffset>,
+    pub authors: Vec<Person>,
+    pub entries: Vec<Entry<'a>>,
+    pub content: ContentMode,
+}
+
+/// Renders every feed of the catalog, in path order.
+pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile>, String> {
+    let mut files = Vec::new();
+    for feed in plan(catalog, settings) {
+        files.push(RenderedFile {
+            path: format!("{}/atom.xml", feed.lang),
+            bytes: atom::write(&feed)?,
+        });
+        files.push(RenderedFile {
+            path: format!("{}/rss.xml", feed.lang),
+            bytes: rss::write(&feed)?,
+        });
+    }
+    Ok(files)
+}
+
+/// Decides the content of each language's feed.
+pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'a>> {
+    let mut by_lang: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, article) in catalog.articles.iter().enumerate() {
+        if !article.draft {
+            by_lang.entry(article.lang.as_str()).or_default().push(i);
+        }
+    }
+    let langs: Vec<&str> = by_lang.keys().copied().collect();
+    let fallback_author = settings.default_author.clone().unwrap_or(Person {
+        name: settings.site_title.clone(),
+        email: None,
+        uri: None,
+    });
+
+    let mut feeds = Vec::new();
+    for (lang, mut members) in by_lang {
+        // Newest first; ties broken by id so the order never depends on the
+        // file system.
+        members.sort_by(|&x, &y| {
+            let (a, b) = (&catalog.articles[x], &catalog.articles[y]);
+            b.date
+                .cmp(&a.date)
+                .then_with(|| b.updated.cmp(&a.updated))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        if settings.max_entries > 0 {
+            members.truncate(settings.max_entries);
+        }
+        let entries: Vec<Entry> = members
+            .iter()
+            .map(|&i| Entry {
+                article: &catalog.articles[i],
+                translations: catalog.grouping.translations[i]
+                    .iter()
+                    .map(|&t| &catalog.articles[t])
+                    .filter(|t| !t.draft)
+                    .collect(),
+            })
+            .collect();
+        let updated = entries
+            .iter()
+            .map(|e| e.article.updated.max(e.article.date))
+            .max()
+            .unwrap_or_default();
+        let siblings = langs
+            .iter()
+            .filter(|&&other| other != lang)
+            .map(|&other| {
+                (
+                    LangLink {
+                        lang: other.to_string(),
+                        href: settings.feed_url(other, "atom.xml"),
+                    },
+                    LangLink {
+                        lang: other.to_string(),
+                        href: settings.feed_url(other, "rss.xml"),
+                    },
+                )
+            })
+            .collect();
+        feeds.push(LanguageFeed {
+            lang,
+            title: settings.feed_title(lang),
+            description: settings.feed_description(lang),
+            home_url: settings.home_url(lang),
+            atom_url: settings.feed_url(lang, "atom.xml"),
+            rss_url: settings.feed_url(lang, "rss.xml"),
+            siblings,
+            updated,
+            authors: vec![fallback_author.clone()],
+            entries,
+            content: settings.content,
+        });
+    }
+    feeds
+}
+
+/// Removes characters XML 1.0 forbids. Parsing refuses articles that hold
+/// them; this is the last guard for values from elsewhere (configuration).
+pub fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter(|&c| crate::parse::is_xml_char(c))
+        .collect()
+}

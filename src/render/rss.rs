@@ -1,0 +1,97 @@
+//! RSS 2.0, with the Atom namespace for the links RSS itself cannot express
+//! (self, language alternates) and Dublin Core for author names, since RSS's
+//! own `<author>` may only hold an e-mail address.
+
+use rss::extension::atom::{AtomExtension, Link};
+use rss::extension::dublincore::DublinCoreExtension;
+use rss::{Category, Channel, Guid, Item};
+
+use super::{xml_text, Entry, LanguageFeed, GENERATOR};
+use crate::config::ContentMode;
+use crate::infer::body::escape_html;
+
+const HTML: &str = "text/html";
+const RSS: &str = "application/rss+xml";
+
+pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
+    let mut links = vec![link("self", &feed.rss_url, None, RSS)];
+    links.push(link("alternate", &feed.home_url, None, HTML));
+    for (_, rss) in &feed.siblings {
+        links.push(link("alternate", &rss.href, Some(&rss.lang), RSS));
+    }
+    links.push(link("alternate", &feed.home_url, Some(feed.lang), HTML));
+
+    let channel = Channel {
+        title: xml_text(&feed.title),
+        link: feed.home_url.clone(),
+        description: xml_text(&feed.description),
+        language: Some(feed.lang.to_string()),
+        // RFC 822 with English names whatever the feed's language: chrono's
+        // RFC 2822 output is exactly that.
+        pub_date: Some(feed.updated.to_rfc2822()),
+        last_build_date: Some(feed.updated.to_rfc2822()),
+        generator: Some(format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION"))),
+        docs: Some("https://www.rssboard.org/rss-specification".to_string()),
+        items: feed.entries.iter().map(|e| item(e, feed.content)).collect(),
+        atom_ext: Some(AtomExtension { links }),
+        ..Channel::default()
+    };
+    let bytes = channel
+        .pretty_write_to(Vec::new(), b' ', 2)
+        .map_err(|e| format!("cannot write the RSS feed for `{}`: {e}", feed.lang))?;
+    let mut bytes = bytes;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn item(entry: &Entry, content: ContentMode) -> Item {
+    let article = entry.article;
+    let mut links = vec![link("alternate", &article.url, None, HTML)];
+    for translation in &entry.translations {
+        links.push(link(
+            "alternate",
+            &translation.url,
+            Some(&translation.lang),
+            HTML,
+        ));
+    }
+    // Last, because feedparser lets a later `atom:link` override `<link>`.
+    links.push(link("alternate", &article.url, Some(&article.lang), HTML));
+    let creators: Vec<String> = article.authors.iter().map(|p| xml_text(&p.name)).collect();
+    Item {
+        title: Some(xml_text(&article.title)),
+        link: Some(article.url.clone()),
+        // `description` is HTML in practice; the summary is plain text.
+        description: Some(escape_html(&xml_text(&article.summary))),
+        categories: article
+            .tags
+            .iter()
+            .map(|tag| Category {
+                name: xml_text(tag),
+                domain: None,
+            })
+            .collect(),
+        guid: Some(Guid {
+            permalink: article.id == article.url,
+            value: article.id.clone(),
+        }),
+        pub_date: Some(article.date.to_rfc2822()),
+        content: (content == ContentMode::Full).then(|| xml_text(&article.content_html)),
+        atom_ext: Some(AtomExtension { links }),
+        dublin_core_ext: (!creators.is_empty()).then(|| DublinCoreExtension {
+            creators,
+            ..DublinCoreExtension::default()
+        }),
+        ..Item::default()
+    }
+}
+
+fn link(rel: &str, href: &str, hreflang: Option<&str>, mime_type: &str) -> Link {
+    Link {
+        href: href.to_string(),
+        rel: rel.to_string(),
+        hreflang: hreflang.map(str::to_string),
+        mime_type: Some(mime_type.to_string()),
+        ..Link::default()
+    }
+}
