@@ -91,7 +91,10 @@ pub struct Config {
     pub content: ContentMode,
     /// Author of articles that name none.
     pub default_author: Option<AuthorSetting>,
-    /// Languages to detect among, with their feed settings.
+    /// Languages to detect among; default: de, en, es, fr, it and every
+    /// language that has a `[languages.<tag>]` table.
+    pub detect_languages: Option<Vec<String>>,
+    /// Feed settings per language.
     pub languages: BTreeMap<String, LanguageConfig>,
     pub pairing: PairingConfig,
 }
@@ -115,6 +118,7 @@ impl Default for Config {
             max_entries: 50,
             content: ContentMode::Full,
             default_author: None,
+            detect_languages: None,
             languages: BTreeMap::new(),
             pairing: PairingConfig::default(),
         }
@@ -219,6 +223,13 @@ impl Settings {
                 )));
             }
         }
+        for tag in config.detect_languages.iter().flatten() {
+            if !crate::infer::lang::is_language_tag(tag) {
+                return Err(fail(format!(
+                    "detect_languages: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
+                )));
+            }
+        }
         for (name, value) in [
             ("pairing.min_score", config.pairing.min_score),
             ("pairing.ambiguity_ratio", config.pairing.ambiguity_ratio),
@@ -227,10 +238,19 @@ impl Settings {
                 return Err(fail(format!("{name} must be between 0 and 1, not {value}")));
             }
         }
-        let detect_languages = if config.languages.is_empty() {
-            DEFAULT_LANGUAGES.iter().map(|s| s.to_string()).collect()
-        } else {
-            config.languages.keys().cloned().collect()
+        let detect_languages = match &config.detect_languages {
+            Some(list) => list.clone(),
+            None => {
+                // Configured regional tags go first, so that `de-CH` is what
+                // German text is detected as when it is configured.
+                let mut list: Vec<String> = config.languages.keys().cloned().collect();
+                for tag in DEFAULT_LANGUAGES {
+                    if !list.iter().any(|l| primary_subtag(l) == *tag) {
+                        list.push(tag.to_string());
+                    }
+                }
+                list
+            }
         };
         let site_title = config
             .title
@@ -366,10 +386,16 @@ mod tests {
             "b.toml",
         )
         .unwrap();
-        assert_eq!(s.detect_languages, vec!["en-US", "fr"]);
+        assert_eq!(s.detect_languages, vec!["en-US", "fr", "de", "es", "it"]);
         assert_eq!(s.date_order("en-US"), DateOrder::Mdy);
         assert_eq!(s.date_order("fr"), DateOrder::Dmy);
         assert_eq!(s.feed_title("en-US"), "News");
+    }
+
+    #[test]
+    fn detection_can_be_narrowed() {
+        let s = Settings::from_toml("detect_languages = [\"de\", \"fr\"]", "b.toml").unwrap();
+        assert_eq!(s.detect_languages, vec!["de", "fr"]);
     }
 
     #[test]

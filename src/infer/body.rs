@@ -144,7 +144,7 @@ mod tests {
             "https://news.example.org/en/2021/05/04/launch/",
         );
         assert!(
-            html.contains("href=\"https://news.example.org/en/2021/05/report/\""),
+            html.contains("href=\"https://news.example.org/en/2021/05/04/report/\""),
             "{html}"
         );
         assert!(html.contains("src=\"https://news.example.org/en/2021/05/04/launch/map.png\""));
