@@ -1,33 +1,1334 @@
-// TEMPORARY STUB (replaced by the real module)
-use chrono::{DateTime, FixedOffset, NaiveDate};
+//! Reading the date line of an article.
+//!
+//! Authors type dates the way their language and habits suggest, so a
+//! strict single format would reject most real input. Instead this accepts
+//! the handful of shapes newsrooms in de, fr, en, es and it actually use and,
+//! when it gives up, tells the user which shapes would have worked.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+
+/// How an all-numeric slash date like 04/05/2021 is read.
+///
+/// Only slashes are ambiguous: dotted and dashed dates are day first
+/// everywhere they are used, so this setting never affects them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateOrder {
+    /// 04/05/2021 is 4 May: the reading everywhere except North America.
     #[default]
     Dmy,
+    /// 04/05/2021 is 5 April, for US-style sources.
     Mdy,
 }
+
+/// A date as written: a calendar day (midnight in the configured zone is applied by the caller) or a full instant.
+///
+/// A bare day is kept apart from an instant so the caller, not this parser,
+/// decides which time zone "midnight" belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParsedDate {
+    /// Only a calendar day was written; its time zone is the caller's call.
     Day(NaiveDate),
+    /// A date-time with an explicit offset, which is already unambiguous.
     Instant(DateTime<FixedOffset>),
 }
+
+/// Shown after every "cannot read" message so the user can fix the input
+/// without looking up documentation.
+const HINT: &str = "write e.g. 04.05.2021, 2021-05-04 or 4 May 2021";
+
+/// Parse one date line.
+///
+/// Errors are full sentences meant for the end user: they quote the input
+/// and either name the impossible part or list the accepted forms.
 pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
-    let t = text.trim();
-    if let Ok(d) = DateTime::parse_from_rfc3339(t) {
-        return Ok(ParsedDate::Instant(d));
+    let cleaned = clean(text);
+    if cleaned.is_empty() {
+        return Err(format!("the date is empty; {HINT}"));
     }
-    for f in [
-        "%d.%m.%Y",
-        "%Y-%m-%d",
-        if order == DateOrder::Dmy {
-            "%d/%m/%Y"
-        } else {
-            "%m/%d/%Y"
-        },
-    ] {
-        if let Ok(d) = NaiveDate::parse_from_str(t, f) {
-            return Ok(ParsedDate::Day(d));
+    if let Some(result) = parse_date_time(cleaned) {
+        return result;
+    }
+    let tokens = tokenize(cleaned);
+    // A leading weekday is decoration, but some weekday abbreviations
+    // ("mar", "Mo") are also month prefixes, so try the whole line first
+    // and only then the line without its first word.
+    let mut candidates: Vec<&[Token]> = vec![&tokens];
+    if let Some(rest) = skip_weekday(&tokens) {
+        candidates.push(rest);
+    }
+    for toks in candidates {
+        if let Some(result) = parse_numeric(toks, cleaned, order) {
+            return result.map(ParsedDate::Day);
+        }
+        if let Some((day, month, year)) = parse_written(toks) {
+            return validate(year, month, day, cleaned, None).map(ParsedDate::Day);
         }
     }
-    Err(format!("cannot read `{t}` as a date"))
+    Err(format!("cannot read `{cleaned}` as a date; {HINT}"))
+}
+
+/// Editors and spreadsheets add a BOM, stray spaces and a final period
+/// ("4. Mai 2021.") that carry no meaning.
+fn clean(text: &str) -> &str {
+    let s = text.trim().trim_start_matches('\u{feff}').trim();
+    s.strip_suffix('.').unwrap_or(s).trim_end()
+}
+
+// ---------------------------------------------------------------------------
+// Date-times
+// ---------------------------------------------------------------------------
+
+/// Returns `None` when the text does not even start like an ISO date-time,
+/// so the other readers get their turn; once it does, every failure is
+/// reported here because the user clearly meant a date-time.
+fn parse_date_time(s: &str) -> Option<Result<ParsedDate, String>> {
+    let b = s.as_bytes();
+    let looks_like = b.len() >= 12
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && matches!(b[10], b'T' | b't' | b' ')
+        && b[11].is_ascii_digit();
+    if !looks_like {
+        return None;
+    }
+    let bad = || {
+        format!(
+            "cannot read `{s}` as a date-time; write e.g. 2021-05-04T09:30:00+02:00 \
+             or 2021-05-04T09:30:00Z, or just the day as 2021-05-04"
+        )
+    };
+    let mut cur = Cursor { b, pos: 11 };
+    let Some(fields) = read_time_fields(&mut cur) else {
+        return Some(Err(bad()));
+    };
+    let offset = match read_offset(&mut cur) {
+        OffsetRead::Missing => {
+            return Some(Err(format!(
+                "`{s}` has a time but no UTC offset, so the moment it names is unknown; \
+                 add one, e.g. {s}+02:00 or {s}Z"
+            )))
+        }
+        OffsetRead::Invalid => return Some(Err(bad())),
+        OffsetRead::Found(secs) => secs,
+    };
+    if cur.pos != b.len() {
+        return Some(Err(bad()));
+    }
+    let year = digits_value(&b[..4]);
+    let month = digits_value(&b[5..7]);
+    let day = digits_value(&b[8..10]);
+    let date = match validate(year, month, day, s, None) {
+        Ok(date) => date,
+        Err(e) => return Some(Err(e)),
+    };
+    let TimeFields {
+        hour,
+        minute,
+        second,
+        nano,
+    } = fields;
+    if hour > 23 || minute > 59 || second > 60 {
+        return Some(Err(format!(
+            "`{s}` is not a valid time ({hour:02}:{minute:02}:{second:02} is out of range)"
+        )));
+    }
+    // chrono spells a leap second as second 59 with an extra second of nanos.
+    let time = if second == 60 {
+        NaiveTime::from_hms_nano_opt(hour, minute, 59, 1_000_000_000 + nano)
+    } else {
+        NaiveTime::from_hms_nano_opt(hour, minute, second, nano)
+    };
+    let Some(offset) = FixedOffset::east_opt(offset) else {
+        return Some(Err(bad()));
+    };
+    let instant = time.and_then(|time| {
+        offset
+            .from_local_datetime(&NaiveDateTime::new(date, time))
+            .single()
+    });
+    Some(instant.map(ParsedDate::Instant).ok_or_else(bad))
+}
+
+struct TimeFields {
+    hour: u32,
+    minute: u32,
+    second: u32,
+    nano: u32,
+}
+
+/// Reads `HH:MM[:SS[.frac]]`; seconds are optional because people write
+/// "2021-05-04 09:30" far more often than RFC 3339 would like.
+fn read_time_fields(cur: &mut Cursor) -> Option<TimeFields> {
+    let hour = cur.digits(1, 2)?;
+    if !cur.eat(b':') {
+        return None;
+    }
+    let minute = cur.digits(2, 2)?;
+    let mut second = 0;
+    let mut nano = 0;
+    if cur.eat(b':') {
+        second = cur.digits(2, 2)?;
+        if cur.eat(b'.') || cur.eat(b',') {
+            let start = cur.pos;
+            let mut scale = 100_000_000u32;
+            while let Some(d) = cur.peek().filter(u8::is_ascii_digit) {
+                // Digits beyond nanoseconds cannot be represented; drop them.
+                nano += u32::from(d - b'0') * scale;
+                scale /= 10;
+                cur.pos += 1;
+            }
+            if cur.pos == start {
+                return None;
+            }
+        }
+    }
+    Some(TimeFields {
+        hour,
+        minute,
+        second,
+        nano,
+    })
+}
+
+enum OffsetRead {
+    Missing,
+    Invalid,
+    Found(i32),
+}
+
+fn read_offset(cur: &mut Cursor) -> OffsetRead {
+    // Allow one space before the zone ("09:30 +02:00", "09:30 UTC").
+    let before = cur.pos;
+    cur.eat(b' ');
+    let rest = &cur.b[cur.pos..];
+    if rest.eq_ignore_ascii_case(b"z")
+        || rest.eq_ignore_ascii_case(b"utc")
+        || rest.eq_ignore_ascii_case(b"gmt")
+    {
+        cur.pos = cur.b.len();
+        return OffsetRead::Found(0);
+    }
+    let sign = match cur.peek() {
+        Some(b'+') => 1,
+        Some(b'-') => -1,
+        None if cur.pos == before => return OffsetRead::Missing,
+        _ => return OffsetRead::Invalid,
+    };
+    cur.pos += 1;
+    let Some(hours) = cur.digits(2, 2) else {
+        return OffsetRead::Invalid;
+    };
+    // "+02", "+0200" and "+02:00" are all in use.
+    let colon = cur.eat(b':');
+    let minutes = if colon || cur.peek().is_some() {
+        cur.digits(2, 2)
+    } else {
+        Some(0)
+    };
+    match minutes {
+        Some(minutes) if hours <= 23 && minutes <= 59 => {
+            let secs = (hours * 3600 + minutes * 60) as i32;
+            OffsetRead::Found(sign * secs)
+        }
+        _ => OffsetRead::Invalid,
+    }
+}
+
+/// A byte cursor: everything a date-time may contain is ASCII, so indexing
+/// bytes is safe and any non-ASCII byte simply fails to match.
+struct Cursor<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn digits(&mut self, min: usize, max: usize) -> Option<u32> {
+        let start = self.pos;
+        while self.pos - start < max && self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.pos += 1;
+        }
+        if self.pos - start < min {
+            self.pos = start;
+            return None;
+        }
+        Some(digits_value(&self.b[start..self.pos]) as u32)
+    }
+}
+
+/// Saturates instead of overflowing so absurd inputs still reach the
+/// range check and get a readable message.
+fn digits_value(digits: &[u8]) -> u64 {
+    digits.iter().fold(0u64, |acc, d| {
+        acc.saturating_mul(10)
+            .saturating_add(u64::from(d.wrapping_sub(b'0')))
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    /// Lowercased and accent-folded, so tables need one spelling per name.
+    Word(String),
+    Num {
+        value: u64,
+        digits: usize,
+    },
+    Punct(char),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Token {
+    tok: Tok,
+    /// Whether whitespace preceded it: "04.05.2021" must be written
+    /// without gaps, while "4. Mai" needs the gap before the month.
+    spaced: bool,
+}
+
+fn tokenize(s: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = s.chars().peekable();
+    let mut spaced = false;
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            spaced = true;
+            chars.next();
+            continue;
+        }
+        let tok = if c.is_ascii_digit() {
+            let mut value = 0u64;
+            let mut digits = 0;
+            while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+                value = value.saturating_mul(10).saturating_add(u64::from(d));
+                digits += 1;
+                chars.next();
+            }
+            Tok::Num { value, digits }
+        } else if is_word_char(c) {
+            let mut word = String::new();
+            while let Some(&c) = chars.peek().filter(|c| is_word_char(**c)) {
+                fold_into(c, &mut word);
+                chars.next();
+            }
+            Tok::Word(word)
+        } else {
+            chars.next();
+            Tok::Punct(c)
+        };
+        tokens.push(Token { tok, spaced });
+        spaced = false;
+    }
+    tokens
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_combining_mark(c)
+}
+
+/// Decomposed text ("Ma\u{308}rz") arrives from some macOS tools; the marks
+/// must stay inside the word instead of splitting it.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}')
+}
+
+/// Folds case and accents so "März", "Maerz", "MÄRZ" and "Ma\u{308}rz" all
+/// meet the same table entry; umlauts become "e" digraphs because that is
+/// how German writes them without the dots.
+fn fold_into(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        let folded: &str = match lower {
+            'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' => "a",
+            'ä' | 'æ' => "ae",
+            'ç' => "c",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' => "o",
+            'ö' | 'œ' => "oe",
+            'ù' | 'ú' | 'û' => "u",
+            'ü' => "ue",
+            'ß' => "ss",
+            '\u{308}' => "e",
+            c if is_combining_mark(c) => "",
+            c => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(folded);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Numeric dates
+// ---------------------------------------------------------------------------
+
+fn parse_numeric(
+    toks: &[Token],
+    text: &str,
+    order: DateOrder,
+) -> Option<Result<NaiveDate, String>> {
+    let [a, s1, b, s2, c] = toks else {
+        return None;
+    };
+    if [s1, b, s2, c].iter().any(|t| t.spaced) {
+        return None;
+    }
+    let (
+        Tok::Num {
+            value: av,
+            digits: ad,
+        },
+        Tok::Punct(sep),
+        Tok::Num {
+            value: bv,
+            digits: bd,
+        },
+    ) = (&a.tok, &s1.tok, &b.tok)
+    else {
+        return None;
+    };
+    let (
+        Tok::Punct(sep2),
+        Tok::Num {
+            value: cv,
+            digits: cd,
+        },
+    ) = (&s2.tok, &c.tok)
+    else {
+        return None;
+    };
+    if sep != sep2 || !matches!(sep, '.' | '/' | '-') || !(1..=2).contains(bd) {
+        return None;
+    }
+    if *ad == 4 && (1..=2).contains(cd) {
+        return Some(validate(*av, *bv, *cv, text, None));
+    }
+    if !(1..=2).contains(ad) {
+        return None;
+    }
+    if *cd == 2 {
+        return Some(Err(format!(
+            "`{text}` has a two-digit year, which could be any century; \
+             write the full year, e.g. 04.05.2021"
+        )));
+    }
+    let month_first = *sep == '/' && order == DateOrder::Mdy;
+    let note = match (*sep, month_first) {
+        ('/', true) => Some("slash dates are read as month/day/year"),
+        ('/', false) => Some("slash dates are read as day/month/year"),
+        _ => None,
+    };
+    let (day, month) = if month_first { (*bv, *av) } else { (*av, *bv) };
+    Some(validate(*cv, month, day, text, note))
+}
+
+// ---------------------------------------------------------------------------
+// Written-out dates
+// ---------------------------------------------------------------------------
+
+/// Folded full month names of de, fr, en, es and it. Abbreviations are not
+/// listed: any unambiguous prefix of three or more letters is accepted, which
+/// covers "Sept.", "févr.", "genn." and "dic." without a second table.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("januar", 1),
+    ("jaenner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("february", 2),
+    ("februar", 2),
+    ("feber", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("march", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("june", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("july", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("august", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("october", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("november", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dezember", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+];
+
+/// Abbreviations that are not prefixes of any full name.
+const MONTH_EXTRAS: &[(&str, u32)] = &[("mrz", 3)];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+    "lunedi",
+    "martedi",
+    "mercoledi",
+    "giovedi",
+    "venerdi",
+    "sabato",
+    "domenica",
+];
+
+/// Words that may stand before the day ("the 4th", "le 4 mai", "am 4. Mai").
+const ARTICLES: &[&str] = &["the", "on", "le", "el", "il", "am", "den", "der"];
+
+/// Ordinal markers written after the day number: en "4th", fr "1er",
+/// es "1º"/"1.º", it "1°" (the degree sign is a separate punct token).
+const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "er", "re", "e", "o", "a", "º", "ª"];
+
+fn month_number(word: &str) -> Option<u32> {
+    if let Some(&(_, m)) = MONTHS
+        .iter()
+        .chain(MONTH_EXTRAS)
+        .find(|(name, _)| *name == word)
+    {
+        return Some(m);
+    }
+    if word.chars().count() < 3 {
+        return None;
+    }
+    let mut found = None;
+    for &(name, m) in MONTHS {
+        if name.starts_with(word) {
+            match found {
+                None => found = Some(m),
+                // "jui" could be juin or juillet: refuse to guess.
+                Some(prev) if prev != m => return None,
+                Some(_) => {}
+            }
+        }
+    }
+    found
+}
+
+fn is_weekday(word: &str) -> bool {
+    word.chars().count() >= 2 && WEEKDAYS.iter().any(|w| w.starts_with(word))
+}
+
+fn skip_weekday(tokens: &[Token]) -> Option<&[Token]> {
+    let (first, rest) = tokens.split_first()?;
+    match &first.tok {
+        Tok::Word(w) if is_weekday(w) => {}
+        _ => return None,
+    }
+    let mut p = Parser { toks: rest, pos: 0 };
+    p.eat_punct('.');
+    p.eat_punct(',');
+    Some(&rest[p.pos..])
+}
+
+struct Parser<'a> {
+    toks: &'a [Token],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Token> {
+        self.toks.get(self.pos)
+    }
+
+    fn eat_punct(&mut self, c: char) -> bool {
+        if matches!(self.peek(), Some(Token { tok: Tok::Punct(p), .. }) if *p == c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Like `eat_punct`, but only when glued to the previous token, so
+    /// "4." is a day while "4 ." is not.
+    fn eat_glued_punct(&mut self, c: char) -> bool {
+        if matches!(self.peek(), Some(Token { tok: Tok::Punct(p), spaced: false }) if *p == c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_word_in(&mut self, words: &[&str]) -> bool {
+        if matches!(self.peek(), Some(Token { tok: Tok::Word(w), .. }) if words.contains(&w.as_str()))
+        {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn day(&mut self) -> Option<u64> {
+        let Some(Token {
+            tok: Tok::Num { value, digits },
+            ..
+        }) = self.peek()
+        else {
+            return None;
+        };
+        if !(1..=2).contains(digits) {
+            return None;
+        }
+        let value = *value;
+        self.pos += 1;
+        self.eat_glued_punct('.');
+        match self.peek() {
+            Some(Token {
+                tok: Tok::Word(w),
+                spaced: false,
+            }) if ORDINAL_SUFFIXES.contains(&w.as_str()) => {
+                self.pos += 1;
+                self.eat_glued_punct('.');
+            }
+            Some(Token {
+                tok: Tok::Punct('°'),
+                spaced: false,
+            }) => {
+                self.pos += 1;
+            }
+            _ => {}
+        }
+        Some(value)
+    }
+
+    fn month(&mut self) -> Option<u64> {
+        let Some(Token {
+            tok: Tok::Word(w), ..
+        }) = self.peek()
+        else {
+            return None;
+        };
+        let m = month_number(w)?;
+        self.pos += 1;
+        self.eat_glued_punct('.');
+        Some(u64::from(m))
+    }
+
+    fn year(&mut self) -> Option<u64> {
+        let Some(Token {
+            tok: Tok::Num { value, .. },
+            ..
+        }) = self.peek()
+        else {
+            return None;
+        };
+        let value = *value;
+        self.pos += 1;
+        Some(value)
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos == self.toks.len()
+    }
+}
+
+/// Returns (day, month, year) unvalidated, so range errors can be reported
+/// with the same wording as for numeric dates.
+fn parse_written(toks: &[Token]) -> Option<(u64, u64, u64)> {
+    let mut p = Parser { toks, pos: 0 };
+    p.eat_word_in(ARTICLES);
+    let start = p.pos;
+    if let Some(found) = day_first(&mut p) {
+        return Some(found);
+    }
+    p.pos = start;
+    month_first(&mut p)
+}
+
+/// "4. Mai 2021", "1er mai 2021", "1º de mayo del 2021", "4th of May 2021".
+fn day_first(p: &mut Parser) -> Option<(u64, u64, u64)> {
+    let day = p.day()?;
+    p.eat_word_in(&["de", "of"]);
+    let month = p.month()?;
+    p.eat_punct(',');
+    p.eat_word_in(&["de", "del"]);
+    let year = p.year()?;
+    p.at_end().then_some((day, month, year))
+}
+
+/// "May 4, 2021", "May 4th 2021".
+fn month_first(p: &mut Parser) -> Option<(u64, u64, u64)> {
+    let month = p.month()?;
+    let day = p.day()?;
+    p.eat_punct(',');
+    let year = p.year()?;
+    p.at_end().then_some((day, month, year))
+}
+
+// ---------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Checks ranges itself rather than trusting `from_ymd_opt`, because the
+/// user needs to know *which* part is wrong.
+fn validate(
+    year: u64,
+    month: u64,
+    day: u64,
+    text: &str,
+    note: Option<&str>,
+) -> Result<NaiveDate, String> {
+    let invalid = |reason: String| match note {
+        Some(note) => format!("`{text}` is not a valid date ({reason}; {note})"),
+        None => format!("`{text}` is not a valid date ({reason})"),
+    };
+    if !(1000..=9999).contains(&year) {
+        return Err(invalid(format!("year {year} is outside 1000..=9999")));
+    }
+    if !(1..=12).contains(&month) {
+        return Err(invalid(format!("month {month} does not exist")));
+    }
+    // Both ranges were checked above, so the narrowing casts are lossless.
+    let (y, m) = (year as i32, month as u32);
+    let name = MONTH_NAMES[(m - 1) as usize];
+    let max = days_in_month(y, m);
+    if day == 0 || day > u64::from(max) {
+        let reason = if m == 2 && day == 29 {
+            format!("day 29 out of range for February {y}, which is not a leap year")
+        } else {
+            format!("day {day} out of range for {name}")
+        };
+        return Err(invalid(reason));
+    }
+    NaiveDate::from_ymd_opt(y, m, day as u32)
+        .ok_or_else(|| invalid(format!("day {day} out of range for {name}")))
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> ParsedDate {
+        ParsedDate::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    fn ok(text: &str) -> ParsedDate {
+        parse_date(text, DateOrder::Dmy).unwrap_or_else(|e| panic!("{text:?}: {e}"))
+    }
+
+    fn err(text: &str) -> String {
+        match parse_date(text, DateOrder::Dmy) {
+            Ok(d) => panic!("{text:?} unexpectedly parsed as {d:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn instant(s: &str) -> ParsedDate {
+        ParsedDate::Instant(DateTime::parse_from_rfc3339(s).unwrap())
+    }
+
+    #[test]
+    fn dotted_day_first() {
+        assert_eq!(ok("04.05.2021"), day(2021, 5, 4));
+        assert_eq!(ok("4.5.2021"), day(2021, 5, 4));
+        assert_eq!(ok("31.12.1999"), day(1999, 12, 31));
+    }
+
+    #[test]
+    fn dotted_ignores_mdy() {
+        assert_eq!(
+            parse_date("04.05.2021", DateOrder::Mdy),
+            Ok(day(2021, 5, 4))
+        );
+    }
+
+    #[test]
+    fn dashed_day_first() {
+        assert_eq!(ok("04-05-2021"), day(2021, 5, 4));
+        assert_eq!(parse_date("4-5-2021", DateOrder::Mdy), Ok(day(2021, 5, 4)));
+    }
+
+    #[test]
+    fn slash_follows_order() {
+        assert_eq!(ok("04/05/2021"), day(2021, 5, 4));
+        assert_eq!(ok("4/5/2021"), day(2021, 5, 4));
+        assert_eq!(
+            parse_date("04/05/2021", DateOrder::Mdy),
+            Ok(day(2021, 4, 5))
+        );
+        assert_eq!(
+            parse_date("12/31/2021", DateOrder::Mdy),
+            Ok(day(2021, 12, 31))
+        );
+    }
+
+    #[test]
+    fn slash_month_error_mentions_order() {
+        let e = err("12/31/2021");
+        assert!(e.contains("month 31 does not exist"), "{e}");
+        assert!(e.contains("day/month/year"), "{e}");
+        let e = parse_date("31/12/2021", DateOrder::Mdy).unwrap_err();
+        assert!(e.contains("month/day/year"), "{e}");
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(ok("2021-05-04"), day(2021, 5, 4));
+        assert_eq!(ok("2021/05/04"), day(2021, 5, 4));
+        assert_eq!(ok("2021-5-4"), day(2021, 5, 4));
+        assert_eq!(
+            parse_date("2021/05/04", DateOrder::Mdy),
+            Ok(day(2021, 5, 4))
+        );
+    }
+
+    #[test]
+    fn whitespace_bom_and_trailing_period() {
+        assert_eq!(ok("  04.05.2021  "), day(2021, 5, 4));
+        assert_eq!(ok("\u{feff}2021-05-04\n"), day(2021, 5, 4));
+        assert_eq!(ok("4. Mai 2021."), day(2021, 5, 4));
+        assert_eq!(ok("04.05.2021."), day(2021, 5, 4));
+    }
+
+    #[test]
+    fn rfc3339_instants() {
+        assert_eq!(
+            ok("2021-05-04T09:30:00+02:00"),
+            instant("2021-05-04T09:30:00+02:00")
+        );
+        assert_eq!(ok("2021-05-04T09:30:00Z"), instant("2021-05-04T09:30:00Z"));
+        assert_eq!(
+            ok("2021-05-04T09:30:00.123456+02:00"),
+            instant("2021-05-04T09:30:00.123456+02:00")
+        );
+        assert_eq!(
+            ok("2021-05-04 09:30:00-05:00"),
+            instant("2021-05-04T09:30:00-05:00")
+        );
+        assert_eq!(ok("2021-05-04t09:30:00z"), instant("2021-05-04T09:30:00Z"));
+    }
+
+    #[test]
+    fn lenient_date_times() {
+        assert_eq!(
+            ok("2021-05-04 09:30+02:00"),
+            instant("2021-05-04T09:30:00+02:00")
+        );
+        assert_eq!(
+            ok("2021-05-04T09:30:00+0200"),
+            instant("2021-05-04T09:30:00+02:00")
+        );
+        assert_eq!(ok("2021-05-04 09:30 UTC"), instant("2021-05-04T09:30:00Z"));
+        assert_eq!(
+            ok("2021-05-04 09:30 +02"),
+            instant("2021-05-04T09:30:00+02:00")
+        );
+    }
+
+    #[test]
+    fn leap_second() {
+        let ParsedDate::Instant(dt) = ok("2016-12-31T23:59:60Z") else {
+            panic!("not an instant");
+        };
+        assert_eq!(
+            dt.date_naive(),
+            NaiveDate::from_ymd_opt(2016, 12, 31).unwrap()
+        );
+    }
+
+    #[test]
+    fn date_time_without_offset_asks_for_one() {
+        for text in [
+            "2021-05-04T09:30:00",
+            "2021-05-04 09:30",
+            "2021-05-04T09:30:00.5",
+        ] {
+            let e = err(text);
+            assert!(e.contains("no UTC offset"), "{e}");
+            assert!(e.contains("+02:00"), "{e}");
+        }
+    }
+
+    #[test]
+    fn bad_date_times() {
+        assert!(err("2021-05-04T25:00:00Z").contains("out of range"));
+        assert!(err("2021-05-04T09:61:00Z").contains("out of range"));
+        assert!(err("2021-05-04T09:30:00+25:00").contains("date-time"));
+        assert!(err("2021-05-04T09:30:00+02:00 extra").contains("date-time"));
+        assert!(err("2021-05-04T9").contains("date-time"));
+        assert!(err("2021-02-30T09:30:00Z").contains("day 30 out of range for February"));
+        assert!(err("2021-05-04T09:30:00.+02:00").contains("date-time"));
+    }
+
+    #[test]
+    fn german_written() {
+        assert_eq!(ok("4. Mai 2021"), day(2021, 5, 4));
+        assert_eq!(ok("04. Mai 2021"), day(2021, 5, 4));
+        assert_eq!(ok("1. Januar 2022"), day(2022, 1, 1));
+        assert_eq!(ok("3. März 2021"), day(2021, 3, 3));
+        assert_eq!(ok("3. Maerz 2021"), day(2021, 3, 3));
+        assert_eq!(ok("3. Mär. 2021"), day(2021, 3, 3));
+        assert_eq!(ok("3. Mrz. 2021"), day(2021, 3, 3));
+        assert_eq!(ok("7. Jänner 2021"), day(2021, 1, 7));
+        assert_eq!(ok("7. Jän. 2021"), day(2021, 1, 7));
+        assert_eq!(ok("24. Dez. 2020"), day(2020, 12, 24));
+        assert_eq!(ok("3. Okt. 2020"), day(2020, 10, 3));
+    }
+
+    #[test]
+    fn decomposed_umlaut() {
+        assert_eq!(ok("3. Ma\u{308}rz 2021"), day(2021, 3, 3));
+    }
+
+    #[test]
+    fn french_written() {
+        assert_eq!(ok("4 mai 2021"), day(2021, 5, 4));
+        assert_eq!(ok("1er mai 2021"), day(2021, 5, 1));
+        assert_eq!(ok("12 févr. 2021"), day(2021, 2, 12));
+        assert_eq!(ok("12 fevrier 2021"), day(2021, 2, 12));
+        assert_eq!(ok("15 août 2021"), day(2021, 8, 15));
+        assert_eq!(ok("15 aout 2021"), day(2021, 8, 15));
+        assert_eq!(ok("21 juin 2021"), day(2021, 6, 21));
+        assert_eq!(ok("14 juil. 2021"), day(2021, 7, 14));
+        assert_eq!(ok("25 déc. 2021"), day(2021, 12, 25));
+        assert_eq!(ok("le 4 mai 2021"), day(2021, 5, 4));
+    }
+
+    #[test]
+    fn ambiguous_french_prefix_is_refused() {
+        assert!(err("4 jui 2021").contains("cannot read"));
+    }
+
+    #[test]
+    fn english_written() {
+        assert_eq!(ok("May 4, 2021"), day(2021, 5, 4));
+        assert_eq!(ok("May 4 2021"), day(2021, 5, 4));
+        assert_eq!(ok("May 4th, 2021"), day(2021, 5, 4));
+        assert_eq!(ok("4 May 2021"), day(2021, 5, 4));
+        assert_eq!(ok("4th May 2021"), day(2021, 5, 4));
+        assert_eq!(ok("the 4th of May 2021"), day(2021, 5, 4));
+        assert_eq!(ok("Sept. 21, 2021"), day(2021, 9, 21));
+        assert_eq!(ok("sept 21 2021"), day(2021, 9, 21));
+        assert_eq!(ok("MAY 4, 2021"), day(2021, 5, 4));
+        assert_eq!(ok("Jan 1st, 2000"), day(2000, 1, 1));
+        assert_eq!(ok("March 22nd, 2021"), day(2021, 3, 22));
+        assert_eq!(ok("Mar 3rd 2021"), day(2021, 3, 3));
+    }
+
+    #[test]
+    fn spanish_written() {
+        assert_eq!(ok("4 de mayo de 2021"), day(2021, 5, 4));
+        assert_eq!(ok("4 de mayo del 2021"), day(2021, 5, 4));
+        assert_eq!(ok("1º de mayo de 2021"), day(2021, 5, 1));
+        assert_eq!(ok("1.º de mayo de 2021"), day(2021, 5, 1));
+        assert_eq!(ok("4 de ene. de 2021"), day(2021, 1, 4));
+        assert_eq!(ok("15 de agosto de 2021"), day(2021, 8, 15));
+        assert_eq!(ok("15 ago 2021"), day(2021, 8, 15));
+        assert_eq!(ok("31 de dic. de 2021"), day(2021, 12, 31));
+        assert_eq!(ok("4 enero 2021"), day(2021, 1, 4));
+        assert_eq!(ok("9 de setiembre de 2021"), day(2021, 9, 9));
+    }
+
+    #[test]
+    fn italian_written() {
+        assert_eq!(ok("4 maggio 2021"), day(2021, 5, 4));
+        assert_eq!(ok("1° maggio 2021"), day(2021, 5, 1));
+        assert_eq!(ok("1º maggio 2021"), day(2021, 5, 1));
+        assert_eq!(ok("2 giugno 2021"), day(2021, 6, 2));
+        assert_eq!(ok("14 luglio 2021"), day(2021, 7, 14));
+        assert_eq!(ok("11 settembre 2021"), day(2021, 9, 11));
+        assert_eq!(ok("11 set. 2021"), day(2021, 9, 11));
+        assert_eq!(ok("6 gennaio 2021"), day(2021, 1, 6));
+        assert_eq!(ok("6 genn. 2021"), day(2021, 1, 6));
+        assert_eq!(ok("8 dic. 2021"), day(2021, 12, 8));
+    }
+
+    #[test]
+    fn leading_weekdays() {
+        assert_eq!(ok("Dienstag, 4. Mai 2021"), day(2021, 5, 4));
+        assert_eq!(ok("Di., 4. Mai 2021"), day(2021, 5, 4));
+        assert_eq!(ok("Di 4. Mai 2021"), day(2021, 5, 4));
+        assert_eq!(ok("mardi 4 mai 2021"), day(2021, 5, 4));
+        assert_eq!(ok("mar. 4 mai 2021"), day(2021, 5, 4));
+        assert_eq!(ok("Tuesday, May 4, 2021"), day(2021, 5, 4));
+        assert_eq!(ok("Tue, 4 May 2021"), day(2021, 5, 4));
+        assert_eq!(ok("Tuesday, the 4th of May 2021"), day(2021, 5, 4));
+        assert_eq!(ok("martes, 4 de mayo de 2021"), day(2021, 5, 4));
+        assert_eq!(ok("miércoles 5 de mayo de 2021"), day(2021, 5, 5));
+        assert_eq!(ok("martedì 4 maggio 2021"), day(2021, 5, 4));
+        assert_eq!(ok("Dienstag, 04.05.2021"), day(2021, 5, 4));
+    }
+
+    #[test]
+    fn weekday_abbreviation_that_is_also_a_month() {
+        // "Mar" alone in front of a day and year is March, not mardi.
+        assert_eq!(ok("Mar 4, 2021"), day(2021, 3, 4));
+    }
+
+    #[test]
+    fn leap_years() {
+        assert_eq!(ok("29.02.2020"), day(2020, 2, 29));
+        assert_eq!(ok("29.02.2000"), day(2000, 2, 29));
+        let e = err("29.02.2021");
+        assert!(e.contains("not a leap year"), "{e}");
+        assert!(err("29.02.1900").contains("not a leap year"));
+    }
+
+    #[test]
+    fn impossible_days() {
+        assert_eq!(
+            err("31.02.2021"),
+            "`31.02.2021` is not a valid date (day 31 out of range for February)"
+        );
+        assert!(err("00.05.2021").contains("day 0 out of range for May"));
+        assert!(err("31.04.2021").contains("day 31 out of range for April"));
+        assert!(err("32 May 2021").contains("day 32 out of range for May"));
+        assert!(err("31 de junio de 2021").contains("day 31 out of range for June"));
+    }
+
+    #[test]
+    fn impossible_months() {
+        assert!(err("04.13.2021").contains("month 13 does not exist"));
+        assert!(err("2021-13-04").contains("month 13 does not exist"));
+        assert!(err("2021-00-04").contains("month 0 does not exist"));
+    }
+
+    #[test]
+    fn year_range() {
+        assert!(err("04.05.0999").contains("year 999 is outside 1000..=9999"));
+        assert!(err("04.05.10000").contains("year 10000 is outside"));
+        assert!(err("4 May 21").contains("year 21 is outside"));
+        assert!(err("4. Mai 99999999999999999999999").contains("outside 1000..=9999"));
+        assert_eq!(ok("1.1.1000"), day(1000, 1, 1));
+        assert_eq!(ok("31.12.9999"), day(9999, 12, 31));
+    }
+
+    #[test]
+    fn two_digit_year_is_refused() {
+        assert!(err("04.05.21").contains("two-digit year"));
+    }
+
+    #[test]
+    fn unreadable_text_gets_hint() {
+        assert_eq!(
+            err("next tuesday"),
+            "cannot read `next tuesday` as a date; write e.g. 04.05.2021, 2021-05-04 or 4 May 2021"
+        );
+        for text in [
+            "Mai 2021",
+            "4 Mai",
+            "04.05.2021 09:30",
+            "04. 05. 2021",
+            "04.05-2021",
+            "2021-05",
+            "tomorrow",
+            "4 Smarch 2021",
+            "4 ma 2021",
+            "4 May 2021 and more",
+            "Dienstag",
+            "123.05.2021",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn empty_input() {
+        assert!(err("").contains("empty"));
+        assert!(err("  \u{feff} ").contains("empty"));
+        assert!(err(".").contains("empty"));
+    }
+
+    #[test]
+    fn month_table_has_no_cross_month_prefixes_except_jui() {
+        for &(a, ma) in MONTHS {
+            for &(b, mb) in MONTHS {
+                let shared = a.len() >= 3 && b.starts_with(&a[..3]);
+                if ma != mb && shared && !a.starts_with("jui") {
+                    panic!("{a} and {b} share a three-letter prefix");
+                }
+            }
+        }
+        assert_eq!(month_number("jui"), None);
+        assert_eq!(month_number("juin"), Some(6));
+        assert_eq!(month_number("juil"), Some(7));
+    }
+
+    #[test]
+    fn mdy_does_not_affect_written_dates() {
+        assert_eq!(
+            parse_date("4 May 2021", DateOrder::Mdy),
+            Ok(day(2021, 5, 4))
+        );
+        assert_eq!(
+            parse_date("May 4, 2021", DateOrder::Mdy),
+            Ok(day(2021, 5, 4))
+        );
+    }
+
+    #[test]
+    fn month_names_are_case_insensitive() {
+        assert_eq!(ok("4 MAI 2021"), day(2021, 5, 4));
+        assert_eq!(ok("4 mAi 2021"), day(2021, 5, 4));
+        assert_eq!(ok("15 AOÛT 2021"), day(2021, 8, 15));
+        assert_eq!(ok("3. MÄRZ 2021"), day(2021, 3, 3));
+        assert_eq!(ok("15 AGOSTO 2021"), day(2021, 8, 15));
+    }
+
+    #[test]
+    fn austrian_month_names() {
+        assert_eq!(ok("7. Jänner 2021"), day(2021, 1, 7));
+        assert_eq!(ok("7. Jaenner 2021"), day(2021, 1, 7));
+        assert_eq!(ok("2. Feber 2021"), day(2021, 2, 2));
+    }
+
+    #[test]
+    fn abbreviations_with_and_without_period() {
+        assert_eq!(ok("21 Sept 2021"), day(2021, 9, 21));
+        assert_eq!(ok("21 Sept. 2021"), day(2021, 9, 21));
+        assert_eq!(ok("21 sep 2021"), day(2021, 9, 21));
+        assert_eq!(ok("4 feb. 2021"), day(2021, 2, 4));
+        assert_eq!(ok("4 févr 2021"), day(2021, 2, 4));
+        assert_eq!(ok("4 abr. 2021"), day(2021, 4, 4));
+        assert_eq!(ok("4 avr. 2021"), day(2021, 4, 4));
+        assert_eq!(ok("4 ott. 2021"), day(2021, 10, 4));
+        assert_eq!(ok("4 lug 2021"), day(2021, 7, 4));
+        assert_eq!(ok("4 giu. 2021"), day(2021, 6, 4));
+    }
+
+    #[test]
+    fn weekday_is_not_checked_against_date() {
+        // 4 May 2021 was a Tuesday; the weekday is decoration only.
+        assert_eq!(ok("Montag, 4. Mai 2021"), day(2021, 5, 4));
+    }
+
+    #[test]
+    fn more_weekday_forms() {
+        assert_eq!(ok("Sa., 1. Mai 2021"), day(2021, 5, 1));
+        assert_eq!(ok("Sonnabend, 1. Mai 2021"), day(2021, 5, 1));
+        assert_eq!(ok("sáb. 1 de mayo de 2021"), day(2021, 5, 1));
+        assert_eq!(ok("sabato 1° maggio 2021"), day(2021, 5, 1));
+        assert_eq!(ok("samedi 1er mai 2021"), day(2021, 5, 1));
+        assert_eq!(ok("Sat, May 1st, 2021"), day(2021, 5, 1));
+        assert_eq!(ok("Tue 04/05/2021"), day(2021, 5, 4));
+    }
+
+    #[test]
+    fn ordinal_suffix_must_be_glued() {
+        assert!(err("4 th May 2021").contains("write e.g."));
+        assert!(err("1 er mai 2021").contains("write e.g."));
+    }
+
+    #[test]
+    fn gaps_inside_numeric_dates_are_rejected() {
+        assert!(err("04 .05.2021").contains("write e.g."));
+        assert!(err("2021 -05-04").contains("write e.g."));
+    }
+
+    #[test]
+    fn dotted_year_first_is_accepted() {
+        assert_eq!(ok("2021.05.04"), day(2021, 5, 4));
+    }
+
+    #[test]
+    fn written_leap_day() {
+        assert_eq!(ok("29 February 2024"), day(2024, 2, 29));
+        assert!(err("29 février 2023").contains("not a leap year"));
+    }
+
+    #[test]
+    fn instant_keeps_its_offset() {
+        let ParsedDate::Instant(dt) = ok("2021-05-04T09:30:00-05:30") else {
+            panic!("not an instant");
+        };
+        assert_eq!(dt.offset().local_minus_utc(), -(5 * 3600 + 30 * 60));
+        assert_eq!(dt.format("%H:%M").to_string(), "09:30");
+    }
+
+    #[test]
+    fn fractional_seconds_beyond_nanos_are_truncated() {
+        let ParsedDate::Instant(dt) = ok("2021-05-04T09:30:00.1234567891234Z") else {
+            panic!("not an instant");
+        };
+        assert_eq!(dt.timestamp_subsec_nanos(), 123_456_789);
+        let ParsedDate::Instant(dt) = ok("2021-05-04T09:30:00,5Z") else {
+            panic!("not an instant");
+        };
+        assert_eq!(dt.timestamp_subsec_millis(), 500);
+    }
+
+    #[test]
+    fn malformed_offsets() {
+        for text in [
+            "2021-05-04T09:30:00+02:",
+            "2021-05-04T09:30:00+2:00",
+            "2021-05-04T09:30:00+02:60",
+            "2021-05-04T09:30:00 EST",
+            "2021-05-04T09:30:00+02:00:00",
+        ] {
+            assert!(err(text).contains("date-time"), "{text}");
+        }
+    }
+
+    #[test]
+    fn error_quotes_cleaned_input() {
+        let e = err("\u{feff}  next tuesday. ");
+        assert!(e.starts_with("cannot read `next tuesday` as a date"), "{e}");
+    }
+
+    #[test]
+    fn day_without_year_or_month_is_refused() {
+        for text in ["4.5.", "4. Mai", "Mai", "2021", "4"] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let pieces = [
+            "",
+            " ",
+            ".",
+            "/",
+            "-",
+            "T",
+            "Z",
+            "+",
+            ":",
+            "4",
+            "04",
+            "2021",
+            "Mai",
+            "º",
+            "°",
+            "é",
+            "\u{308}",
+            "\u{feff}",
+            "😀",
+            "ß",
+            "İ",
+            ",",
+            "de",
+            "1er",
+            "99999999999999999999",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let _ = parse_date(&text, DateOrder::Dmy);
+                    let _ = parse_date(&text, DateOrder::Mdy);
+                    let spaced = format!("{a} {b} {c}");
+                    let _ = parse_date(&spaced, DateOrder::Dmy);
+                }
+            }
+        }
+        for text in [
+            "2021-05-04T",
+            "2021-05-04T0",
+            "2021-05-04T09:",
+            "2021-05-04T09:30:",
+            "2021-05-04T09:30:00+",
+            "2021-05-04T09:30:00+02:",
+            "2021-05-04T09:30:00+02:0",
+            "2021-05-04T09:30:00.9999999999999Z",
+            "2021-05-04 9😀",
+            "9999-12-31T23:59:59-23:59",
+            "1000-01-01T00:00:00+23:59",
+        ] {
+            let _ = parse_date(text, DateOrder::Dmy);
+        }
+    }
 }

@@ -152,7 +152,8 @@ impl<'a> Inferrer<'a> {
         let title = match (&meta.title, parsed.format) {
             (Some(title), _) => body::collapse_whitespace(title),
             (None, Format::Plain) => {
-                sentence::shorten_title(sentence::first_sentence(&lead), MAX_TITLE_CHARS)
+                let first = body::collapse_whitespace(sentence::first_sentence(&lead));
+                sentence::shorten_title(&first, MAX_TITLE_CHARS)
             }
             (None, Format::Markdown) => {
                 problems.push(Diagnostic::error(

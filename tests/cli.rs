@@ -1,0 +1,220 @@
+//! The command line as a cron job and a publisher meet it: exit codes, every
+//! error at once with file and line, and published feeds left intact when a
+//! run fails.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+const DE: &str = "04.05.2021\n\nDie Stadtwerke München haben am Montag einen neuen Vertrag mit der Firma Solaris unterzeichnet. Er gilt bis 2030.\n\nDer Vertrag umfasst 120 Busse und kostet 85 Millionen Euro, sagte Geschäftsführer Florian Bieberbach.\n";
+
+#[test]
+fn every_error_is_reported_at_once_and_old_feeds_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let before = snapshot(&dir.path().join("feeds"));
+    assert_eq!(before.len(), 2);
+
+    write(
+        dir.path(),
+        "articles/bad-date.txt",
+        "31.02.2021\n\nDer Rat hat getagt und beschlossen, das Budget zu erhöhen.\n",
+    );
+    write(dir.path(), "articles/empty.txt", "\n\n");
+    write(dir.path(), "articles/only-date.txt", "04.05.2021\n");
+    write(
+        dir.path(),
+        "articles/nested/no-front.md",
+        "Just text, no front matter.\n",
+    );
+    write(dir.path(), "articles/types.md", "+++\ntitle = \"T\"\ndate = 2021-05-04\ntags = 5\n+++\nText in English for sure, with several words.\n");
+    write(
+        dir.path(),
+        "articles/unclosed.md",
+        "---\ntitle: x\ndate: 2021-05-04\n",
+    );
+    fs::write(
+        dir.path().join("articles/latin1.txt"),
+        b"04.05.2021\n\nM\xfcnchen\n",
+    )
+    .unwrap();
+    write(
+        dir.path(),
+        "articles/nul.txt",
+        "04.05.2021\n\nBad \u{0} byte here in the lead.\n",
+    );
+    write(dir.path(), "articles/slug.md", "+++\ntitle = \"Slug\"\ndate = 2021-05-04\nslug = \"../../etc\"\nlang = \"en\"\n+++\nBody.\n");
+    write(
+        dir.path(),
+        "articles/lang.md",
+        "+++\ntitle = \"L\"\ndate = 2021-05-04\nlang = \"../x\"\n+++\nBody.\n",
+    );
+
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    for expected in [
+        "bad-date.txt:1:",
+        "empty.txt:",
+        "only-date.txt:1:",
+        "nested/no-front.md:1:",
+        "types.md:4:",
+        "unclosed.md:1:",
+        "latin1.txt:3:",
+        "nul.txt:3:",
+        "slug.md:4:",
+        "lang.md:4:",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    assert!(!err.contains("panicked"));
+    assert_eq!(
+        snapshot(&dir.path().join("feeds")),
+        before,
+        "a failed run must not publish"
+    );
+}
+
+#[test]
+fn two_articles_of_one_language_in_a_group_name_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a", "b"] {
+        write(
+            dir.path(),
+            &format!("articles/{name}.md"),
+            &format!("+++\ntitle = \"{name}\"\ndate = 2021-05-04\nlang = \"de\"\ntranslation_key = \"k\"\n+++\nText.\n"),
+        );
+    }
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("a.md") && err.contains("b.md") && err.contains("`k`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn configuration_and_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    write(
+        dir.path(),
+        "babelfeed.toml",
+        "base_url = \"https://a.org\"\nmax_entrys = 5\n",
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("babelfeed.toml:2"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = babelfeed(dir.path(), &["build", "--config", "missing.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("missing.toml"));
+
+    fs::remove_file(dir.path().join("babelfeed.toml")).unwrap();
+    let output = babelfeed(dir.path(), &["build", "--articles", "nowhere"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("nowhere"));
+
+    let output = babelfeed(dir.path(), &["build", "--frobnicate"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = babelfeed(dir.path(), &["build", "--help"]);
+    assert_success(&output);
+    let help = stdout(&output);
+    assert!(
+        help.contains("Exit codes") && help.contains("nothing was published"),
+        "{help}"
+    );
+}
+
+#[test]
+fn unchanged_feeds_are_not_rewritten_and_verbose_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    let first = babelfeed(dir.path(), &["build", "-v"]);
+    assert_success(&first);
+    assert!(stderr(&first).contains("wrote"));
+    let second = babelfeed(dir.path(), &["build", "-v"]);
+    assert_success(&second);
+    let err = stderr(&second);
+    assert!(
+        err.contains("unchanged") && !err.contains("wrote "),
+        "{err}"
+    );
+}
+
+#[test]
+fn drafts_are_in_no_feed_and_quiet_prints_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    write(
+        dir.path(),
+        "articles/draft.md",
+        "+++\ntitle = \"Entwurf\"\ndate = 2021-05-05\ndraft = true\nlang = \"de\"\n+++\nGeheim.\n",
+    );
+    let output = babelfeed(dir.path(), &["build", "-q"]);
+    assert_success(&output);
+    assert!(output.stderr.is_empty(), "{}", stderr(&output));
+    let feed = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    assert_eq!(feed.entries.len(), 1);
+    assert!(!feed.entries[0]
+        .title
+        .as_ref()
+        .unwrap()
+        .content
+        .contains("Entwurf"));
+}
+
+#[test]
+fn inspect_json_has_the_documented_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    let output = babelfeed(dir.path(), &["inspect", "--format", "json"]);
+    assert_success(&output);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let article = &json.as_array().unwrap()[0];
+    for key in [
+        "path",
+        "lang",
+        "lang_source",
+        "date",
+        "title",
+        "summary",
+        "id",
+        "url",
+        "draft",
+        "translations",
+        "group_source",
+        "score",
+    ] {
+        assert!(article.get(key).is_some(), "missing key {key}: {article}");
+    }
+    assert_eq!(article["path"], "good.txt");
+    assert_eq!(article["lang"], "de");
+    assert_eq!(article["lang_source"], "detected");
+    assert_eq!(article["date"], "2021-05-04T00:00:00+00:00");
+    assert_eq!(
+        article["title"],
+        "Die Stadtwerke München haben am Montag einen neuen Vertrag mit der Firma Solaris unterzeichnet."
+    );
+    assert_eq!(article["group_source"], "none");
+}
