@@ -29,9 +29,9 @@ pub struct Candidate {
 
 /// Evidence below this total weight is never enough, whatever the score: a
 /// shared city and year do not make two stories one.
-const MIN_SHARED_WEIGHT: f64 = 3.0;
+const MIN_SHARED_WEIGHT: f64 = 4.0;
 /// The shared evidence must also be a real part of the smaller article's.
-const MIN_SHARED_FRACTION: f64 = 0.1;
+const MIN_SHARED_FRACTION: f64 = 0.3;
 /// Translations published a day apart are common but same-day ones more so;
 /// this only breaks near-ties.
 const DAY_APART_FACTOR: f64 = 0.95;

@@ -160,6 +160,50 @@ def parse_md(path):
     return fm
 
 
+# Byte-level quirks the README promises; an editor that "fixes" them breaks the corpus.
+QUIRKS = {
+    "2021/05/000_1c7d62afff7c0b0d.txt": {"no_final_newline"},
+    "2021/05/001_2ce07815efea2c55.txt": {"no_final_newline"},
+    "2021/05/rowling-cerdito-navidad.txt": {"no_final_newline"},
+    "2021/05/aquamar-lancement.txt": {"bom"},
+    "2021/06/pianta-san-gallo.txt": {"bom"},
+    "2021/10/estudio-sacco.txt": {"crlf"},
+    "2022/02/chips-act-ue.txt": {"crlf"},
+    "markdown/biennale/kunstbiennale-venedig.md": {"crlf"},
+    "2021/09/siemens-gamesa-sarriguren.txt": {"bom", "crlf", "no_final_newline"},
+    "2021/08/fallas-valencia.txt": {"leading_blank_lines", "multi_blank_lines"},
+    "2021/06/tour-brest-vorschau.txt": {"date_trailing_space"},
+    "2021/06/genf/0603_13aa5e.txt": {"wrapped_lead"},
+    "2021/10/mose-costi.txt": {"wrapped_lead"},
+}
+
+
+def check_quirks(errors):
+    for p, want in QUIRKS.items():
+        b = open(os.path.join(ART, p), "rb").read()
+        have = set()
+        if b.startswith(b"\xef\xbb\xbf"):
+            have.add("bom")
+        if b"\r\n" in b:
+            have.add("crlf")
+            if b.replace(b"\r\n", b"").count(b"\n"):
+                errors.append(f"{p}: mixed line ends")
+        if not b.endswith(b"\n"):
+            have.add("no_final_newline")
+        t = b.decode("utf-8-sig").replace("\r\n", "\n")
+        if t.startswith("\n"):
+            have.add("leading_blank_lines")
+        if re.search(r"\n[ \t]*\n[ \t]*\n", t.strip()):
+            have.add("multi_blank_lines")
+        if re.match(r"\s*\S[^\n]*[ \t]\n", t):
+            have.add("date_trailing_space")
+        paras = re.split(r"\n[ \t]*\n", t.strip())
+        if len(paras) > 1 and "\n" in paras[1]:
+            have.add("wrapped_lead")
+        for q in want - have:
+            errors.append(f"{p}: promised quirk {q!r} is missing")
+
+
 def main():
     show = "--print" in sys.argv
     manifest = json.load(open(os.path.join(HERE, "expected.json"), encoding="utf-8"))
@@ -238,6 +282,8 @@ def main():
             errors.append(f"{p}: title longer than {MAX_TITLE}")
         if not (400 <= size <= 3000):
             errors.append(f"{p}: {size} characters")
+
+    check_quirks(errors)
 
     stories = {}
     for e in manifest:
