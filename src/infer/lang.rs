@@ -133,6 +133,11 @@ pub fn is_suffix_language(suffix: &str, configured: &[String]) -> Option<String>
     known.then_some(tag)
 }
 
+/// Below this many words a detected language is reported as uncertain.
+const MIN_CERTAIN_WORDS: usize = 12;
+/// The detector's own confidence below which it is guessing.
+const MIN_CONFIDENCE: f64 = 0.02;
+
 /// Detects the language among the configured tags.
 pub struct LanguageDetector {
     restricted: Detector,
@@ -148,6 +153,8 @@ pub enum Detection {
         /// A language outside the configured ones that the text looks more
         /// like, reliably: worth a warning.
         outside: Option<&'static str>,
+        /// Too little text to be sure: worth a warning.
+        uncertain: bool,
     },
     /// Too little text, or none of the configured languages.
     Unknown,
@@ -186,9 +193,14 @@ impl LanguageDetector {
             .filter(|free| !self.tags.iter().any(|(lang, _)| *lang == free.lang()))
             .and_then(|free| DETECTABLE.iter().find(|(lang, _)| *lang == free.lang()))
             .map(|(_, code)| *code);
+        // Trigram statistics need a few sentences; below that the answer
+        // is a guess even when it is right.
+        let words = text.split_whitespace().count();
+        let uncertain = words < MIN_CERTAIN_WORDS || info.confidence() < MIN_CONFIDENCE;
         Detection::Found {
             tag: tag.clone(),
             outside,
+            uncertain,
         }
     }
 }

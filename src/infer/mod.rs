@@ -97,7 +97,24 @@ impl<'a> Inferrer<'a> {
             },
             (None, Some((_, tag))) => Some((tag.clone(), LangSource::FileName)),
             (None, None) => match self.detector.detect(&detected_text) {
-                Detection::Found { tag, outside } => {
+                Detection::Found {
+                    tag,
+                    outside,
+                    uncertain,
+                } => {
+                    if uncertain && outside.is_none() {
+                        warnings.push(Diagnostic::warning(
+                            path,
+                            None,
+                            format!(
+                                "language detected as `{tag}` from very little text; set `lang` ({}) to be sure",
+                                match parsed.format {
+                                    Format::Plain => "in a sidecar file NAME.toml",
+                                    Format::Markdown => "in the front matter or as NAME.<lang>.md",
+                                }
+                            ),
+                        ));
+                    }
                     if let Some(other) = outside {
                         warnings.push(Diagnostic::warning(
                             path,
