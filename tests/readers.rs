@@ -1,5 +1,5 @@
-//! Real feed readers read what babelfeed writes: Python's feedparser (as a
-//! subprocess) and the feed-rs crate, on the sample and on the test corpus.
+//! Real feed readers read what babelfeed writes: Python's feedparser and
+//! newsboat (as subprocesses), on the sample and on the test corpus.
 
 mod common;
 
@@ -34,13 +34,11 @@ fn build(cwd: &Path, articles: &Path, scratch: &Path) -> (std::path::PathBuf, st
     (out, json)
 }
 
-fn feedparser_reads(feeds: &Path, json: &Path) {
-    if !feedparser_available() {
-        return;
-    }
-    let script = repo().join("tests/feedparser_check.py");
+/// Runs one of the reader scripts (`tests/*_check.py`) over built feeds.
+fn reader_reads(script: &str, feeds: &Path, json: &Path) {
+    let script = repo().join("tests").join(script);
     let output = Command::new("python3")
-        .arg(script)
+        .arg(&script)
         .arg(feeds)
         .arg(json)
         .output()
@@ -48,27 +46,39 @@ fn feedparser_reads(feeds: &Path, json: &Path) {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
-        "feedparser found problems:\n{text}{}",
+        "{} found problems:\n{text}{}",
+        script.display(),
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(!text.contains(" 0 entries read"), "{text}");
 }
 
-#[test]
-fn feedparser_reads_the_sample() {
-    let scratch = tempfile::tempdir().unwrap();
-    let (feeds, json) = build(&repo(), &repo().join("articles"), scratch.path());
-    feedparser_reads(&feeds, &json);
+fn feedparser_reads(feeds: &Path, json: &Path) {
+    if feedparser_available() {
+        reader_reads("feedparser_check.py", feeds, json);
+    }
+}
+
+fn newsboat_reads(feeds: &Path, json: &Path) {
+    if tool_available("newsboat", &["--version"]) {
+        reader_reads("newsboat_check.py", feeds, json);
+    }
 }
 
 #[test]
-fn feedparser_reads_the_corpus() {
+fn real_readers_read_the_sample() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (feeds, json) = build(&repo(), &repo().join("articles"), scratch.path());
+    feedparser_reads(&feeds, &json);
+    newsboat_reads(&feeds, &json);
+}
+
+#[test]
+fn real_readers_read_the_corpus() {
     let scratch = tempfile::tempdir().unwrap();
     let empty = tempfile::tempdir().unwrap();
-    let (feeds, json) = build(
-        empty.path(),
-        &repo().join("tests/corpus/articles"),
-        scratch.path(),
-    );
+    let corpus = repo().join("tests/corpus/articles");
+    let (feeds, json) = build(empty.path(), &corpus, scratch.path());
     feedparser_reads(&feeds, &json);
+    newsboat_reads(&feeds, &json);
 }

@@ -133,18 +133,24 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Whether Python's feedparser can be imported. CI installs it; a
-/// developer machine without it skips those checks, but CI never does.
-pub fn feedparser_available() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import feedparser"])
+/// Whether a command is installed. CI installs every reader the tests use;
+/// a developer machine without one skips its checks, but CI never does.
+pub fn tool_available(name: &str, probe: &[&str]) -> bool {
+    let ok = Command::new(name)
+        .args(probe)
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok && std::env::var_os("CI").is_some() {
-        panic!("CI must have Python's feedparser installed (.ci/run does it)");
+        panic!("CI must have {name} installed (.ci/run does it)");
     }
     if !ok {
-        eprintln!("feedparser not installed: skipping its checks (pip install feedparser)");
+        eprintln!("{name} not installed: skipping its checks");
     }
     ok
+}
+
+/// Whether Python's feedparser can be imported. CI installs it; a
+/// developer machine without it skips those checks, but CI never does.
+pub fn feedparser_available() -> bool {
+    tool_available("python3", &["-c", "import feedparser"])
 }
