@@ -20,6 +20,9 @@ use lang::{Detection, LanguageDetector};
 /// Titles longer than this many characters are shortened (contract §1a).
 pub const MAX_TITLE_CHARS: usize = 200;
 
+/// Longer date lines are taken for text that is missing its date line.
+const MAX_DATE_CHARS: usize = 60;
+
 /// Slugs made from titles are kept to this many bytes, cut at a hyphen.
 const MAX_SLUG_LEN: usize = 80;
 
@@ -280,6 +283,16 @@ impl<'a> Inferrer<'a> {
             Ok(ParsedDate::Instant(instant)) => Some(instant),
             Ok(ParsedDate::Day(day)) => Some(self.midnight(day)),
             Err(message) => {
+                // A long first line is text, not a garbled date: say what the
+                // format expects there instead of how dates are spelled.
+                let message = if written.value.chars().count() > MAX_DATE_CHARS {
+                    let start: String = written.value.chars().take(40).collect();
+                    format!(
+                        "the first line must be the publication date (e.g. 04.05.2021 or 2021-05-04), but it reads `{start}…`"
+                    )
+                } else {
+                    message
+                };
                 problems.push(Diagnostic::error(path, written.line, message));
                 None
             }
@@ -386,15 +399,16 @@ fn is_uri(id: &str) -> bool {
     }
 }
 
-/// A URL segment a publisher may write: no separators, no dot segments, no
-/// characters that need escaping.
+/// A URL segment a publisher may write: no separators, no dot segments, and
+/// only characters that need no escaping anywhere (RSS `<link>` is a URL,
+/// not an IRI).
 fn is_url_segment(slug: &str) -> bool {
     !slug.is_empty()
         && slug != "."
         && slug != ".."
         && slug
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
 }
 
 /// A slug from the title, cut at a hyphen; the file name when the title has
@@ -439,6 +453,7 @@ mod tests {
         assert!(is_url_segment("launch-2021"));
         assert!(!is_url_segment("../../etc"));
         assert!(!is_url_segment("a b"));
+        assert!(!is_url_segment("straße"));
         assert!(is_uri("tag:example.org,2021:launch"));
         assert!(!is_uri("1234"));
     }

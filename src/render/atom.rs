@@ -5,7 +5,7 @@ use atom_syndication::{
     WriteConfig,
 };
 
-use super::{xml_text, Entry, LanguageFeed, GENERATOR, GENERATOR_URI};
+use super::{xml_text, Entry, LanguageFeed, GENERATOR};
 use crate::config::ContentMode;
 use crate::model::Person;
 
@@ -28,7 +28,7 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
         authors: feed.authors.iter().map(person).collect(),
         generator: Some(Generator {
             value: GENERATOR.to_string(),
-            uri: Some(GENERATOR_URI.to_string()),
+            uri: None,
             version: Some(env!("CARGO_PKG_VERSION").to_string()),
         }),
         links,

@@ -20,7 +20,6 @@ use crate::model::{Article, Catalog, Person};
 
 /// The name and version that feeds name as their generator.
 pub const GENERATOR: &str = "babelfeed";
-pub const GENERATOR_URI: &str = "https://github.com/babelfeed/babelfeed";
 
 /// A rendered feed file, path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
