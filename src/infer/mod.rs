@@ -7,7 +7,7 @@ pub mod date;
 pub mod lang;
 pub mod sentence;
 
-use chrono::{DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, LocalResult, NaiveDateTime, TimeZone};
 use uuid::Uuid;
 
 use crate::config::Settings;
@@ -281,7 +281,14 @@ impl<'a> Inferrer<'a> {
     ) -> Option<DateTime<FixedOffset>> {
         match parse_date(&written.value, self.settings.date_order(lang)) {
             Ok(ParsedDate::Instant(instant)) => Some(instant),
-            Ok(ParsedDate::Day(day)) => Some(self.midnight(day)),
+            Ok(ParsedDate::Day(day)) => {
+                Some(self.local(day.and_hms_opt(0, 0, 0).unwrap_or_default()))
+            }
+            // Hugo and most CMS exports write local times without an offset;
+            // like a date alone, they are read in the configured zone.
+            Err(_) if local_date_time(&written.value).is_some() => {
+                local_date_time(&written.value).map(|naive| self.local(naive))
+            }
             Err(message) => {
                 // A long first line is text, not a garbled date: say what the
                 // format expects there instead of how dates are spelled.
@@ -299,12 +306,11 @@ impl<'a> Inferrer<'a> {
         }
     }
 
-    /// A date-only value means midnight in the configured zone (contract
-    /// §1a). Where a zone skips midnight (a DST change), the first instant
-    /// of that day is used.
-    fn midnight(&self, day: NaiveDate) -> DateTime<FixedOffset> {
+    /// A local time in the configured zone; a date-only value means
+    /// midnight there (contract §1a). Where the zone skips that time (a DST
+    /// change), the first instant after the gap is used.
+    fn local(&self, mut local: NaiveDateTime) -> DateTime<FixedOffset> {
         let tz = self.settings.timezone;
-        let mut local = day.and_hms_opt(0, 0, 0).unwrap_or_default();
         for _ in 0..24 * 4 {
             match tz.from_local_datetime(&local) {
                 LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.fixed_offset(),
@@ -367,6 +373,19 @@ impl<'a> Inferrer<'a> {
         let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, self.settings.base_url.as_bytes());
         format!("urn:uuid:{}", Uuid::new_v5(&namespace, name.as_bytes()))
     }
+}
+
+/// `2021-05-04T10:30:00`, `2021-05-04 10:30`: a date-time without offset.
+fn local_date_time(text: &str) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
 }
 
 /// `news/launch.de.md` → (`launch.de`, Some((`launch`, `de`))): the stem,
@@ -440,6 +459,13 @@ mod tests {
         );
         assert_eq!(split_file_name("a/b.txt"), ("b", None));
         assert_eq!(split_file_name(".x.md"), (".x", None));
+    }
+
+    #[test]
+    fn local_times_without_offset() {
+        assert!(local_date_time("2021-05-04T10:30:00").is_some());
+        assert!(local_date_time("2021-05-04 10:30").is_some());
+        assert!(local_date_time("2021-05-04").is_none());
     }
 
     #[test]
