@@ -43,6 +43,13 @@ fn corpus() -> String {
         .to_string()
 }
 
+/// Builds the corpus into `out`, with no configuration in `cwd`.
+fn build_corpus(cwd: &std::path::Path, out: &std::path::Path) {
+    let out = out.to_str().unwrap();
+    let output = babelfeed(cwd, &["build", "-q", "--articles", &corpus(), "--out", out]);
+    assert_success(&output);
+}
+
 /// Expected translations of each article: the published members of its story.
 fn expected_translations(manifest: &[Expected]) -> BTreeMap<String, BTreeSet<String>> {
     manifest
@@ -124,18 +131,7 @@ fn inspect_matches_the_manifest() {
 fn feeds_link_every_translation_and_open_the_article_itself() {
     let cwd = tempfile::tempdir().unwrap();
     let out = cwd.path().join("feeds");
-    let output = babelfeed(
-        cwd.path(),
-        &[
-            "build",
-            "-q",
-            "--articles",
-            &corpus(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_success(&output);
+    build_corpus(cwd.path(), &out);
     let inspect = babelfeed(
         cwd.path(),
         &["inspect", "-q", "--articles", &corpus(), "--format", "json"],
@@ -225,17 +221,7 @@ fn corpus_output_is_deterministic() {
     let cwd = tempfile::tempdir().unwrap();
     let (a, b) = (cwd.path().join("a"), cwd.path().join("b"));
     for out in [&a, &b] {
-        assert_success(&babelfeed(
-            cwd.path(),
-            &[
-                "build",
-                "-q",
-                "--articles",
-                &corpus(),
-                "--out",
-                out.to_str().unwrap(),
-            ],
-        ));
+        build_corpus(cwd.path(), out);
     }
     assert_eq!(snapshot(&a), snapshot(&b));
 }

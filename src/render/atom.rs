@@ -1,24 +1,17 @@
 //! Atom 1.0 (RFC 4287).
 
 use atom_syndication::{
-    Category, Content, Entry as AtomEntry, Feed, Generator, Link, Person as AtomPerson, Text,
-    WriteConfig,
+    Category, Content, Entry as AtomEntry, Feed, Generator, Person as AtomPerson, Text, WriteConfig,
 };
 
-use super::{xml_text, Entry, LanguageFeed, GENERATOR};
+use super::{entry_links, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
 use crate::config::ContentMode;
 use crate::model::Person;
 
-const HTML: &str = "text/html";
 const ATOM: &str = "application/atom+xml";
 
 pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
-    let mut links = vec![link("alternate", &feed.home_url, None, HTML)];
-    for (atom, _) in &feed.siblings {
-        links.push(link("alternate", &atom.href, Some(&atom.lang), ATOM));
-    }
-    links.push(link("alternate", &feed.home_url, Some(feed.lang), HTML));
-    links.push(link("self", &feed.atom_url, None, ATOM));
+    let links = feed_links(feed, |(atom, _)| atom, &feed.atom_url, ATOM);
 
     let atom = Feed {
         title: Text::plain(xml_text(&feed.title)),
@@ -56,16 +49,6 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
 
 fn entry(entry: &Entry, content: ContentMode) -> AtomEntry {
     let article = entry.article;
-    let mut links = vec![link("alternate", &article.url, None, HTML)];
-    for translation in &entry.translations {
-        links.push(link(
-            "alternate",
-            &translation.url,
-            Some(&translation.lang),
-            HTML,
-        ));
-    }
-    links.push(link("alternate", &article.url, Some(&article.lang), HTML));
     AtomEntry {
         title: Text::plain(xml_text(&article.title)),
         id: article.id.clone(),
@@ -80,7 +63,7 @@ fn entry(entry: &Entry, content: ContentMode) -> AtomEntry {
                 label: None,
             })
             .collect(),
-        links,
+        links: entry_links(entry),
         published: Some(article.date),
         summary: Some(Text::plain(xml_text(&article.summary))),
         content: (content == ContentMode::Full).then(|| Content {
@@ -89,16 +72,6 @@ fn entry(entry: &Entry, content: ContentMode) -> AtomEntry {
             ..Content::default()
         }),
         ..AtomEntry::default()
-    }
-}
-
-fn link(rel: &str, href: &str, hreflang: Option<&str>, mime_type: &str) -> Link {
-    Link {
-        href: href.to_string(),
-        rel: rel.to_string(),
-        hreflang: hreflang.map(str::to_string),
-        mime_type: Some(mime_type.to_string()),
-        ..Link::default()
     }
 }
 

@@ -13,6 +13,7 @@ mod rss;
 
 use std::collections::BTreeMap;
 
+use atom_syndication::Link;
 use chrono::{DateTime, FixedOffset};
 
 use crate::config::{ContentMode, Settings};
@@ -150,6 +151,56 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
         });
     }
     feeds
+}
+
+const HTML: &str = "text/html";
+
+/// An entry's links in the order every reader handles (see the module doc):
+/// own URL without `hreflang`, translations, own URL with `hreflang` last —
+/// last also because feedparser lets a later `atom:link` override an RSS
+/// `<link>`. Atom and RSS (as `atom:link`) share the one order.
+pub fn entry_links(entry: &Entry) -> Vec<Link> {
+    let article = entry.article;
+    let mut links = vec![link("alternate", &article.url, None, HTML)];
+    for translation in &entry.translations {
+        links.push(link(
+            "alternate",
+            &translation.url,
+            Some(&translation.lang),
+            HTML,
+        ));
+    }
+    links.push(link("alternate", &article.url, Some(&article.lang), HTML));
+    links
+}
+
+/// A feed's links in the same spirit: the site without `hreflang`, the same
+/// feed in the other languages, the site with `hreflang`, then `self`.
+/// `sibling` picks the Atom or the RSS URL of each sibling.
+pub fn feed_links(
+    feed: &LanguageFeed,
+    sibling: fn(&(LangLink, LangLink)) -> &LangLink,
+    self_url: &str,
+    mime_type: &str,
+) -> Vec<Link> {
+    let mut links = vec![link("alternate", &feed.home_url, None, HTML)];
+    for s in &feed.siblings {
+        let s = sibling(s);
+        links.push(link("alternate", &s.href, Some(&s.lang), mime_type));
+    }
+    links.push(link("alternate", &feed.home_url, Some(feed.lang), HTML));
+    links.push(link("self", self_url, None, mime_type));
+    links
+}
+
+fn link(rel: &str, href: &str, hreflang: Option<&str>, mime_type: &str) -> Link {
+    Link {
+        href: href.to_string(),
+        rel: rel.to_string(),
+        hreflang: hreflang.map(str::to_string),
+        mime_type: Some(mime_type.to_string()),
+        ..Link::default()
+    }
 }
 
 /// Removes characters XML 1.0 forbids. Parsing refuses articles that hold

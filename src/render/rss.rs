@@ -2,24 +2,18 @@
 //! (self, language alternates) and Dublin Core for author names, since RSS's
 //! own `<author>` may only hold an e-mail address.
 
-use rss::extension::atom::{AtomExtension, Link};
+use rss::extension::atom::AtomExtension;
 use rss::extension::dublincore::DublinCoreExtension;
 use rss::{Category, Channel, Guid, Item};
 
-use super::{xml_text, Entry, LanguageFeed, GENERATOR};
+use super::{entry_links, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
 use crate::config::ContentMode;
 use crate::infer::body::escape_html;
 
-const HTML: &str = "text/html";
 const RSS: &str = "application/rss+xml";
 
 pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
-    let mut links = vec![link("self", &feed.rss_url, None, RSS)];
-    links.push(link("alternate", &feed.home_url, None, HTML));
-    for (_, rss) in &feed.siblings {
-        links.push(link("alternate", &rss.href, Some(&rss.lang), RSS));
-    }
-    links.push(link("alternate", &feed.home_url, Some(feed.lang), HTML));
+    let links = feed_links(feed, |(_, rss)| rss, &feed.rss_url, RSS);
 
     let channel = Channel {
         title: xml_text(&feed.title),
@@ -46,17 +40,6 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
 
 fn item(entry: &Entry, content: ContentMode) -> Item {
     let article = entry.article;
-    let mut links = vec![link("alternate", &article.url, None, HTML)];
-    for translation in &entry.translations {
-        links.push(link(
-            "alternate",
-            &translation.url,
-            Some(&translation.lang),
-            HTML,
-        ));
-    }
-    // Last, because feedparser lets a later `atom:link` override `<link>`.
-    links.push(link("alternate", &article.url, Some(&article.lang), HTML));
     let creators: Vec<String> = article.authors.iter().map(|p| xml_text(&p.name)).collect();
     Item {
         title: Some(xml_text(&article.title)),
@@ -77,21 +60,13 @@ fn item(entry: &Entry, content: ContentMode) -> Item {
         }),
         pub_date: Some(article.date.to_rfc2822()),
         content: (content == ContentMode::Full).then(|| xml_text(&article.content_html)),
-        atom_ext: Some(AtomExtension { links }),
+        atom_ext: Some(AtomExtension {
+            links: entry_links(entry),
+        }),
         dublin_core_ext: (!creators.is_empty()).then(|| DublinCoreExtension {
             creators,
             ..DublinCoreExtension::default()
         }),
         ..Item::default()
-    }
-}
-
-fn link(rel: &str, href: &str, hreflang: Option<&str>, mime_type: &str) -> Link {
-    Link {
-        href: href.to_string(),
-        rel: rel.to_string(),
-        hreflang: hreflang.map(str::to_string),
-        mime_type: Some(mime_type.to_string()),
-        ..Link::default()
     }
 }
