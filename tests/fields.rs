@@ -1,0 +1,184 @@
+//! What an article says reaches both feeds intact: Markdown front matter
+//! fields, sidecar overrides, escaping, ids that survive edits.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+const CONFIG: &str = "base_url = \"https://news.example.org\"\ntimezone = \"Europe/Rome\"\n";
+
+const LAUNCH_EN: &str = "+++
+title = \"AT&T <b>launches</b> \\\"Fiber\\\" & more\"
+date = 2021-05-04T09:30:00+02:00
+updated = 2021-05-06
+tags = [\"telecom\", \"R&D\"]
+authors = [\"Ana Díaz\", { name = \"Bo Chen\", email = \"bo@example.org\" }]
+summary = \"A short summary.\"
++++
+
+The *first* paragraph with a [relative link](../other/) and `<tag>` code.
+
+- one
+- two
+";
+
+const LAUNCH_IT: &str = "---
+title: Il lancio
+date: 2021-05-05
+---
+Il primo paragrafo in italiano, con un testo abbastanza lungo per riconoscere la lingua senza dubbi.
+";
+
+#[test]
+fn markdown_fields_reach_atom_and_rss() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write(dir.path(), "articles/launch.en.md", LAUNCH_EN);
+    write(dir.path(), "articles/launch.it.md", LAUNCH_IT);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+
+    let atom = parse_feed(&dir.path().join("feeds/en/atom.xml"));
+    let entry = &atom.entries[0];
+    assert_eq!(
+        entry.title.as_ref().unwrap().content,
+        "AT&T <b>launches</b> \"Fiber\" & more"
+    );
+    assert_eq!(
+        entry.published.unwrap().to_rfc3339(),
+        "2021-05-04T07:30:00+00:00"
+    );
+    // A date alone is midnight in the configured zone (Rome, +02:00 in May).
+    assert_eq!(
+        entry.updated.unwrap().to_rfc3339(),
+        "2021-05-05T22:00:00+00:00"
+    );
+    assert_eq!(entry.summary.as_ref().unwrap().content, "A short summary.");
+    let names: Vec<_> = entry.authors.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ana Díaz", "Bo Chen"]);
+    assert_eq!(entry.authors[1].email.as_deref(), Some("bo@example.org"));
+    let tags: Vec<_> = entry.categories.iter().map(|c| c.term.as_str()).collect();
+    assert_eq!(tags, ["telecom", "R&D"]);
+    let html = entry.content.as_ref().unwrap().body.as_deref().unwrap();
+    assert!(html.contains("<em>first</em>"), "{html}");
+    assert!(html.contains("<code>&lt;tag&gt;</code>"), "{html}");
+    assert!(
+        html.contains("href=\"https://news.example.org/en/2021/05/04/other/\""),
+        "{html}"
+    );
+    assert!(html.contains("<li>two</li>"));
+    let it = entry
+        .links
+        .iter()
+        .find(|l| l.href_lang.as_deref() == Some("it"))
+        .unwrap();
+    assert_eq!(it.href, "https://news.example.org/it/2021/05/05/il-lancio/");
+
+    let rss_path = dir.path().join("feeds/en/rss.xml");
+    let rss = parse_feed(&rss_path);
+    let item = &rss.entries[0];
+    assert_eq!(
+        item.title.as_ref().unwrap().content,
+        "AT&T <b>launches</b> \"Fiber\" & more"
+    );
+    assert_eq!(item.id, entry.id, "Atom id and RSS guid agree");
+    let text = fs::read_to_string(&rss_path).unwrap();
+    assert!(
+        text.contains("<guid isPermaLink=\"false\">urn:uuid:"),
+        "{text}"
+    );
+    assert!(text.contains("<dc:creator>Ana Díaz</dc:creator>"));
+    assert!(
+        text.contains("<pubDate>Tue, 4 May 2021 09:30:00 +0200</pubDate>"),
+        "{text}"
+    );
+    let description = text.find("<description><![CDATA[A short summary.").unwrap();
+    assert!(description < text.find("<content:encoded>").unwrap());
+}
+
+#[test]
+fn ids_survive_edits_moves_and_date_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/launch.en.md", LAUNCH_EN);
+    let id_of = |dir: &Path| {
+        let output = babelfeed(dir, &["inspect", "--format", "json"]);
+        assert_success(&output);
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        json[0]["id"].as_str().unwrap().to_string()
+    };
+    let before = id_of(dir.path());
+    assert!(before.starts_with("urn:uuid:"));
+    fs::remove_file(dir.path().join("articles/launch.en.md")).unwrap();
+    let edited = LAUNCH_EN
+        .replace("AT&T <b>launches</b>", "AT&T finally launches")
+        .replace("2021-05-04T09:30:00+02:00", "2021-05-07")
+        .replace("The *first*", "A rewritten first");
+    write(dir.path(), "articles/2021/moved/launch.en.md", &edited);
+    assert_eq!(id_of(dir.path()), before);
+}
+
+#[test]
+fn sidecar_values_win_over_inference() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/rat.txt",
+        "04.05.2021\r\n\r\nDer Stadtrat hat am Dienstag den Haushalt für 2022 beschlossen. Er umfasst 1,2 Milliarden Euro.\r\n\r\nDie Opposition stimmte dagegen.",
+    );
+    write(
+        dir.path(),
+        "articles/rat.toml",
+        "title = \"Haushalt beschlossen\"\ntags = [\"Politik\"]\nslug = \"haushalt-2022\"\nauthors = [\"Lena Berg\"]\n",
+    );
+    let output = babelfeed(dir.path(), &["inspect", "--format", "json"]);
+    assert_success(&output);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let a = &json[0];
+    assert_eq!(a["title"], "Haushalt beschlossen");
+    assert_eq!(a["lang"], "de");
+    assert_eq!(a["lang_source"], "detected");
+    assert_eq!(a["tags"][0], "Politik");
+    assert_eq!(a["url"], "https://example.com/de/2021/05/04/haushalt-2022/");
+    assert_eq!(
+        a["summary"],
+        "Der Stadtrat hat am Dienstag den Haushalt für 2022 beschlossen. Er umfasst 1,2 Milliarden Euro."
+    );
+}
+
+#[test]
+fn summary_mode_leaves_out_the_full_text() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "babelfeed.toml",
+        "content = \"summary\"\nmax_entries = 1\n",
+    );
+    write(dir.path(), "articles/a.en.md", LAUNCH_EN);
+    write(
+        dir.path(),
+        "articles/b.en.md",
+        &LAUNCH_EN
+            .replace("2021-05-04T09:30:00+02:00", "2021-05-03")
+            .replace("AT&T", "Older"),
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let atom = parse_feed(&dir.path().join("feeds/en/atom.xml"));
+    assert_eq!(atom.entries.len(), 1, "max_entries keeps the newest");
+    assert!(atom.entries[0]
+        .title
+        .as_ref()
+        .unwrap()
+        .content
+        .starts_with("AT&T"));
+    assert!(atom.entries[0].content.is_none());
+    let rss = fs::read_to_string(dir.path().join("feeds/en/rss.xml")).unwrap();
+    assert!(!rss.contains("content:encoded"));
+}
