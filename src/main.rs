@@ -11,6 +11,12 @@ use babelfeed::diagnostic::Diagnostic;
 use babelfeed::{report, Error};
 
 const EXIT_CODES: &str = "\
+Examples:
+  babelfeed build                         articles/ -> feeds/, with ./babelfeed.toml if present
+  babelfeed -v build --out /srv/www/feeds list what was written and what was left unchanged
+  babelfeed inspect                       how language, title, date and translations were decided
+  babelfeed inspect --format json | jq '.[] | select(.group_source == \"none\") | .path'
+
 Exit codes:
   0  success (warnings may have been printed)
   1  input errors in the articles: every one is listed, nothing was published
