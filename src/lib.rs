@@ -79,6 +79,13 @@ pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
         source,
     })?;
     let mut diagnostics = found.diagnostics;
+    if found.sources.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            articles_dir.display().to_string(),
+            None,
+            "no articles (*.txt, *.md) found here, so no feed is written",
+        ));
+    }
     let inferrer = infer::Inferrer::new(settings);
     let mut articles = Vec::new();
     for source in &found.sources {
