@@ -29,11 +29,16 @@ pub struct Candidate {
 
 /// Shared evidence below this weight is never enough, whatever the score: a
 /// shared city and year do not make two stories one. Each token counts with
-/// its rarity in the whole set (see `rarity`), so names that many stories
-/// mention add little: in a quiet week with only two articles, the score
-/// alone cannot tell two unrelated stories about Berlin apart from a
-/// translation, but the archive can.
+/// its rarity in the weeks around the article (see `RARITY_DAYS`), so names
+/// that many stories of the time mention add little: on a quiet day with
+/// only two articles, the score alone cannot tell two unrelated stories
+/// about Berlin apart from a translation, but the surrounding weeks can.
 const MIN_RARE_SHARED_WEIGHT: f64 = 3.0;
+/// Rarity is counted over this many days either side of an article: long
+/// enough to see which names are in the news, short enough that a name the
+/// whole archive mentions over the years still tells this week's stories
+/// apart.
+const RARITY_DAYS: i64 = 14;
 /// The shared evidence must also be a real part of the smaller article's.
 const MIN_SHARED_FRACTION: f64 = 0.25;
 /// Translations published a day apart are common but same-day ones more so;
@@ -70,15 +75,23 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
             .push(i);
     }
     let langs: BTreeSet<&str> = candidates.iter().map(|c| c.lang.as_str()).collect();
-    let mut document_frequency: HashMap<&str, usize> = HashMap::new();
+    // How many articles (of any language) mention each token, per day.
+    let mut per_day: BTreeMap<i64, HashMap<&str, usize>> = BTreeMap::new();
     for c in candidates {
+        let counts = per_day.entry(c.day).or_default();
         for (token, _) in &c.signals.tokens {
-            *document_frequency.entry(token.as_str()).or_default() += 1;
+            *counts.entry(token.as_str()).or_default() += 1;
         }
     }
-    // A token in exactly two articles (an original and its translation)
-    // counts fully; one in twenty articles a tenth.
-    let rarity = |token: &str| (2.0 / document_frequency[token].max(2) as f64).min(1.0);
+    // A token in exactly two articles around `day` (an original and its
+    // translation) counts fully; one in twenty articles a tenth.
+    let rarity = |token: &str, day: i64| {
+        let frequency: usize = per_day
+            .range(day - RARITY_DAYS..=day + RARITY_DAYS)
+            .filter_map(|(_, counts)| counts.get(token))
+            .sum();
+        (2.0 / frequency.max(2) as f64).min(1.0)
+    };
 
     // Directed evidence: of everything `a` shares with the other language in
     // the window, which fraction points at `b`.
@@ -109,7 +122,7 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
                     continue;
                 }
                 let share = weight / holders.len() as f64;
-                let rare = weight * rarity(token);
+                let rare = weight * rarity(token, cand.day);
                 mass += share;
                 for o in holders {
                     let entry = per_other.entry(o).or_default();
