@@ -10,7 +10,9 @@ use url::Url;
 
 use crate::parse::Paragraph;
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content. Quotes stay as they are: readers
+/// that show a description without decoding it then still show `it's`, not
+/// `it&#39;s`.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
@@ -18,8 +20,6 @@ pub fn escape_html(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }
@@ -133,7 +133,7 @@ mod tests {
         }]);
         assert_eq!(
             html,
-            "<p>AT&amp;T &lt;b&gt;bold&lt;/b&gt; *not* &quot;quoted&quot;<br>\nline two</p>\n"
+            "<p>AT&amp;T &lt;b&gt;bold&lt;/b&gt; *not* \"quoted\"<br>\nline two</p>\n"
         );
     }
 
