@@ -101,6 +101,7 @@ pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
             Err(mut problems) => diagnostics.append(&mut problems),
         }
     }
+    separate_shared_file_names(&mut articles, &inferrer, &mut diagnostics);
     diagnostics.extend(clashes(&articles));
     let (grouping, mut notes) = group::group(&articles, settings);
     diagnostics.append(&mut notes);
@@ -111,6 +112,38 @@ pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
         diagnostics,
         ignored: found.ignored,
     })
+}
+
+/// Articles of one language with the same file name in different folders
+/// (`2021/05/story.txt`, `2021/06/story.txt`) would get the same derived id.
+/// Rather than refuse to publish, their ids include the folder, and a
+/// warning says that moving them will now change their ids.
+fn separate_shared_file_names(
+    articles: &mut [model::Article],
+    inferrer: &infer::Inferrer,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, article) in articles.iter().enumerate() {
+        if article.id_from_file_name {
+            by_id.entry(article.id.clone()).or_default().push(i);
+        }
+    }
+    for members in by_id.into_values().filter(|m| m.len() > 1) {
+        let paths: Vec<String> = members.iter().map(|&i| articles[i].path.clone()).collect();
+        for &i in &members {
+            let article = &mut articles[i];
+            article.id = inferrer.path_id(&article.path, &article.lang);
+            diagnostics.push(Diagnostic::warning(
+                &article.path,
+                None,
+                format!(
+                    "{} share a file name, so their entry ids include the folder and change if the files move; give each a distinct name or an `id` to keep ids stable",
+                    paths.join(" and ")
+                ),
+            ));
+        }
+    }
 }
 
 /// Two published articles with one id or one URL would be one entry to a

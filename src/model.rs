@@ -64,6 +64,8 @@ pub struct Article {
     pub slug: String,
     pub url: String,
     pub id: String,
+    /// Whether the id was derived from the file name (no `id`, no key).
+    pub id_from_file_name: bool,
     pub authors: Vec<Person>,
     pub tags: Vec<String>,
     pub draft: bool,

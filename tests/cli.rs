@@ -218,3 +218,25 @@ fn inspect_json_has_the_documented_keys() {
     );
     assert_eq!(article["group_source"], "none");
 }
+
+#[test]
+fn same_file_name_in_two_folders_still_builds_with_distinct_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/2021/05/story.txt", DE);
+    write(
+        dir.path(),
+        "articles/2021/06/story.txt",
+        &DE.replace("04.05.2021", "05.06.2021")
+            .replace("Solaris", "MAN"),
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains("share a file name"),
+        "{}",
+        stderr(&output)
+    );
+    let feed = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    assert_eq!(feed.entries.len(), 2);
+    assert_ne!(feed.entries[0].id, feed.entries[1].id);
+}

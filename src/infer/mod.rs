@@ -262,6 +262,7 @@ impl<'a> Inferrer<'a> {
             content_html,
             slug,
             url,
+            id_from_file_name: meta.id.is_none() && meta.translation_key.is_none(),
             id,
             authors,
             tags: meta.tags.clone(),
@@ -370,6 +371,18 @@ impl<'a> Inferrer<'a> {
             (None, Some(key)) => format!("key:{key}/{lang}"),
             (None, None) => format!("file:{file_stem}/{lang}"),
         };
+        self.derived_id(&name)
+    }
+
+    /// The id for an article whose file name is shared with another article
+    /// of its language in another folder: the path tells them apart, at the
+    /// price of changing when the file moves.
+    pub fn path_id(&self, path: &str, lang: &str) -> String {
+        let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
+        self.derived_id(&format!("path:{stem}/{lang}"))
+    }
+
+    fn derived_id(&self, name: &str) -> String {
         let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, self.settings.base_url.as_bytes());
         format!("urn:uuid:{}", Uuid::new_v5(&namespace, name.as_bytes()))
     }
