@@ -20,14 +20,17 @@ pub enum DateOrder {
     Mdy,
 }
 
-/// A date as written: a calendar day (midnight in the configured zone is applied by the caller) or a full instant.
+/// A date as written: a calendar day, a local date-time, or a full instant.
 ///
-/// A bare day is kept apart from an instant so the caller, not this parser,
-/// decides which time zone "midnight" belongs to.
+/// Days and local times are kept apart from instants so the caller, not this
+/// parser, decides which time zone they belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParsedDate {
     /// Only a calendar day was written; its time zone is the caller's call.
     Day(NaiveDate),
+    /// A date and time without offset (`2021-05-04 10:30`, as Hugo and many
+    /// CMS exports write it); its time zone is the caller's call too.
+    Local(NaiveDateTime),
     /// A date-time with an explicit offset, which is already unambiguous.
     Instant(DateTime<FixedOffset>),
 }
@@ -105,14 +108,9 @@ fn parse_date_time(s: &str) -> Option<Result<ParsedDate, String>> {
         return Some(Err(bad()));
     };
     let offset = match read_offset(&mut cur) {
-        OffsetRead::Missing => {
-            return Some(Err(format!(
-                "`{s}` has a time but no UTC offset, so the moment it names is unknown; \
-                 add one, e.g. {s}+02:00 or {s}Z"
-            )))
-        }
+        OffsetRead::Missing => None,
         OffsetRead::Invalid => return Some(Err(bad())),
-        OffsetRead::Found(secs) => secs,
+        OffsetRead::Found(secs) => Some(secs),
     };
     if cur.pos != b.len() {
         return Some(Err(bad()));
@@ -141,14 +139,14 @@ fn parse_date_time(s: &str) -> Option<Result<ParsedDate, String>> {
     } else {
         NaiveTime::from_hms_nano_opt(hour, minute, second, nano)
     };
-    let Some(offset) = FixedOffset::east_opt(offset) else {
+    let Some(local) = time.map(|time| NaiveDateTime::new(date, time)) else {
         return Some(Err(bad()));
     };
-    let instant = time.and_then(|time| {
-        offset
-            .from_local_datetime(&NaiveDateTime::new(date, time))
-            .single()
-    });
+    let Some(offset) = offset else {
+        return Some(Ok(ParsedDate::Local(local)));
+    };
+    let instant = FixedOffset::east_opt(offset)
+        .and_then(|offset| offset.from_local_datetime(&local).single());
     Some(instant.map(ParsedDate::Instant).ok_or_else(bad))
 }
 
@@ -929,16 +927,22 @@ mod tests {
     }
 
     #[test]
-    fn date_time_without_offset_asks_for_one() {
-        for text in [
-            "2021-05-04T09:30:00",
-            "2021-05-04 09:30",
-            "2021-05-04T09:30:00.5",
+    fn date_time_without_offset_is_local() {
+        for (text, want) in [
+            ("2021-05-04T09:30:00", (9, 30, 0, 0)),
+            ("2021-05-04 09:30", (9, 30, 0, 0)),
+            ("2021-05-04T09:30:00.5", (9, 30, 0, 500_000_000)),
         ] {
-            let e = err(text);
-            assert!(e.contains("no UTC offset"), "{e}");
-            assert!(e.contains("+02:00"), "{e}");
+            let (h, m, sec, nano) = want;
+            let time = NaiveTime::from_hms_nano_opt(h, m, sec, nano).unwrap();
+            let date = NaiveDate::from_ymd_opt(2021, 5, 4).unwrap();
+            assert_eq!(
+                parse_date(text, DateOrder::Dmy),
+                Ok(ParsedDate::Local(NaiveDateTime::new(date, time))),
+                "{text}"
+            );
         }
+        assert!(err("2021-05-04T25:00").contains("out of range"));
     }
 
     #[test]

@@ -285,11 +285,7 @@ impl<'a> Inferrer<'a> {
             Ok(ParsedDate::Day(day)) => {
                 Some(self.local(day.and_hms_opt(0, 0, 0).unwrap_or_default()))
             }
-            // Hugo and most CMS exports write local times without an offset;
-            // like a date alone, they are read in the configured zone.
-            Err(_) if local_date_time(&written.value).is_some() => {
-                local_date_time(&written.value).map(|naive| self.local(naive))
-            }
+            Ok(ParsedDate::Local(local)) => Some(self.local(local)),
             Err(message) => {
                 // A long first line is text, not a garbled date: say what the
                 // format expects there instead of how dates are spelled.
@@ -388,19 +384,6 @@ impl<'a> Inferrer<'a> {
     }
 }
 
-/// `2021-05-04T10:30:00`, `2021-05-04 10:30`: a date-time without offset.
-fn local_date_time(text: &str) -> Option<NaiveDateTime> {
-    let text = text.trim();
-    [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ]
-    .iter()
-    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-}
-
 /// `news/launch.de.md` → (`launch.de`, Some((`launch`, `de`))): the stem,
 /// and the base and suffix when the stem has one. Whether the suffix names a
 /// language is for the caller to decide.
@@ -472,13 +455,6 @@ mod tests {
         );
         assert_eq!(split_file_name("a/b.txt"), ("b", None));
         assert_eq!(split_file_name(".x.md"), (".x", None));
-    }
-
-    #[test]
-    fn local_times_without_offset() {
-        assert!(local_date_time("2021-05-04T10:30:00").is_some());
-        assert!(local_date_time("2021-05-04 10:30").is_some());
-        assert!(local_date_time("2021-05-04").is_none());
     }
 
     #[test]
