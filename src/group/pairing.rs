@@ -45,6 +45,18 @@ const MIN_SHARED_FRACTION: f64 = 0.25;
 /// this only breaks near-ties.
 const DAY_APART_FACTOR: f64 = 0.95;
 
+/// What one article shares with one candidate in another language.
+#[derive(Debug, Clone, Copy, Default)]
+struct Evidence {
+    /// Fraction of the article's cross-language evidence in the window that
+    /// points at the candidate.
+    score: f64,
+    /// Total weight of the shared tokens.
+    shared: f64,
+    /// The same, each token counted by its rarity (see `RARITY_DAYS`).
+    rare_shared: f64,
+}
+
 /// A scored candidate pair, `a < b`.
 #[derive(Debug, Clone, Copy)]
 struct Edge {
@@ -95,9 +107,11 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
 
     // Directed evidence: of everything `a` shares with the other language in
     // the window, which fraction points at `b`.
-    // (directed score, shared weight, shared weight by rarity)
-    let mut directed: HashMap<(usize, usize), (f64, f64, f64)> = HashMap::new();
+    let mut directed: HashMap<(usize, usize), Evidence> = HashMap::new();
     for (a, cand) in candidates.iter().enumerate() {
+        // Rarity depends on the token and the day only: computed once per
+        // token, whichever languages it is compared with.
+        let mut rarities: Vec<Option<f64>> = vec![None; cand.signals.tokens.len()];
         for &lang in &langs {
             if lang == cand.lang {
                 continue;
@@ -111,8 +125,8 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
                 continue;
             }
             let mut mass = 0.0;
-            let mut per_other: HashMap<usize, (f64, f64, f64)> = HashMap::new();
-            for (token, weight) in &cand.signals.tokens {
+            let mut per_other: HashMap<usize, Evidence> = HashMap::new();
+            for (t, (token, weight)) in cand.signals.tokens.iter().enumerate() {
                 let holders: Vec<usize> = others
                     .iter()
                     .copied()
@@ -122,37 +136,40 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
                     continue;
                 }
                 let share = weight / holders.len() as f64;
-                let rare = weight * rarity(token, cand.day);
+                let rare = weight * *rarities[t].get_or_insert_with(|| rarity(token, cand.day));
                 mass += share;
                 for o in holders {
-                    let entry = per_other.entry(o).or_default();
-                    entry.0 += share;
-                    entry.1 += weight;
-                    entry.2 += rare;
+                    let evidence = per_other.entry(o).or_default();
+                    evidence.score += share;
+                    evidence.shared += weight;
+                    evidence.rare_shared += rare;
                 }
             }
-            for (o, (num, raw, rare)) in per_other {
-                directed.insert((a, o), (num / mass, raw, rare));
+            for (o, mut evidence) in per_other {
+                evidence.score /= mass;
+                directed.insert((a, o), evidence);
             }
         }
     }
 
+    let totals: Vec<f64> = candidates
+        .iter()
+        .map(|c| c.signals.total_weight())
+        .collect();
     let mut edges = Vec::new();
     let mut near_misses: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
-    for (&(a, b), &(s_ab, raw, rare)) in &directed {
+    for (&(a, b), ab) in &directed {
         if a > b {
             continue;
         }
-        let Some(&(s_ba, _, _)) = directed.get(&(b, a)) else {
+        let Some(ba) = directed.get(&(b, a)) else {
             continue;
         };
         let days = (candidates[a].day - candidates[b].day).abs();
-        let score = (s_ab * s_ba).sqrt() * DAY_APART_FACTOR.powi(days as i32);
-        let smaller = candidates[a]
-            .signals
-            .total_weight()
-            .min(candidates[b].signals.total_weight());
-        let enough = rare >= MIN_RARE_SHARED_WEIGHT && raw >= MIN_SHARED_FRACTION * smaller;
+        let score = (ab.score * ba.score).sqrt() * DAY_APART_FACTOR.powi(days as i32);
+        let smaller = totals[a].min(totals[b]);
+        let enough =
+            ab.rare_shared >= MIN_RARE_SHARED_WEIGHT && ab.shared >= MIN_SHARED_FRACTION * smaller;
         if enough && score >= config.min_score {
             edges.push(Edge { a, b, score });
         } else if score >= config.min_score / 2.0 {
