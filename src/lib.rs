@@ -150,29 +150,32 @@ fn separate_shared_file_names(
 /// feed reader, and one would hide the other.
 fn clashes(articles: &[model::Article]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for (what, key) in [
-        (
-            "entry id",
-            (|a: &model::Article| a.id.clone()) as fn(&model::Article) -> String,
-        ),
-        ("URL", |a: &model::Article| a.url.clone()),
-    ] {
-        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-        for article in articles.iter().filter(|a| !a.draft) {
-            if let Some(first) = seen.insert(key(article), &article.path) {
-                problems.push(Diagnostic::error(
-                    &article.path,
-                    None,
-                    format!(
-                        "has the same {what} `{}` as {first}; give one of them its own `id`, `slug` or `url` (in front matter or a sidecar)",
-                        key(article)
-                    ),
-                ));
-                seen.insert(key(article), first);
-            }
+    shared_values(articles, "entry id", |a| &a.id, &mut problems);
+    shared_values(articles, "URL", |a| &a.url, &mut problems);
+    problems
+}
+
+/// Reports every published article whose `key` value an earlier one has.
+fn shared_values(
+    articles: &[model::Article],
+    what: &str,
+    key: fn(&model::Article) -> &String,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut first_with: BTreeMap<&str, &str> = BTreeMap::new();
+    for article in articles.iter().filter(|a| !a.draft) {
+        let value = key(article);
+        let first = *first_with.entry(value).or_insert(&article.path);
+        if first != article.path {
+            problems.push(Diagnostic::error(
+                &article.path,
+                None,
+                format!(
+                    "has the same {what} `{value}` as {first}; give one of them its own `id`, `slug` or `url` (in front matter or a sidecar)"
+                ),
+            ));
         }
     }
-    problems
 }
 
 /// What a successful build did.

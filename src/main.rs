@@ -10,7 +10,7 @@ use babelfeed::config::Settings;
 use babelfeed::diagnostic::Diagnostic;
 use babelfeed::{report, Error};
 
-const EXIT_CODES: &str = "\
+const AFTER_HELP: &str = "\
 Examples:
   babelfeed build                         articles/ -> feeds/, with ./babelfeed.toml if present
   babelfeed -v build --out /srv/www/feeds list what was written and what was left unchanged
@@ -31,7 +31,7 @@ Exit codes:
 /// (*.md). For plain text, babelfeed works out the language, title, summary
 /// and which files translate each other from the text itself.
 #[derive(Debug, Parser)]
-#[command(name = "babelfeed", version, after_help = EXIT_CODES, propagate_version = true)]
+#[command(name = "babelfeed", version, after_help = AFTER_HELP, propagate_version = true)]
 struct Cli {
     /// Print nothing but errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
@@ -49,7 +49,7 @@ enum Command {
     ///
     /// Nothing is published when any article has an error; files whose
     /// content does not change are left untouched.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = AFTER_HELP)]
     Build {
         #[command(flatten)]
         input: Input,
@@ -59,7 +59,7 @@ enum Command {
     },
     /// Show every article with how each value was decided (language and its
     /// source, date, title, id, URL, translation group and its source).
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = AFTER_HELP)]
     Inspect {
         #[command(flatten)]
         input: Input,

@@ -119,10 +119,10 @@ pub fn normalize_tag(written: &str) -> Option<String> {
     Some(out)
 }
 
-/// Whether a file-name suffix (`launch.de.md`) names a language. Only known
+/// The language a file-name suffix (`launch.de.md`) names, if any. Only known
 /// languages and configured tags count, so that `report.old.md` is not read
 /// as a language `old`.
-pub fn is_suffix_language(suffix: &str, configured: &[String]) -> Option<String> {
+pub fn suffix_language(suffix: &str, configured: &[String]) -> Option<String> {
     let tag = normalize_tag(suffix)?;
     if configured.iter().any(|c| c.eq_ignore_ascii_case(&tag)) {
         return Some(tag);
@@ -222,9 +222,9 @@ mod tests {
         assert_eq!(normalize_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
         assert_eq!(normalize_tag("../../etc"), None);
         assert_eq!(normalize_tag("deutsch"), None);
-        assert_eq!(is_suffix_language("old", &five()), None);
-        assert_eq!(is_suffix_language("v2", &five()), None);
-        assert_eq!(is_suffix_language("pt", &five()).as_deref(), Some("pt"));
+        assert_eq!(suffix_language("old", &five()), None);
+        assert_eq!(suffix_language("v2", &five()), None);
+        assert_eq!(suffix_language("pt", &five()).as_deref(), Some("pt"));
     }
 
     #[test]

@@ -7,6 +7,8 @@ pub mod date;
 pub mod lang;
 pub mod sentence;
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Datelike, FixedOffset, LocalResult, NaiveDateTime, TimeZone};
 use uuid::Uuid;
 
@@ -53,7 +55,7 @@ impl<'a> Inferrer<'a> {
         let mut problems = Vec::new();
         let (stem, suffix) = split_file_name(path);
         let suffix_lang = suffix.and_then(|(base, suffix)| {
-            lang::is_suffix_language(suffix, &self.settings.detect_languages).map(|tag| (base, tag))
+            lang::suffix_language(suffix, &self.settings.detect_languages).map(|tag| (base, tag))
         });
         // The name shared by all translations of `launch.de.md`: `launch`.
         let file_stem = suffix_lang.as_ref().map_or(stem, |(base, _)| base);
@@ -80,8 +82,8 @@ impl<'a> Inferrer<'a> {
             _ => LangSource::FrontMatter,
         };
         let detected_text = match &meta.title {
-            Some(title) => format!("{title}\n{full_text}"),
-            None => full_text.clone(),
+            Some(title) => Cow::Owned(format!("{title}\n{full_text}")),
+            None => Cow::Borrowed(full_text.as_str()),
         };
         let language = match (&meta.lang, &suffix_lang) {
             (Some(written), _) => match lang::normalize_tag(&written.value) {

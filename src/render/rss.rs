@@ -30,10 +30,9 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
         atom_ext: Some(AtomExtension { links }),
         ..Channel::default()
     };
-    let bytes = channel
+    let mut bytes = channel
         .pretty_write_to(Vec::new(), b' ', 2)
         .map_err(|e| format!("cannot write the RSS feed for `{}`: {e}", feed.lang))?;
-    let mut bytes = bytes;
     bytes.push(b'\n');
     Ok(bytes)
 }
