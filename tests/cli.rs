@@ -5,15 +5,8 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
 use common::*;
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 const DE: &str = "04.05.2021\n\nDie Stadtwerke München haben am Montag einen neuen Vertrag mit der Firma Solaris unterzeichnet. Er gilt bis 2030.\n\nDer Vertrag umfasst 120 Busse und kostet 85 Millionen Euro, sagte Geschäftsführer Florian Bieberbach.\n";
 

@@ -8,12 +8,6 @@ use std::path::Path;
 
 use common::*;
 
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
 const CONFIG: &str = "base_url = \"https://news.example.org\"\ntimezone = \"Europe/Rome\"\n";
 
 const LAUNCH_EN: &str = "+++

@@ -93,6 +93,13 @@ pub fn entry_links(path: &Path) -> Vec<Vec<XmlLink>> {
     entries
 }
 
+/// Writes `text` to `dir/rel`, creating folders on the way.
+pub fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
 /// Copies a folder tree (test fixtures into a scratch folder).
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
