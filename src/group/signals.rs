@@ -3,6 +3,8 @@
 
 use deunicode::deunicode;
 
+use crate::infer::sentence;
+
 /// Distinct evidence tokens of one article, sorted for binary search, each
 /// with the weight of its kind.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -128,30 +130,16 @@ fn names_and_numbers(text: &str, tokens: &mut Vec<(String, f64)>) {
     }
 }
 
-/// A dot after a single letter or after `Dr`, `St` and the like does not end
-/// a sentence, so the name after it still counts as a name.
+/// A dot after a single letter (an initial) or after an abbreviation such
+/// as `Dr` or `M` (the sentence splitter's list) does not end a sentence, so
+/// the name after it still counts as a name.
 fn is_abbreviation_dot(chars: &[char], dot: usize) -> bool {
     let mut start = dot;
     while start > 0 && chars[start - 1].is_alphabetic() {
         start -= 1;
     }
     let word: String = chars[start..dot].iter().collect();
-    word.chars().count() == 1
-        || matches!(
-            word.as_str(),
-            "Dr" | "Prof"
-                | "St"
-                | "Mr"
-                | "Mrs"
-                | "Ms"
-                | "Mme"
-                | "Sr"
-                | "Sra"
-                | "Dott"
-                | "Sig"
-                | "Hr"
-                | "Fr"
-        )
+    word.chars().count() == 1 || sentence::is_abbreviation(&word)
 }
 
 fn quoted_terms(text: &str, tokens: &mut Vec<(String, f64)>) {

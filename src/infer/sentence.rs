@@ -373,6 +373,12 @@ const ABBREVIATIONS: &[&str] = &[
     "Prof.ssa", "p.es", "S.p.A", "S.r.l", "dott", "ing", "avv", "pag",
 ];
 
+/// Whether a word (without its period) is an abbreviation after which a
+/// period never ends a sentence, e.g. `Dr`, `z.B`, `M`, `Dott`.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
 /// Abbreviations that only stand before a number ("No. 5", "p. 12"); before
 /// a word the same letters are usually a real word ending a sentence.
 const NUMBER_ABBREVIATIONS: &[&str] = &["No", "Nos", "no", "nos", "p", "pp", "S", "n", "N"];
@@ -582,7 +588,7 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
         }
         return true;
     }
-    if ABBREVIATIONS.contains(&word.as_str()) {
+    if is_abbreviation(&word) {
         return false;
     }
     if next_is_number
