@@ -11,6 +11,7 @@ use crate::discover::{SourceFile, SourceKind};
 use crate::model::{Format, Person};
 
 pub use front_matter::{parse_front_matter, parse_sidecar};
+pub use plain::parse_plain;
 
 /// A value with the line it was written on, for error messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
