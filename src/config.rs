@@ -97,7 +97,14 @@ pub struct Config {
     /// Feed settings per language.
     pub languages: BTreeMap<String, LanguageConfig>,
     pub pairing: PairingConfig,
+    /// Largest article (or sidecar) file read, in bytes; a larger file is
+    /// an error, so a stray export or binary cannot swell the feeds.
+    pub max_article_bytes: u64,
 }
+
+/// A news article is a few kilobytes; a few megabytes is certainly
+/// something else.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// `default_author = "Name"` or `default_author = { name = "…", email = "…" }`.
 #[derive(Debug, Clone, Deserialize)]
@@ -121,6 +128,7 @@ impl Default for Config {
             detect_languages: None,
             languages: BTreeMap::new(),
             pairing: PairingConfig::default(),
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
         }
     }
 }
@@ -140,6 +148,7 @@ pub struct Settings {
     pub detect_languages: Vec<String>,
     pub languages: BTreeMap<String, LanguageConfig>,
     pub pairing: PairingConfig,
+    pub max_article_bytes: u64,
 }
 
 /// What went wrong with the configuration; always names the file.
@@ -238,6 +247,11 @@ impl Settings {
                 return Err(fail(format!("{name} must be between 0 and 1, not {value}")));
             }
         }
+        if config.max_article_bytes == 0 {
+            return Err(fail(
+                "max_article_bytes must be more than 0 (the default is 4194304, 4 MiB)".to_string(),
+            ));
+        }
         let detect_languages = match &config.detect_languages {
             Some(list) => list.clone(),
             None => {
@@ -277,6 +291,7 @@ impl Settings {
             detect_languages,
             languages: config.languages,
             pairing: config.pairing,
+            max_article_bytes: config.max_article_bytes,
         })
     }
 

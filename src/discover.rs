@@ -47,7 +47,7 @@ pub struct Discovery {
 /// A missing or unreadable root is the caller's error to report; problems
 /// with single files are collected as diagnostics so that one bad file does
 /// not hide the others.
-pub fn discover(root: &Path) -> std::io::Result<Discovery> {
+pub fn discover(root: &Path, max_bytes: u64) -> std::io::Result<Discovery> {
     let meta = fs::metadata(root)?;
     if !meta.is_dir() {
         return Err(std::io::Error::new(
@@ -62,7 +62,7 @@ pub fn discover(root: &Path) -> std::io::Result<Discovery> {
 
     // Pair each `NAME.toml` with its `NAME.txt` before reading anything, so a
     // sidecar without an article is reported rather than silently dropped.
-    let mut sidecars: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut sidecars: BTreeMap<String, (PathBuf, u64)> = BTreeMap::new();
     let mut articles = Vec::new();
     for (rel, abs) in files {
         match extension(&rel).map(str::to_ascii_lowercase).as_deref() {
@@ -78,13 +78,13 @@ pub fn discover(root: &Path) -> std::io::Result<Discovery> {
         let sidecar = if kind == SourceKind::Plain {
             let stem = rel.rsplit_once('.').map_or(rel.as_str(), |(stem, _)| stem);
             let sidecar_rel = format!("{stem}.toml");
-            sidecars
-                .remove(&sidecar_rel)
-                .and_then(|abs| read_text(&sidecar_rel, &abs, &mut found.diagnostics))
+            sidecars.remove(&sidecar_rel).and_then(|(abs, len)| {
+                read_text(&sidecar_rel, &abs, len, max_bytes, &mut found.diagnostics)
+            })
         } else {
             None
         };
-        if let Some(file) = read_text(&rel, &abs, &mut found.diagnostics) {
+        if let Some(file) = read_text(&rel, &abs.0, abs.1, max_bytes, &mut found.diagnostics) {
             found.sources.push(SourceFile {
                 kind,
                 file,
@@ -105,7 +105,7 @@ pub fn discover(root: &Path) -> std::io::Result<Discovery> {
 fn walk(
     root: &Path,
     dir: &Path,
-    files: &mut BTreeMap<String, PathBuf>,
+    files: &mut BTreeMap<String, (PathBuf, u64)>,
     visited: &mut HashSet<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -171,7 +171,7 @@ fn walk(
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(root, &path, files, visited, diagnostics),
             Ok(meta) if meta.is_file() => {
-                files.insert(rel, path);
+                files.insert(rel, (path, meta.len()));
             }
             Ok(_) => {}
             Err(e) => diagnostics.push(Diagnostic::error(rel, None, format!("cannot read: {e}"))),
@@ -179,7 +179,23 @@ fn walk(
     }
 }
 
-fn read_text(rel: &str, abs: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceText> {
+fn read_text(
+    rel: &str,
+    abs: &Path,
+    len: u64,
+    max_bytes: u64,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<SourceText> {
+    if len > max_bytes {
+        diagnostics.push(Diagnostic::error(
+            rel,
+            None,
+            format!(
+                "is {len} bytes, more than max_article_bytes ({max_bytes}); an article is a few kilobytes, so this is probably not one: move it out of the articles folder, or raise max_article_bytes in babelfeed.toml"
+            ),
+        ));
+        return None;
+    }
     let bytes = match fs::read(abs) {
         Ok(bytes) => bytes,
         Err(e) => {

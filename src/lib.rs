@@ -17,7 +17,7 @@ pub mod publish;
 pub mod render;
 pub mod report;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use config::{ConfigError, Settings};
@@ -31,6 +31,12 @@ pub enum Error {
     /// Some articles are unusable; nothing was published.
     #[error("{} error(s) in the articles; nothing was published", .0.iter().filter(|d| d.is_error()).count())]
     Input(Vec<Diagnostic>),
+    /// `--keep-going` published the valid articles and left these out.
+    #[error("{} file(s) with errors were left out of the feeds: {}", .0.len(), .0.join(", "))]
+    LeftOut(Vec<String>),
+    /// `check` found this many errors (already listed).
+    #[error("{0} error(s) found")]
+    Check(usize),
     #[error("configuration: {0}")]
     Config(#[from] ConfigError),
     #[error("{path}: cannot read the articles folder: {source}")]
@@ -42,16 +48,29 @@ pub enum Error {
     #[error("cannot render the feeds: {0}")]
     Render(String),
     #[error("cannot write the feeds: {0}")]
-    Output(#[from] PublishError),
+    Output(PublishError),
+    /// `--no-wait` and another run holds the output folder.
+    #[error("{0}")]
+    Busy(PublishError),
+}
+
+impl From<PublishError> for Error {
+    fn from(error: PublishError) -> Self {
+        match error {
+            PublishError::Busy { .. } => Error::Busy(error),
+            PublishError::Io { .. } => Error::Output(error),
+        }
+    }
 }
 
 impl Error {
     /// The process exit code for this failure, as documented in `--help`.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Input(_) => 1,
+            Error::Input(_) | Error::LeftOut(_) | Error::Check(_) => 1,
             Error::Config(_) | Error::ArticlesFolder { .. } => 2,
             Error::Render(_) | Error::Output(_) => 3,
+            Error::Busy(_) => 4,
         }
     }
 }
@@ -74,9 +93,11 @@ impl Loaded {
 
 /// Runs every stage up to grouping: discover, parse, infer, group.
 pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
-    let found = discover::discover(articles_dir).map_err(|source| Error::ArticlesFolder {
-        path: articles_dir.to_path_buf(),
-        source,
+    let found = discover::discover(articles_dir, settings.max_article_bytes).map_err(|source| {
+        Error::ArticlesFolder {
+            path: articles_dir.to_path_buf(),
+            source,
+        }
     })?;
     let mut diagnostics = found.diagnostics;
     if found.sources.is_empty() {
@@ -101,17 +122,63 @@ pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
             Err(mut problems) => diagnostics.append(&mut problems),
         }
     }
-    separate_shared_file_names(&mut articles, &inferrer, &mut diagnostics);
-    diagnostics.extend(clashes(&articles));
-    let (grouping, mut notes) = group::group(&articles, settings);
-    diagnostics.append(&mut notes);
+    let catalog = assemble(articles, &inferrer, settings, &mut diagnostics);
     diagnostics.sort();
     diagnostics.dedup();
     Ok(Loaded {
-        catalog: Catalog { articles, grouping },
+        catalog,
         diagnostics,
         ignored: found.ignored,
     })
+}
+
+/// The decisions that need every article at once: unique ids and URLs,
+/// and translation groups.
+fn assemble(
+    mut articles: Vec<model::Article>,
+    inferrer: &infer::Inferrer,
+    settings: &Settings,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
+    separate_shared_file_names(&mut articles, inferrer, diagnostics);
+    diagnostics.extend(clashes(&articles));
+    let (grouping, mut notes) = group::group(&articles, settings);
+    diagnostics.append(&mut notes);
+    Catalog { articles, grouping }
+}
+
+/// For `--keep-going`: drops every article that has an error and decides
+/// ids and groups again without them. Returns the files left out.
+fn leave_out_failed(loaded: &mut Loaded, settings: &Settings) -> Vec<String> {
+    let inferrer = infer::Inferrer::new(settings);
+    let mut left_out = BTreeSet::new();
+    // Dropping articles only removes clashes and group conflicts, so this
+    // settles at once; the bound is a guard, not an expectation.
+    for _ in 0..4 {
+        let failed: BTreeSet<String> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.path.clone())
+            .collect();
+        let fresh: Vec<String> = failed.difference(&left_out).cloned().collect();
+        if fresh.is_empty() {
+            break;
+        }
+        left_out.extend(fresh);
+        let articles = std::mem::take(&mut loaded.catalog.articles)
+            .into_iter()
+            .filter(|a| !left_out.contains(&a.path))
+            .collect();
+        let mut again = Vec::new();
+        loaded.catalog = assemble(articles, &inferrer, settings, &mut again);
+        loaded
+            .diagnostics
+            .extend(again.into_iter().filter(|d| d.is_error()));
+        loaded.diagnostics.sort();
+        loaded.diagnostics.dedup();
+    }
+    left_out.into_iter().collect()
 }
 
 /// Articles of one language with the same file name in different folders
@@ -178,23 +245,70 @@ fn shared_values(
     }
 }
 
-/// What a successful build did.
+/// How `build` behaves when something is wrong.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Publish the valid articles even when others have errors.
+    pub keep_going: bool,
+    /// Fail at once instead of waiting when another run holds the output
+    /// folder.
+    pub no_wait: bool,
+}
+
+/// What a build did.
 #[derive(Debug)]
 pub struct Built {
     pub loaded: Loaded,
     pub languages: Vec<String>,
     pub published: PublishReport,
+    /// Files with errors that `--keep-going` left out of the feeds; the
+    /// run still counts as failed.
+    pub left_out: Vec<String>,
 }
 
-/// The whole pipeline: load, render, and — only when no article has an
-/// error — publish to `out_dir`.
-pub fn build(articles_dir: &Path, out_dir: &Path, settings: &Settings) -> Result<Built, Error> {
+/// Checks articles and configuration as a build would — including
+/// rendering every feed in memory — without writing anything.
+pub fn check(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
     let loaded = load(articles_dir, settings)?;
+    if !loaded.has_errors() {
+        render::render(&loaded.catalog, settings).map_err(Error::Render)?;
+    }
+    Ok(loaded)
+}
+
+/// The whole pipeline: load, render and check every feed, and — only when
+/// no article has an error, or with `keep_going` — publish to `out_dir`.
+///
+/// The output folder's lock is held from before the articles are read
+/// until the feeds are in place, so two runs never interleave.
+pub fn build(
+    articles_dir: &Path,
+    out_dir: &Path,
+    settings: &Settings,
+    options: BuildOptions,
+) -> Result<Built, Error> {
+    // A missing articles folder is reported before the output folder is
+    // created for the lock.
+    if let Err(source) = std::fs::read_dir(articles_dir) {
+        return Err(Error::ArticlesFolder {
+            path: articles_dir.to_path_buf(),
+            source,
+        });
+    }
+    let lock = publish::lock(out_dir, !options.no_wait)?;
+    let mut loaded = load(articles_dir, settings)?;
+    let mut left_out = Vec::new();
     if loaded.has_errors() {
-        return Err(Error::Input(loaded.diagnostics));
+        if !options.keep_going {
+            return Err(Error::Input(loaded.diagnostics));
+        }
+        left_out = leave_out_failed(&mut loaded, settings);
     }
     let files = render::render(&loaded.catalog, settings).map_err(Error::Render)?;
-    let published = publish::publish(out_dir, &files)?;
+    for file in &files {
+        render::check_well_formed(file).map_err(Error::Render)?;
+    }
+    let published = publish::publish(out_dir, &files, &lock)?;
     let mut languages: Vec<String> = files
         .iter()
         .filter_map(|f| f.path.split_once('/').map(|(lang, _)| lang.to_string()))
@@ -204,5 +318,6 @@ pub fn build(articles_dir: &Path, out_dir: &Path, settings: &Settings) -> Result
         loaded,
         languages,
         published,
+        left_out,
     })
 }

@@ -8,20 +8,25 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use babelfeed::config::Settings;
 use babelfeed::diagnostic::Diagnostic;
-use babelfeed::{report, Error};
+use babelfeed::{report, BuildOptions, Error};
 
 const AFTER_HELP: &str = "\
 Examples:
   babelfeed build                         articles/ -> feeds/, with ./babelfeed.toml if present
-  babelfeed -v build --out /srv/www/feeds list what was written and what was left unchanged
+  babelfeed -v build --out /srv/www/feeds list what was written, left unchanged or removed
+  babelfeed check                         find every problem in articles and configuration; write nothing
+  babelfeed check --format json | jq '.[] | select(.severity == \"error\")'
   babelfeed inspect                       how language, title, date and translations were decided
   babelfeed inspect --format json | jq '.[] | select(.group_source == \"none\") | .path'
+  */5 * * * * cd /srv/news && babelfeed -q build --no-wait     (crontab: errors only; skip if busy)
 
 Exit codes:
   0  success (warnings may have been printed)
-  1  input errors in the articles: every one is listed, nothing was published
+  1  input errors in the articles: every one is listed and nothing was published
+     (with --keep-going the valid articles were published; the files left out are listed)
   2  usage or configuration error (bad option, babelfeed.toml, articles folder)
-  3  output error: the feeds could not be rendered or written";
+  3  output error: the feeds could not be rendered or written; the published feeds are unchanged
+  4  another babelfeed run is publishing to the same output folder (only with --no-wait)";
 
 /// Publish one Atom and one RSS feed per language from a folder of articles,
 /// with every entry linking its translations (hreflang).
@@ -47,8 +52,12 @@ struct Cli {
 enum Command {
     /// Build the feeds: feeds/<lang>/atom.xml and feeds/<lang>/rss.xml.
     ///
-    /// Nothing is published when any article has an error; files whose
-    /// content does not change are left untouched.
+    /// Every feed is rendered and checked before any published one is
+    /// replaced, and each is replaced in one step (temporary file, sync,
+    /// rename), so readers never see a half-written feed. Nothing is
+    /// published when any article has an error. Files whose content does
+    /// not change are left untouched; feeds of a language that no longer
+    /// has articles are removed. Runs over one output folder take turns.
     #[command(after_help = AFTER_HELP)]
     Build {
         #[command(flatten)]
@@ -56,6 +65,25 @@ enum Command {
         /// Output folder; each language gets a subfolder.
         #[arg(long, value_name = "DIR", default_value = "feeds")]
         out: PathBuf,
+        /// Publish the valid articles even when others have errors; the
+        /// run still exits with 1 and lists the files left out.
+        #[arg(long)]
+        keep_going: bool,
+        /// Exit at once (code 4) instead of waiting when another run is
+        /// publishing to the same output folder.
+        #[arg(long)]
+        no_wait: bool,
+    },
+    /// Check articles and configuration as `build` would, writing nothing:
+    /// every problem at once, as `path:line: severity: message`.
+    #[command(after_help = AFTER_HELP)]
+    Check {
+        #[command(flatten)]
+        input: Input,
+        /// `text` (on stderr) for people; `json` (on stdout, an array of
+        /// {path, line, severity, message}) for scripts.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// Show every article with how each value was decided (language and its
     /// source, date, title, id, URL, translation group and its source).
@@ -81,12 +109,25 @@ struct Input {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     Table,
     Json,
 }
 
 fn main() -> ExitCode {
+    // Past a file-size limit (`ulimit -f`) the kernel would kill the
+    // process mid-write; ignored, the write fails and the run reports it
+    // with the old feeds intact.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = Cli::parse();
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -102,9 +143,18 @@ fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> Result<(), Error> {
     match &cli.command {
-        Command::Build { input, out } => {
+        Command::Build {
+            input,
+            out,
+            keep_going,
+            no_wait,
+        } => {
             let settings = Settings::load(input.config.as_deref())?;
-            let built = babelfeed::build(&input.articles, out, &settings)?;
+            let options = BuildOptions {
+                keep_going: *keep_going,
+                no_wait: *no_wait,
+            };
+            let built = babelfeed::build(&input.articles, out, &settings, options)?;
             print_diagnostics(&built.loaded.diagnostics, cli.quiet);
             if cli.verbose > 0 {
                 for path in &built.loaded.ignored {
@@ -116,12 +166,18 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 for path in &built.published.unchanged {
                     eprintln!("unchanged {}", out.join(path).display());
                 }
+                for path in &built.published.removed {
+                    eprintln!(
+                        "removed {} (its language has no articles now)",
+                        out.join(path).display()
+                    );
+                }
             }
             if !cli.quiet {
                 let articles = &built.loaded.catalog.articles;
                 let published = articles.iter().filter(|a| !a.draft).count();
                 eprintln!(
-                    "built feeds for {} language(s) [{}] from {published} article(s){}: {} file(s) written, {} unchanged, in {}",
+                    "built feeds for {} language(s) [{}] from {published} article(s){}: {} file(s) written, {} unchanged, {} removed, in {}",
                     built.languages.len(),
                     built.languages.join(", "),
                     match articles.len() - published {
@@ -130,7 +186,31 @@ fn run(cli: &Cli) -> Result<(), Error> {
                     },
                     built.published.written.len(),
                     built.published.unchanged.len(),
+                    built.published.removed.len(),
                     out.display()
+                );
+            }
+            if !built.left_out.is_empty() {
+                return Err(Error::LeftOut(built.left_out));
+            }
+            Ok(())
+        }
+        Command::Check { input, format } => {
+            let settings = Settings::load(input.config.as_deref())?;
+            let loaded = babelfeed::check(&input.articles, &settings)?;
+            match format {
+                CheckFormat::Json => println!("{}", report::diagnostics_json(&loaded.diagnostics)),
+                CheckFormat::Text => print_diagnostics(&loaded.diagnostics, cli.quiet),
+            }
+            let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+            if errors > 0 {
+                return Err(Error::Check(errors));
+            }
+            if !cli.quiet {
+                let warnings = loaded.diagnostics.len();
+                eprintln!(
+                    "checked {} article(s): no errors, {warnings} warning(s)",
+                    loaded.catalog.articles.len()
                 );
             }
             Ok(())

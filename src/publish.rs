@@ -1,52 +1,166 @@
-//! Stage 6: write the feeds where readers fetch them, safely.
+//! Stage 6: put the feeds where readers fetch them, safely.
 //!
-//! Each file goes to a temporary file in its own folder, is synced, and is
-//! renamed over the old one, so a reader polling at any moment gets either
-//! the complete old feed or the complete new one. A file whose bytes would
-//! not change is not touched, so its modification time — and with it the
-//! web server's ETag and Last-Modified — stays, and readers' conditional
-//! requests keep getting 304.
+//! Cron starts runs unattended and readers poll at any moment, so a run
+//! must never leave a half-written feed, a mix of two runs, or lose a feed:
+//!
+//! - Runs over one output folder take turns through an exclusive lock on
+//!   `<out>/.babelfeed.lock` ([`lock`]).
+//! - Every changed file is first written in full to a temporary file in its
+//!   own folder and synced; only when all of them are written are they
+//!   renamed over the old ones, so a full disk or a file-size limit part
+//!   way leaves every old feed as it was.
+//! - A file whose bytes would not change is not touched, so its
+//!   modification time — and with it the web server's ETag and
+//!   Last-Modified — stays, and readers' conditional requests keep getting
+//!   304.
+//! - `<out>/.babelfeed-manifest` lists the files babelfeed wrote. A feed of
+//!   a language that no longer has articles is removed by the run that
+//!   drops the language, and only if the manifest says babelfeed wrote it;
+//!   nothing else in the folder is ever deleted.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::render::RenderedFile;
 
+/// The lock file; hidden, so a web server listing the folder skips it.
+pub const LOCK_FILE: &str = ".babelfeed.lock";
+/// The list of files babelfeed wrote in the folder, one path a line.
+pub const MANIFEST_FILE: &str = ".babelfeed-manifest";
+const MANIFEST_HEADER: &str =
+    "# Files written by babelfeed; a run removes those it no longer produces.";
+
 /// What a run did to the output folder, paths relative to it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PublishReport {
     pub written: Vec<String>,
     pub unchanged: Vec<String>,
+    /// Feeds of languages that no longer have articles.
+    pub removed: Vec<String>,
 }
 
-/// A failure to write, naming the file.
+/// Why the output folder could not be updated.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {source}")]
-pub struct PublishError {
-    pub path: PathBuf,
-    #[source]
-    pub source: std::io::Error,
+pub enum PublishError {
+    /// Writing failed; the old feeds are as they were.
+    #[error("{path}: {source}; the previously published feeds are unchanged")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// `--no-wait` and another run holds the lock.
+    #[error("{path}: another babelfeed run is publishing to this folder; run again later, or leave out --no-wait to wait for it")]
+    Busy { path: PathBuf },
 }
 
-pub fn publish(out: &Path, files: &[RenderedFile]) -> Result<PublishReport, PublishError> {
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> PublishError + '_ {
+    move |source| PublishError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Held while a run reads and writes one output folder; released on drop,
+/// and by the operating system when the process dies, so a killed run
+/// never leaves a stale lock behind.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: fs::File,
+}
+
+/// Takes the output folder's lock, waiting for another run to finish unless
+/// `wait` is false. Creates the folder when it is missing.
+pub fn lock(out: &Path, wait: bool) -> Result<OutputLock, PublishError> {
+    fs::create_dir_all(out).map_err(io_error(out))?;
+    let path = out.join(LOCK_FILE);
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io_error(&path))?;
+    if wait {
+        file.lock().map_err(io_error(&path))?;
+    } else {
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(PublishError::Busy { path }),
+            Err(fs::TryLockError::Error(source)) => return Err(PublishError::Io { path, source }),
+        }
+    }
+    Ok(OutputLock { _file: file })
+}
+
+/// Replaces the feeds in `out` with `files`, all or nothing (see the module
+/// documentation). The caller holds the folder's [`lock`].
+pub fn publish(
+    out: &Path,
+    files: &[RenderedFile],
+    _lock: &OutputLock,
+) -> Result<PublishReport, PublishError> {
     let mut report = PublishReport::default();
+    let previous = read_manifest(out)?;
+
+    let mut staged = Vec::new();
     for file in files {
         let target = out.join(&file.path);
         if fs::read(&target).is_ok_and(|old| old == file.bytes) {
             report.unchanged.push(file.path.clone());
             continue;
         }
-        write_atomically(&target, &file.bytes).map_err(|source| PublishError {
-            path: target.clone(),
-            source,
-        })?;
-        report.written.push(file.path.clone());
+        // On failure the staged temporary files are dropped, which deletes
+        // them; nothing has been renamed yet.
+        let temp = stage(&target, &file.bytes).map_err(io_error(&target))?;
+        staged.push((temp, target, &file.path));
+    }
+    let mut synced_dirs = BTreeSet::new();
+    for (temp, target, path) in staged {
+        temp.persist(&target)
+            .map_err(|e| io_error(&target)(e.error))?;
+        synced_dirs.insert(target.parent().unwrap_or(out).to_path_buf());
+        report.written.push(path.clone());
+    }
+
+    let current: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut emptied = BTreeSet::new();
+    for stale in previous.iter().filter(|p| !current.contains(p.as_str())) {
+        let target = out.join(stale);
+        match fs::remove_file(&target) {
+            Ok(()) => report.removed.push(stale.clone()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_error(&target)(e)),
+        }
+        emptied.insert(target.parent().unwrap_or(out).to_path_buf());
+    }
+    for dir in emptied {
+        // Only an empty language folder goes; anything a user put there
+        // keeps it.
+        if dir == out || fs::remove_dir(&dir).is_err() {
+            synced_dirs.insert(dir);
+        } else {
+            synced_dirs.insert(out.to_path_buf());
+        }
+    }
+
+    let manifest: Vec<&str> = current.into_iter().collect();
+    if manifest != previous.iter().map(String::as_str).collect::<Vec<_>>() {
+        write_manifest(out, &manifest)?;
+    }
+    // Renames and removals are durable only once their folders are synced.
+    #[cfg(unix)]
+    for dir in synced_dirs {
+        fs::File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_error(&dir))?;
     }
     Ok(report)
 }
 
-fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` in full to a synced temporary file beside `target`.
+fn stage(target: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let mut builder = tempfile::Builder::new();
@@ -60,32 +174,86 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    temp.persist(target).map_err(|e| e.error)?;
-    // The rename itself is durable only once the folder is synced.
+    Ok(temp)
+}
+
+/// Writes `bytes` to `target` through a synced temporary file and a rename.
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    stage(target, bytes)?.persist(target).map_err(|e| e.error)?;
     #[cfg(unix)]
-    fs::File::open(dir)?.sync_all()?;
+    fs::File::open(target.parent().unwrap_or(Path::new(".")))?.sync_all()?;
     Ok(())
+}
+
+/// The files an earlier run wrote; none when there is no manifest yet.
+fn read_manifest(out: &Path) -> Result<Vec<String>, PublishError> {
+    let path = out.join(MANIFEST_FILE);
+    match fs::read_to_string(&path) {
+        Ok(text) => Ok(text
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            // A hand-edited manifest must not make a run delete outside
+            // the folder.
+            .filter(|l| is_inside_path(l))
+            .map(str::to_string)
+            .collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(source) => Err(PublishError::Io { path, source }),
+    }
+}
+
+fn write_manifest(out: &Path, paths: &[&str]) -> Result<(), PublishError> {
+    let mut text = String::from(MANIFEST_HEADER);
+    text.push('\n');
+    for path in paths {
+        text.push_str(path);
+        text.push('\n');
+    }
+    let path = out.join(MANIFEST_FILE);
+    write_atomically(&path, text.as_bytes()).map_err(io_error(&path))
+}
+
+fn is_inside_path(path: &str) -> bool {
+    !path.starts_with('/')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn file(path: &str, bytes: &[u8]) -> RenderedFile {
+        RenderedFile {
+            path: path.into(),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    fn visible_entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn unchanged_files_are_not_touched() {
         let dir = tempfile::tempdir().unwrap();
-        let files = vec![RenderedFile {
-            path: "de/atom.xml".into(),
-            bytes: b"<feed/>".to_vec(),
-        }];
-        let first = publish(dir.path(), &files).unwrap();
+        let files = vec![file("de/atom.xml", b"<feed/>")];
+        let lock = lock(dir.path(), true).unwrap();
+        let first = publish(dir.path(), &files, &lock).unwrap();
         assert_eq!(first.written, vec!["de/atom.xml"]);
         let mtime = fs::metadata(dir.path().join("de/atom.xml"))
             .unwrap()
             .modified()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let second = publish(dir.path(), &files).unwrap();
+        let second = publish(dir.path(), &files, &lock).unwrap();
         assert_eq!(second.unchanged, vec!["de/atom.xml"]);
         assert!(second.written.is_empty());
         let again = fs::metadata(dir.path().join("de/atom.xml"))
@@ -93,7 +261,59 @@ mod tests {
             .modified()
             .unwrap();
         assert_eq!(mtime, again);
-        let leftovers: Vec<_> = fs::read_dir(dir.path().join("de")).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+        assert_eq!(visible_entries(&dir.path().join("de")), vec!["atom.xml"]);
+        let all: Vec<_> = fs::read_dir(dir.path().join("de")).unwrap().collect();
+        assert_eq!(all.len(), 1, "no temporary files left behind");
+    }
+
+    #[test]
+    fn a_dropped_language_loses_only_the_files_babelfeed_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = lock(dir.path(), true).unwrap();
+        let both = vec![
+            file("de/atom.xml", b"<de/>"),
+            file("fr/atom.xml", b"<fr/>"),
+            file("fr/rss.xml", b"<fr/>"),
+        ];
+        publish(dir.path(), &both, &lock).unwrap();
+        fs::write(dir.path().join("fr/notes.txt"), "mine").unwrap();
+        fs::write(dir.path().join("mine.xml"), "mine").unwrap();
+        let report = publish(dir.path(), &both[..1], &lock).unwrap();
+        assert_eq!(report.removed, vec!["fr/atom.xml", "fr/rss.xml"]);
+        assert_eq!(visible_entries(&dir.path().join("fr")), vec!["notes.txt"]);
+        assert_eq!(visible_entries(dir.path()), vec!["de", "fr", "mine.xml"]);
+
+        fs::remove_file(dir.path().join("fr/notes.txt")).unwrap();
+        publish(dir.path(), &both, &lock).unwrap();
+        publish(dir.path(), &both[..1], &lock).unwrap();
+        assert_eq!(
+            visible_entries(dir.path()),
+            vec!["de", "mine.xml"],
+            "an emptied language folder goes too"
+        );
+    }
+
+    #[test]
+    fn a_manifest_cannot_point_outside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        fs::write(dir.path().join("precious"), "keep").unwrap();
+        fs::write(out.join(MANIFEST_FILE), "../precious\n/etc/passwd\n").unwrap();
+        let lock = lock(&out, true).unwrap();
+        let report = publish(&out, &[file("de/atom.xml", b"<de/>")], &lock).unwrap();
+        assert!(report.removed.is_empty());
+        assert!(dir.path().join("precious").exists());
+    }
+
+    #[test]
+    fn a_second_lock_without_waiting_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let _held = lock(dir.path(), true).unwrap();
+        let second = lock(dir.path(), false);
+        assert!(
+            matches!(second, Err(PublishError::Busy { .. })),
+            "{second:?}"
+        );
     }
 }

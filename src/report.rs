@@ -1,4 +1,4 @@
-//! `inspect`: every article with how each value was decided, as a table for
+//! `inspect` and `check --format json`: every article with how each value was decided, as a table for
 //! people or JSON for scripts. The JSON keys are a stable interface.
 
 use serde::Serialize;
@@ -28,6 +28,12 @@ pub struct ArticleReport<'a> {
     pub group_source: GroupSource,
     /// Pairing score, for groups found by inference.
     pub score: Option<f64>,
+}
+
+/// `check --format json`: the diagnostics as an array of
+/// `{path, line, severity, message}`.
+pub fn diagnostics_json(diagnostics: &[crate::diagnostic::Diagnostic]) -> String {
+    serde_json::to_string_pretty(diagnostics).expect("diagnostics serialize")
 }
 
 pub fn article_reports(catalog: &Catalog) -> Vec<ArticleReport<'_>> {

@@ -3,7 +3,9 @@
 //! Plain-text exports are escaped, never interpreted: a `<` or `*` in a news
 //! export is text. Markdown is rendered as CommonMark; its relative links are
 //! made absolute against the article's URL because a feed reader has no page
-//! to resolve them against.
+//! to resolve them against. What Markdown lets through as-is — raw HTML and
+//! link targets — is where script could reach a reader, so link schemes are
+//! limited to a safe list and raw HTML is sanitised.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use url::Url;
@@ -49,10 +51,17 @@ pub fn collapse_whitespace(text: &str) -> String {
 }
 
 /// Renders CommonMark, resolving relative link and image targets against
-/// `base` (the article's own URL).
+/// `base` (the article's own URL) and dropping targets with an unsafe
+/// scheme (`javascript:`, `data:`, …). Raw HTML in the source goes through
+/// ammonia: no `<script>`, no event handlers, safe URLs only.
 pub fn markdown_html(source: &str, base: &str) -> String {
     let base = Url::parse(base).ok();
+    let mut raw_html = false;
     let events = Parser::new_ext(source, Options::empty()).map(|event| match event {
+        Event::Html(_) | Event::InlineHtml(_) => {
+            raw_html = true;
+            event
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -79,19 +88,39 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     });
     let mut html = String::with_capacity(source.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, events);
-    html
+    if !raw_html {
+        // pulldown-cmark escapes all text and every attribute it writes;
+        // only raw HTML needs the (slower) sanitiser.
+        return html;
+    }
+    let mut cleaner = ammonia::Builder::default();
+    if let Some(base) = base {
+        cleaner.url_relative(ammonia::UrlRelative::RewriteWithBase(base));
+    }
+    cleaner.url_schemes(SAFE_SCHEMES.iter().copied().collect());
+    cleaner.clean(&html).to_string()
 }
 
+/// Link schemes a feed entry may point at; anything else (`javascript:`,
+/// `vbscript:`, `data:`, `file:`) is dropped.
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
+
 fn absolute<'a>(base: Option<&Url>, dest: CowStr<'a>) -> CowStr<'a> {
+    if dest.is_empty() {
+        return dest;
+    }
+    if let Ok(url) = Url::parse(&dest) {
+        return match SAFE_SCHEMES.contains(&url.scheme()) {
+            true => dest,
+            false => CowStr::from(""),
+        };
+    }
     let Some(base) = base else { return dest };
     // A bare `#notes` is resolved too: in a feed reader it can only mean a
     // place on the article's own page.
-    if dest.is_empty() || Url::parse(&dest).is_ok() {
-        return dest;
-    }
     match base.join(&dest) {
         Ok(url) => CowStr::from(url.to_string()),
-        Err(_) => dest,
+        Err(_) => CowStr::from(""),
     }
 }
 
@@ -150,6 +179,48 @@ mod tests {
         assert!(html.contains("src=\"https://news.example.org/en/2021/05/04/launch/map.png\""));
         assert!(html.contains("href=\"https://a.org/\""));
         assert!(html.contains("href=\"https://news.example.org/en/2021/05/04/launch/#notes\""));
+    }
+
+    #[test]
+    fn markdown_cannot_carry_script() {
+        let base = "https://news.example.org/en/2021/05/04/launch/";
+        let html = markdown_html(
+            "Hi <script>alert(1)</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">a</a>\n\n\
+             <div onclick=\"alert(4)\"><a href=\"../rel/\">rel</a></div>\n\n\
+             [b](javascript:alert(5)) [c](JaVaScRiPt:alert(6)) [d](data:text/html,x) ![e](vbscript:x)",
+            base,
+        );
+        for bad in [
+            "<script",
+            "alert(1)",
+            "onerror",
+            "onclick",
+            "javascript:",
+            "data:",
+            "vbscript:",
+        ] {
+            assert!(
+                !html.to_lowercase().contains(&bad.to_lowercase()),
+                "{bad} in {html}"
+            );
+        }
+        assert!(
+            html.contains("href=\"https://news.example.org/en/2021/05/04/rel/\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("src=\"https://news.example.org/en/2021/05/04/launch/x\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn markdown_without_raw_html_is_not_rewritten() {
+        let html = markdown_html("A *b* [c](mailto:x@example.org)", "https://a.org/x/");
+        assert_eq!(
+            html,
+            "<p>A <em>b</em> <a href=\"mailto:x@example.org\">c</a></p>\n"
+        );
     }
 
     #[test]

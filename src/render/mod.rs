@@ -210,3 +210,39 @@ pub fn xml_text(text: &str) -> String {
         .filter(|&c| crate::parse::is_xml_char(c))
         .collect()
 }
+
+/// Reads a rendered feed back as XML before it may replace a published
+/// one: well-formed, one root element, every character legal in XML 1.0.
+/// A bug here must fail the run, not reach subscribers.
+pub fn check_well_formed(file: &RenderedFile) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let fail = |why: String| {
+        format!("{}: the rendered feed is not valid XML ({why}); this is a bug in babelfeed, please report it", file.path)
+    };
+    let text = std::str::from_utf8(&file.bytes).map_err(|e| fail(e.to_string()))?;
+    if let Some(c) = text.chars().find(|&c| !crate::parse::is_xml_char(c)) {
+        return Err(fail(format!("character U+{:04X}", c as u32)));
+    }
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let (mut depth, mut roots) = (0usize, 0usize);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(_)) => {
+                if depth == 0 {
+                    roots += 1;
+                }
+                depth += 1;
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Empty(_)) if depth == 0 => roots += 1,
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => return Err(fail(format!("at byte {}: {e}", reader.buffer_position()))),
+        }
+    }
+    if roots != 1 || depth != 0 {
+        return Err(fail(format!("{roots} root elements, {depth} left open")));
+    }
+    Ok(())
+}

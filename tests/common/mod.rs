@@ -114,7 +114,8 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// All files below `dir` with their bytes, relative paths sorted.
+/// Every published (non-hidden) file under `dir` with its bytes; the
+/// hidden lock, manifest and cache are babelfeed's bookkeeping.
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
@@ -123,6 +124,9 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
         };
         for entry in entries {
             let path = entry.unwrap().path();
+            if path.file_name().unwrap().to_string_lossy().starts_with('.') {
+                continue;
+            }
             if path.is_dir() {
                 walk(root, &path, files);
             } else {
