@@ -103,6 +103,7 @@ pub fn publish(
 ) -> Result<PublishReport, PublishError> {
     let mut report = PublishReport::default();
     let previous = read_manifest(out)?;
+    remove_leftover_temp_files(out, &previous);
 
     let mut staged = Vec::new();
     for file in files {
@@ -157,6 +158,29 @@ pub fn publish(
             .map_err(io_error(&dir))?;
     }
     Ok(report)
+}
+
+/// A run killed between writing and renaming leaves its temporary files;
+/// holding the lock, this run knows nobody else is writing them. Best
+/// effort: a leftover that cannot be removed harms nothing.
+fn remove_leftover_temp_files(out: &Path, manifest: &[String]) {
+    let mut dirs: BTreeSet<PathBuf> = manifest
+        .iter()
+        .filter_map(|p| out.join(p).parent().map(Path::to_path_buf))
+        .collect();
+    dirs.insert(out.to_path_buf());
+    for dir in dirs {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(".babelfeed-") && name.ends_with(".tmp") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
 /// Writes `bytes` in full to a synced temporary file beside `target`.
