@@ -24,6 +24,7 @@ use config::{ConfigError, Settings};
 use diagnostic::Diagnostic;
 use model::Catalog;
 use publish::{PublishError, PublishReport};
+use rayon::prelude::*;
 
 /// Why a run failed; each kind has its own exit code (see `--help`).
 #[derive(Debug, thiserror::Error)]
@@ -108,19 +109,33 @@ pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
         ));
     }
     let inferrer = infer::Inferrer::new(settings);
-    let mut articles = Vec::new();
-    for source in &found.sources {
-        let parsed = match parse::parse(source) {
-            Ok(parsed) => parsed,
-            Err(mut problems) => {
-                diagnostics.append(&mut problems);
-                continue;
-            }
-        };
-        match inferrer.infer(parsed, &mut diagnostics) {
-            Ok(article) => articles.push(article),
-            Err(mut problems) => diagnostics.append(&mut problems),
-        }
+    // Each file is parsed and inferred on its own, so the files are shared
+    // out over the cores; the results come back in path order.
+    let outcomes: Vec<(Option<model::Article>, Vec<Diagnostic>)> = found
+        .sources
+        .par_iter()
+        .map(|source| {
+            let mut notes = Vec::new();
+            let article = match parse::parse(source) {
+                Ok(parsed) => match inferrer.infer(parsed, &mut notes) {
+                    Ok(article) => Some(article),
+                    Err(mut problems) => {
+                        notes.append(&mut problems);
+                        None
+                    }
+                },
+                Err(mut problems) => {
+                    notes.append(&mut problems);
+                    None
+                }
+            };
+            (article, notes)
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(outcomes.len());
+    for (article, mut notes) in outcomes {
+        articles.extend(article);
+        diagnostics.append(&mut notes);
     }
     let catalog = assemble(articles, &inferrer, settings, &mut diagnostics);
     diagnostics.sort();

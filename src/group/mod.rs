@@ -9,6 +9,7 @@ pub mod signals;
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
@@ -77,7 +78,7 @@ pub fn group(articles: &[Article], settings: &Settings) -> (Grouping, Vec<Diagno
         .map(|(i, _)| i)
         .collect();
     let candidates: Vec<Candidate> = indices
-        .iter()
+        .par_iter()
         .map(|&i| {
             let article = &articles[i];
             Candidate {

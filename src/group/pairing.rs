@@ -13,6 +13,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
 use super::signals::Signals;
 use crate::config::PairingConfig;
 
@@ -86,71 +89,15 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
             .or_default()
             .push(i);
     }
-    let langs: BTreeSet<&str> = candidates.iter().map(|c| c.lang.as_str()).collect();
-    // How many articles (of any language) mention each token, per day.
-    let mut per_day: BTreeMap<i64, HashMap<&str, usize>> = BTreeMap::new();
-    for c in candidates {
-        let counts = per_day.entry(c.day).or_default();
-        for (token, _) in &c.signals.tokens {
-            *counts.entry(token.as_str()).or_default() += 1;
-        }
-    }
-    // A token in exactly two articles around `day` (an original and its
-    // translation) counts fully; one in twenty articles a tenth.
-    let rarity = |token: &str, day: i64| {
-        let frequency: usize = per_day
-            .range(day - RARITY_DAYS..=day + RARITY_DAYS)
-            .filter_map(|(_, counts)| counts.get(token))
-            .sum();
-        (2.0 / frequency.max(2) as f64).min(1.0)
-    };
+    let index = TokenIndex::new(candidates);
 
     // Directed evidence: of everything `a` shares with the other language in
-    // the window, which fraction points at `b`.
-    let mut directed: HashMap<(usize, usize), Evidence> = HashMap::new();
-    for (a, cand) in candidates.iter().enumerate() {
-        // Rarity depends on the token and the day only: computed once per
-        // token, whichever languages it is compared with.
-        let mut rarities: Vec<Option<f64>> = vec![None; cand.signals.tokens.len()];
-        for &lang in &langs {
-            if lang == cand.lang {
-                continue;
-            }
-            let others: Vec<usize> = (cand.day - window..=cand.day + window)
-                .filter_map(|day| by_lang_day.get(&(lang, day)))
-                .flatten()
-                .copied()
-                .collect();
-            if others.is_empty() {
-                continue;
-            }
-            let mut mass = 0.0;
-            let mut per_other: HashMap<usize, Evidence> = HashMap::new();
-            for (t, (token, weight)) in cand.signals.tokens.iter().enumerate() {
-                let holders: Vec<usize> = others
-                    .iter()
-                    .copied()
-                    .filter(|&o| candidates[o].signals.contains(token))
-                    .collect();
-                if holders.is_empty() {
-                    continue;
-                }
-                let share = weight / holders.len() as f64;
-                let rare = weight * *rarities[t].get_or_insert_with(|| rarity(token, cand.day));
-                mass += share;
-                for o in holders {
-                    let evidence = per_other.entry(o).or_default();
-                    evidence.score += share;
-                    evidence.shared += weight;
-                    evidence.rare_shared += rare;
-                }
-            }
-            for (o, mut evidence) in per_other {
-                evidence.score /= mass;
-                directed.insert((a, o), evidence);
-            }
-        }
-    }
+    // the window, which fraction points at `b`. Each article's is its own
+    // work, so the articles are shared out over the cores.
+    let directed: HashMap<(usize, usize), Evidence> = (0..candidates.len())
+        .into_par_iter()
+        .flat_map_iter(|a| directed_evidence(a, candidates, &index, &by_lang_day, window))
+        .collect();
 
     let totals: Vec<f64> = candidates
         .iter()
@@ -175,7 +122,9 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
         } else if score >= config.min_score / 2.0 {
             for (x, y) in [(a, b), (b, a)] {
                 let best = near_misses.entry(x).or_insert((score, y));
-                if score > best.0 {
+                // Equal scores go to the first path, whatever order the
+                // pairs came in.
+                if score > best.0 || (score == best.0 && y < best.1) {
                     *best = (score, y);
                 }
             }
@@ -257,6 +206,147 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
     pairing.notes.dedup();
     pairing.groups = sets.groups();
     pairing
+}
+
+/// Every token of every candidate as a small integer, with two sorted
+/// postings lists: who mentions a token in which language on which day,
+/// and on which days it is mentioned at all. Looking a token up is then a
+/// binary search, not a comparison of strings with every article nearby.
+struct TokenIndex {
+    /// Per candidate, its tokens' ids, in the order of `signals.tokens`.
+    ids: Vec<Vec<u32>>,
+    /// Per candidate, its language's number.
+    langs: Vec<u32>,
+    /// (token, language, day, candidate), sorted.
+    postings: Vec<(u32, u32, i64, u32)>,
+    /// (token, day), one per mention, sorted: for rarity.
+    mentions: Vec<(u32, i64)>,
+}
+
+impl TokenIndex {
+    fn new(candidates: &[Candidate]) -> TokenIndex {
+        let mut token_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut lang_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut ids = Vec::with_capacity(candidates.len());
+        let mut langs = Vec::with_capacity(candidates.len());
+        let mut postings = Vec::new();
+        for (i, c) in candidates.iter().enumerate() {
+            let next = lang_ids.len() as u32;
+            let lang = *lang_ids.entry(c.lang.as_str()).or_insert(next);
+            let mine: Vec<u32> = c
+                .signals
+                .tokens
+                .iter()
+                .map(|(token, _)| {
+                    let next = token_ids.len() as u32;
+                    *token_ids.entry(token.as_str()).or_insert(next)
+                })
+                .collect();
+            postings.extend(mine.iter().map(|&t| (t, lang, c.day, i as u32)));
+            ids.push(mine);
+            langs.push(lang);
+        }
+        postings.sort_unstable();
+        let mut mentions: Vec<(u32, i64)> = postings.iter().map(|&(t, _, d, _)| (t, d)).collect();
+        mentions.sort_unstable();
+        TokenIndex {
+            ids,
+            langs,
+            postings,
+            mentions,
+        }
+    }
+
+    /// Candidates in language `lang` that mention `token` between `first`
+    /// and `last` (days, inclusive).
+    fn holders(
+        &self,
+        token: u32,
+        lang: u32,
+        first: i64,
+        last: i64,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let start = self
+            .postings
+            .partition_point(|&p| p < (token, lang, first, 0));
+        self.postings[start..]
+            .iter()
+            .take_while(move |&&(t, l, d, _)| t == token && l == lang && d <= last)
+            .map(|&(_, _, _, i)| i as usize)
+    }
+
+    /// Articles of any language that mention `token` between `first` and
+    /// `last`.
+    fn mentions_between(&self, token: u32, first: i64, last: i64) -> usize {
+        let start = self.mentions.partition_point(|&m| m < (token, first));
+        let end = self.mentions.partition_point(|&m| m <= (token, last));
+        end - start
+    }
+}
+
+/// The evidence article `a` has for each candidate in another language
+/// within the window.
+fn directed_evidence(
+    a: usize,
+    candidates: &[Candidate],
+    index: &TokenIndex,
+    by_lang_day: &BTreeMap<(&str, i64), Vec<usize>>,
+    window: i64,
+) -> Vec<((usize, usize), Evidence)> {
+    let cand = &candidates[a];
+    let (first, last) = (cand.day - window, cand.day + window);
+    // Languages with articles in the window, other than `a`'s own.
+    let mut other_langs: Vec<u32> = by_lang_day
+        .iter()
+        .filter(|((lang, day), _)| *lang != cand.lang && (first..=last).contains(day))
+        .map(|(_, members)| index.langs[members[0]])
+        .collect();
+    other_langs.sort_unstable();
+    other_langs.dedup();
+
+    // A token in exactly two articles around the day (an original and its
+    // translation) counts fully; one in twenty articles a tenth. Rarity
+    // depends on the token and the day only: computed once per token,
+    // whichever languages it is compared with.
+    let mut rarities: Vec<Option<f64>> = vec![None; cand.signals.tokens.len()];
+    let mut rarity = |t: usize| {
+        *rarities[t].get_or_insert_with(|| {
+            let frequency = index.mentions_between(
+                index.ids[a][t],
+                cand.day - RARITY_DAYS,
+                cand.day + RARITY_DAYS,
+            );
+            (2.0 / frequency.max(2) as f64).min(1.0)
+        })
+    };
+
+    let mut found = Vec::new();
+    let mut holders = Vec::new();
+    for lang in other_langs {
+        let mut mass = 0.0;
+        let mut per_other: FxHashMap<usize, Evidence> = FxHashMap::default();
+        for (t, (_, weight)) in cand.signals.tokens.iter().enumerate() {
+            holders.clear();
+            holders.extend(index.holders(index.ids[a][t], lang, first, last));
+            if holders.is_empty() {
+                continue;
+            }
+            let share = weight / holders.len() as f64;
+            let rare = weight * rarity(t);
+            mass += share;
+            for &o in &holders {
+                let evidence = per_other.entry(o).or_default();
+                evidence.score += share;
+                evidence.shared += weight;
+                evidence.rare_shared += rare;
+            }
+        }
+        for (o, mut evidence) in per_other {
+            evidence.score /= mass;
+            found.push(((a, o), evidence));
+        }
+    }
+    found
 }
 
 /// Union–find over candidates that keeps each group's languages, so that no

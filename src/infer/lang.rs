@@ -138,9 +138,36 @@ const MIN_CERTAIN_WORDS: usize = 12;
 /// The detector's own confidence below which it is guessing.
 const MIN_CONFIDENCE: f64 = 0.02;
 
+/// Languages a newsroom's archive may hold besides the configured ones, and
+/// that the configured ones could be mistaken for. Detecting among these
+/// too is how an article in Portuguese is noticed rather than published as
+/// Spanish; detecting among all of whatlang's languages would cost several
+/// times more for every article.
+const NEIGHBOURS: &[Lang] = &[
+    Lang::Cat,
+    Lang::Ces,
+    Lang::Dan,
+    Lang::Deu,
+    Lang::Eng,
+    Lang::Fra,
+    Lang::Hrv,
+    Lang::Hun,
+    Lang::Ita,
+    Lang::Nld,
+    Lang::Nob,
+    Lang::Pol,
+    Lang::Por,
+    Lang::Ron,
+    Lang::Spa,
+    Lang::Swe,
+    Lang::Tur,
+];
+
 /// Detects the language among the configured tags.
 pub struct LanguageDetector {
     restricted: Detector,
+    /// The configured languages and their [`NEIGHBOURS`].
+    screen: Detector,
     /// Configured tag for each detectable primary language.
     tags: Vec<(Lang, String)>,
 }
@@ -174,34 +201,83 @@ impl LanguageDetector {
                 }
             }
         }
-        let restricted = Detector::with_allowlist(tags.iter().map(|(lang, _)| *lang).collect());
-        LanguageDetector { restricted, tags }
+        let configured: Vec<Lang> = tags.iter().map(|(lang, _)| *lang).collect();
+        let mut screened = configured.clone();
+        screened.extend(NEIGHBOURS.iter().filter(|l| !configured.contains(l)));
+        LanguageDetector {
+            restricted: Detector::with_allowlist(configured),
+            screen: Detector::with_allowlist(screened),
+            tags,
+        }
     }
 
     pub fn detect(&self, text: &str) -> Detection {
         if self.tags.is_empty() {
             return Detection::Unknown;
         }
-        let Some(info) = self.restricted.detect(text) else {
+        let sample = detection_sample(text, DETECTION_SAMPLE_BYTES);
+        let Some(screened) = self.screen.detect(sample) else {
             return Detection::Unknown;
         };
-        let Some((_, tag)) = self.tags.iter().find(|(lang, _)| *lang == info.lang()) else {
+        // The winner among more languages, when configured, is also the
+        // winner among the configured ones, only with less confidence; the
+        // second detection is needed when it is not configured, or when
+        // that confidence matters.
+        let (chosen, outside) = match self.tag_of(screened.lang()) {
+            Some(_) if screened.confidence() >= MIN_CONFIDENCE => {
+                ((screened.lang(), screened.confidence()), None)
+            }
+            configured => {
+                let Some(info) = self.restricted.detect(sample) else {
+                    return Detection::Unknown;
+                };
+                let outside = match configured {
+                    None if screened.is_reliable() => DETECTABLE
+                        .iter()
+                        .find(|(lang, _)| *lang == screened.lang())
+                        .map(|(_, code)| *code),
+                    _ => None,
+                };
+                ((info.lang(), info.confidence()), outside)
+            }
+        };
+        let Some(tag) = self.tag_of(chosen.0) else {
             return Detection::Unknown;
         };
-        let outside = whatlang::detect(text)
-            .filter(|free| free.is_reliable() && free.lang() != info.lang())
-            .filter(|free| !self.tags.iter().any(|(lang, _)| *lang == free.lang()))
-            .and_then(|free| DETECTABLE.iter().find(|(lang, _)| *lang == free.lang()))
-            .map(|(_, code)| *code);
         // Trigram statistics need a few sentences; below that the answer
         // is a guess even when it is right.
-        let words = text.split_whitespace().count();
-        let uncertain = words < MIN_CERTAIN_WORDS || info.confidence() < MIN_CONFIDENCE;
+        let words = text.split_whitespace().take(MIN_CERTAIN_WORDS).count();
+        let uncertain = words < MIN_CERTAIN_WORDS || chosen.1 < MIN_CONFIDENCE;
         Detection::Found {
             tag: tag.clone(),
             outside,
             uncertain,
         }
+    }
+
+    fn tag_of(&self, lang: Lang) -> Option<&String> {
+        self.tags
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, tag)| tag)
+    }
+}
+
+/// Trigram statistics settle within a few paragraphs; reading a whole long
+/// article only costs time. The sample ends at a word boundary.
+const DETECTION_SAMPLE_BYTES: usize = 2048;
+
+fn detection_sample(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut end = bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match text[..end].rfind(char::is_whitespace) {
+        Some(space) if space > 0 => &text[..space],
+        _ => &text[..end],
     }
 }
 
