@@ -59,8 +59,9 @@ pub struct Article {
     pub title: String,
     /// Plain text.
     pub summary: String,
-    /// The whole article as HTML, safe to embed.
-    pub content_html: String,
+    /// The article's text as written; rendered to HTML only for the
+    /// entries that make it into a feed (see [`Article::content_html`]).
+    pub body: ArticleBody,
     pub slug: String,
     pub url: String,
     pub id: String,
@@ -78,6 +79,29 @@ pub struct Article {
     /// The article's text, kept for plain-text exports only: the pairing of
     /// translations reads it.
     pub pairing_text: Option<String>,
+}
+
+/// An article's text, kept as written.
+#[derive(Debug, Clone)]
+pub enum ArticleBody {
+    /// The paragraphs of a plain-text export, the lead first.
+    Plain(Vec<crate::parse::Paragraph>),
+    /// CommonMark source without the front matter.
+    Markdown(String),
+}
+
+impl Article {
+    /// The whole article as HTML, safe to embed: plain text escaped,
+    /// Markdown rendered with absolute and safe links and sanitised raw
+    /// HTML. Rendering every body of a large archive would cost more than
+    /// all else, and feeds usually show only the newest fifty, so this is
+    /// done on demand.
+    pub fn content_html(&self) -> String {
+        match &self.body {
+            ArticleBody::Plain(paragraphs) => crate::infer::body::plain_html(paragraphs),
+            ArticleBody::Markdown(source) => crate::infer::body::markdown_html(source, &self.url),
+        }
+    }
 }
 
 /// How the articles were linked into translation groups.

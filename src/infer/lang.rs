@@ -265,7 +265,7 @@ impl LanguageDetector {
 
 /// Trigram statistics settle within a few paragraphs; reading a whole long
 /// article only costs time. The sample ends at a word boundary.
-const DETECTION_SAMPLE_BYTES: usize = 2048;
+const DETECTION_SAMPLE_BYTES: usize = 1024;
 
 fn detection_sample(text: &str, bytes: usize) -> &str {
     if text.len() <= bytes {

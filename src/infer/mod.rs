@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Article, Format, LangSource};
+use crate::model::{Article, ArticleBody, Format, LangSource};
 use crate::parse::{Body, Located, MetaSource, ParsedArticle};
 use date::{parse_date, ParsedDate};
 use lang::{Detection, LanguageDetector};
@@ -60,7 +60,11 @@ impl<'a> Inferrer<'a> {
         // The name shared by all translations of `launch.de.md`: `launch`.
         let file_stem = suffix_lang.as_ref().map_or(stem, |(base, _)| base);
 
-        // Text as a reader sees it: what language detection and pairing read.
+        // Text as a reader sees it: what language detection and pairing
+        // read. Markdown with a known language needs neither, and is most
+        // of a large archive, so its text is only extracted when needed.
+        let needs_full_text =
+            parsed.format == Format::Plain || (meta.lang.is_none() && suffix_lang.is_none());
         let (lead, full_text) = match &parsed.body {
             Body::Plain { paragraphs, .. } => (
                 body::collapse_whitespace(&paragraphs[0].text),
@@ -72,7 +76,10 @@ impl<'a> Inferrer<'a> {
             ),
             Body::Markdown { source } => (
                 body::markdown_text(source, true),
-                body::markdown_text(source, false),
+                match needs_full_text {
+                    true => body::markdown_text(source, false),
+                    false => String::new(),
+                },
             ),
         };
 
@@ -231,10 +238,6 @@ impl<'a> Inferrer<'a> {
             file_stem,
             &lang,
         );
-        let content_html = match &parsed.body {
-            Body::Plain { paragraphs, .. } => body::plain_html(paragraphs),
-            Body::Markdown { source } => body::markdown_html(source, &url),
-        };
         let summary = match &meta.summary {
             Some(summary) => body::collapse_whitespace(summary),
             None => lead,
@@ -261,7 +264,10 @@ impl<'a> Inferrer<'a> {
             updated,
             title,
             summary,
-            content_html,
+            body: match parsed.body {
+                Body::Plain { paragraphs, .. } => ArticleBody::Plain(paragraphs),
+                Body::Markdown { source } => ArticleBody::Markdown(source),
+            },
             slug,
             url,
             id_from_file_name: meta.id.is_none() && meta.translation_key.is_none(),

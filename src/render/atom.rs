@@ -5,7 +5,6 @@ use atom_syndication::{
 };
 
 use super::{entry_links, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
-use crate::config::ContentMode;
 use crate::model::Person;
 
 const ATOM: &str = "application/atom+xml";
@@ -26,11 +25,7 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
         }),
         links,
         subtitle: Some(Text::plain(xml_text(&feed.description))),
-        entries: feed
-            .entries
-            .iter()
-            .map(|e| entry(e, feed.content))
-            .collect(),
+        entries: feed.entries.iter().map(entry).collect(),
         lang: Some(feed.lang.to_string()),
         ..Feed::default()
     };
@@ -47,7 +42,7 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn entry(entry: &Entry, content: ContentMode) -> AtomEntry {
+fn entry(entry: &Entry) -> AtomEntry {
     let article = entry.article;
     AtomEntry {
         title: Text::plain(xml_text(&article.title)),
@@ -66,8 +61,8 @@ fn entry(entry: &Entry, content: ContentMode) -> AtomEntry {
         links: entry_links(entry),
         published: Some(article.date),
         summary: Some(Text::plain(xml_text(&article.summary))),
-        content: (content == ContentMode::Full).then(|| Content {
-            value: Some(xml_text(&article.content_html)),
+        content: entry.content_html.as_ref().map(|html| Content {
+            value: Some(html.clone()),
             content_type: Some("html".to_string()),
             ..Content::default()
         }),

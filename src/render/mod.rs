@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use atom_syndication::Link;
 use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
 
 use crate::config::{ContentMode, Settings};
 use crate::model::{Article, Catalog, Person};
@@ -40,6 +41,9 @@ pub struct LangLink {
 pub struct Entry<'a> {
     pub article: &'a Article,
     pub translations: Vec<&'a Article>,
+    /// The article as HTML, when the feeds carry full content; rendered
+    /// once for both formats.
+    pub content_html: Option<String>,
 }
 
 /// What one language's feeds hold, whatever the format.
@@ -56,7 +60,6 @@ pub struct LanguageFeed<'a> {
     pub updated: DateTime<FixedOffset>,
     pub authors: Vec<Person>,
     pub entries: Vec<Entry<'a>>,
-    pub content: ContentMode,
 }
 
 /// Renders every feed of the catalog, in path order.
@@ -104,8 +107,10 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
         if settings.max_entries > 0 {
             members.truncate(settings.max_entries);
         }
+        // Rendering bodies is the costly part of a feed; entries are
+        // independent, so they are shared out over the cores.
         let entries: Vec<Entry> = members
-            .iter()
+            .par_iter()
             .map(|&i| Entry {
                 article: &catalog.articles[i],
                 translations: catalog.grouping.translations[i]
@@ -113,6 +118,8 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
                     .map(|&t| &catalog.articles[t])
                     .filter(|t| !t.draft)
                     .collect(),
+                content_html: (settings.content == ContentMode::Full)
+                    .then(|| xml_text(&catalog.articles[i].content_html())),
             })
             .collect();
         let updated = entries
@@ -147,7 +154,6 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
             updated,
             authors: vec![fallback_author.clone()],
             entries,
-            content: settings.content,
         });
     }
     feeds

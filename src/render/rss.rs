@@ -7,7 +7,6 @@ use rss::extension::dublincore::DublinCoreExtension;
 use rss::{Category, Channel, Guid, Item};
 
 use super::{entry_links, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
-use crate::config::ContentMode;
 use crate::infer::body::escape_html;
 
 const RSS: &str = "application/rss+xml";
@@ -26,7 +25,7 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
         last_build_date: Some(feed.updated.to_rfc2822()),
         generator: Some(format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION"))),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
-        items: feed.entries.iter().map(|e| item(e, feed.content)).collect(),
+        items: feed.entries.iter().map(item).collect(),
         atom_ext: Some(AtomExtension { links }),
         ..Channel::default()
     };
@@ -37,7 +36,7 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn item(entry: &Entry, content: ContentMode) -> Item {
+fn item(entry: &Entry) -> Item {
     let article = entry.article;
     let creators: Vec<String> = article.authors.iter().map(|p| xml_text(&p.name)).collect();
     Item {
@@ -58,7 +57,7 @@ fn item(entry: &Entry, content: ContentMode) -> Item {
             value: article.id.clone(),
         }),
         pub_date: Some(article.date.to_rfc2822()),
-        content: (content == ContentMode::Full).then(|| xml_text(&article.content_html)),
+        content: entry.content_html.clone(),
         atom_ext: Some(AtomExtension {
             links: entry_links(entry),
         }),
