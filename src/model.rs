@@ -76,9 +76,10 @@ pub struct Article {
     /// file-name rule: `news/launch` for `news/launch.de.md`. `None` when the
     /// file name carries no language suffix.
     pub suffix_stem: Option<String>,
-    /// The article's text, kept for plain-text exports only: the pairing of
-    /// translations reads it.
-    pub pairing_text: Option<String>,
+    /// What the pairing of translations reads (names, numbers, quoted
+    /// terms, URLs), for plain-text exports only. Taken from the text once,
+    /// here, so that a cached article needs no text to be paired.
+    pub evidence: Option<crate::group::signals::Signals>,
 }
 
 /// An article's text, kept as written.

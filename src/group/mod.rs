@@ -6,10 +6,10 @@
 pub mod pairing;
 pub mod signals;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
-use rayon::prelude::*;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
@@ -78,7 +78,7 @@ pub fn group(articles: &[Article], settings: &Settings) -> (Grouping, Vec<Diagno
         .map(|(i, _)| i)
         .collect();
     let candidates: Vec<Candidate> = indices
-        .par_iter()
+        .iter()
         .map(|&i| {
             let article = &articles[i];
             Candidate {
@@ -91,7 +91,10 @@ pub fn group(articles: &[Article], settings: &Settings) -> (Grouping, Vec<Diagno
                         .date_naive()
                         .num_days_from_ce(),
                 ),
-                signals: signals::extract(article.pairing_text.as_deref().unwrap_or("")),
+                signals: match &article.evidence {
+                    Some(evidence) => Cow::Borrowed(evidence),
+                    None => Cow::Owned(signals::Signals::default()),
+                },
             }
         })
         .collect();

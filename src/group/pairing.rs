@@ -11,6 +11,7 @@
 //! runner-up scores almost as well is ambiguous and left unlinked, because a
 //! wrong link is worse than a missing one.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
@@ -21,13 +22,15 @@ use crate::config::PairingConfig;
 
 /// An article that may be paired.
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub struct Candidate<'a> {
     /// For messages and for a stable tie-break.
     pub path: String,
     pub lang: String,
     /// Publication day, in days since the common era, in the site's zone.
     pub day: i64,
-    pub signals: Signals,
+    /// Borrowed from the article, which computed it once (and which the
+    /// cache keeps between runs).
+    pub signals: Cow<'a, Signals>,
 }
 
 /// Shared evidence below this weight is never enough, whatever the score: a
@@ -405,12 +408,12 @@ mod tests {
     use super::*;
     use crate::group::signals::extract;
 
-    fn cand(path: &str, lang: &str, day: i64, text: &str) -> Candidate {
+    fn cand(path: &str, lang: &str, day: i64, text: &str) -> Candidate<'static> {
         Candidate {
             path: path.into(),
             lang: lang.into(),
             day,
-            signals: extract(text),
+            signals: Cow::Owned(extract(text)),
         }
     }
 
@@ -516,7 +519,7 @@ mod tests {
                 path: format!("de/{story:03}.txt"),
                 lang: "de".into(),
                 day,
-                signals: signals(&original),
+                signals: Cow::Owned(signals(&original)),
             });
             // One story in six is never translated.
             if story % 6 == 5 {
@@ -529,7 +532,7 @@ mod tests {
                 path: format!("fr/{story:03}.txt"),
                 lang: "fr".into(),
                 day: day + lag,
-                signals: signals(&translated),
+                signals: Cow::Owned(signals(&translated)),
             });
             truth.push(vec![cands.len() - 2, cands.len() - 1]);
         }

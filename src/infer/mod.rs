@@ -277,7 +277,8 @@ impl<'a> Inferrer<'a> {
             draft: meta.draft,
             translation_key: meta.translation_key.clone(),
             suffix_stem,
-            pairing_text: (parsed.format == Format::Plain).then_some(full_text),
+            evidence: (parsed.format == Format::Plain)
+                .then(|| crate::group::signals::extract(&full_text)),
         })
     }
 
