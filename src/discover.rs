@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostic;
 
 /// Which parser reads a file, decided by its extension.
@@ -42,12 +44,94 @@ pub struct Discovery {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Walks `root` recursively, skipping hidden files and folders.
+/// What the walk found, before anything is read.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Sorted by path.
+    pub files: Vec<ListedArticle>,
+    pub ignored: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An article file (and its sidecar) found by the walk, not yet read.
+#[derive(Debug, Clone)]
+pub struct ListedArticle {
+    pub kind: SourceKind,
+    pub file: ListedFile,
+    pub sidecar: Option<ListedFile>,
+}
+
+/// One file on disk with what `stat` says of it.
+#[derive(Debug, Clone)]
+pub struct ListedFile {
+    /// Path relative to the articles folder, `/`-separated.
+    pub path: String,
+    pub abs: PathBuf,
+    pub stamp: Stamp,
+}
+
+/// What `stat` says of a file: enough to tell, without reading it, that it
+/// is the very file read before. The change time cannot be set back by
+/// `touch`, so together with the size and inode it catches every rewrite.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub mtime_ns: i64,
+    pub ctime_ns: i64,
+    pub inode: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Stamp {
+                len: meta.len(),
+                mtime_ns: meta.mtime().saturating_mul(1_000_000_000) + meta.mtime_nsec(),
+                ctime_ns: meta.ctime().saturating_mul(1_000_000_000) + meta.ctime_nsec(),
+                inode: meta.ino(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            // Without a change time the stamp proves nothing; zero never
+            // matches a cached stamp's time check, so files are re-read.
+            Stamp {
+                len: meta.len(),
+                ..Stamp::default()
+            }
+        }
+    }
+}
+
+/// Walks `root` and reads every article, on all cores.
 ///
 /// A missing or unreadable root is the caller's error to report; problems
 /// with single files are collected as diagnostics so that one bad file does
 /// not hide the others.
 pub fn discover(root: &Path, max_bytes: u64) -> std::io::Result<Discovery> {
+    let listing = list(root)?;
+    let mut found = Discovery {
+        ignored: listing.ignored,
+        diagnostics: listing.diagnostics,
+        sources: Vec::new(),
+    };
+    let read: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = listing
+        .files
+        .par_iter()
+        .map(|l| read(l, max_bytes))
+        .collect();
+    for (source, mut problems) in read {
+        found.sources.extend(source);
+        found.diagnostics.append(&mut problems);
+    }
+    Ok(found)
+}
+
+/// Walks `root` recursively, skipping hidden files and folders, and pairs
+/// each `NAME.toml` with its `NAME.txt`; reads nothing.
+pub fn list(root: &Path) -> std::io::Result<Listing> {
     let meta = fs::metadata(root)?;
     if !meta.is_dir() {
         return Err(std::io::Error::new(
@@ -55,57 +139,85 @@ pub fn discover(root: &Path, max_bytes: u64) -> std::io::Result<Discovery> {
             "not a folder",
         ));
     }
-    let mut found = Discovery::default();
+    let mut listing = Listing::default();
     let mut files = BTreeMap::new();
     let mut visited = HashSet::new();
-    walk(root, root, &mut files, &mut visited, &mut found.diagnostics);
+    walk(
+        root,
+        root,
+        &mut files,
+        &mut visited,
+        &mut listing.diagnostics,
+    );
 
     // Pair each `NAME.toml` with its `NAME.txt` before reading anything, so a
     // sidecar without an article is reported rather than silently dropped.
-    let mut sidecars: BTreeMap<String, (PathBuf, u64)> = BTreeMap::new();
+    let mut sidecars: BTreeMap<String, ListedFile> = BTreeMap::new();
     let mut articles = Vec::new();
-    for (rel, abs) in files {
+    for (rel, file) in files {
         match extension(&rel).map(str::to_ascii_lowercase).as_deref() {
-            Some("txt") => articles.push((SourceKind::Plain, rel, abs)),
-            Some("md") | Some("markdown") => articles.push((SourceKind::Markdown, rel, abs)),
+            Some("txt") => articles.push((SourceKind::Plain, file)),
+            Some("md") | Some("markdown") => articles.push((SourceKind::Markdown, file)),
             Some("toml") => {
-                sidecars.insert(rel, abs);
+                sidecars.insert(rel, file);
             }
-            _ => found.ignored.push(rel),
+            _ => listing.ignored.push(rel),
         }
     }
-    for (kind, rel, abs) in articles {
+    for (kind, file) in articles {
         let sidecar = if kind == SourceKind::Plain {
-            let stem = rel.rsplit_once('.').map_or(rel.as_str(), |(stem, _)| stem);
-            let sidecar_rel = format!("{stem}.toml");
-            sidecars.remove(&sidecar_rel).and_then(|(abs, len)| {
-                read_text(&sidecar_rel, &abs, len, max_bytes, &mut found.diagnostics)
-            })
+            let stem = file
+                .path
+                .rsplit_once('.')
+                .map_or(file.path.as_str(), |(stem, _)| stem);
+            sidecars.remove(&format!("{stem}.toml"))
         } else {
             None
         };
-        if let Some(file) = read_text(&rel, &abs.0, abs.1, max_bytes, &mut found.diagnostics) {
-            found.sources.push(SourceFile {
-                kind,
-                file,
-                sidecar,
-            });
-        }
+        listing.files.push(ListedArticle {
+            kind,
+            file,
+            sidecar,
+        });
     }
     for rel in sidecars.into_keys() {
-        found.diagnostics.push(Diagnostic::warning(
+        listing.diagnostics.push(Diagnostic::warning(
             rel,
             None,
             "this .toml file is not beside a .txt article of the same name, so it is not used",
         ));
     }
-    Ok(found)
+    Ok(listing)
+}
+
+/// Reads a listed article and its sidecar; `None` with the reasons when the
+/// article cannot be read. A sidecar that cannot be read is reported and
+/// left out.
+pub fn read(listed: &ListedArticle, max_bytes: u64) -> (Option<SourceFile>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let sidecar = listed
+        .sidecar
+        .as_ref()
+        .and_then(|s| read_text(&s.path, &s.abs, s.stamp.len, max_bytes, &mut problems));
+    let file = read_text(
+        &listed.file.path,
+        &listed.file.abs,
+        listed.file.stamp.len,
+        max_bytes,
+        &mut problems,
+    );
+    let source = file.map(|file| SourceFile {
+        kind: listed.kind,
+        file,
+        sidecar,
+    });
+    (source, problems)
 }
 
 fn walk(
     root: &Path,
     dir: &Path,
-    files: &mut BTreeMap<String, (PathBuf, u64)>,
+    files: &mut BTreeMap<String, ListedFile>,
     visited: &mut HashSet<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -171,7 +283,12 @@ fn walk(
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(root, &path, files, visited, diagnostics),
             Ok(meta) if meta.is_file() => {
-                files.insert(rel, (path, meta.len()));
+                let file = ListedFile {
+                    path: rel.clone(),
+                    abs: path,
+                    stamp: Stamp::of(&meta),
+                };
+                files.insert(rel, file);
             }
             Ok(_) => {}
             Err(e) => diagnostics.push(Diagnostic::error(rel, None, format!("cannot read: {e}"))),

@@ -6,6 +6,7 @@
 //! [`publish`]. Only the first and the last touch the disk; the others pass
 //! plain data ([`model`]). `main.rs` only reads the command line.
 
+pub mod cache;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
@@ -94,57 +95,131 @@ impl Loaded {
 
 /// Runs every stage up to grouping: discover, parse, infer, group.
 pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
-    let found = discover::discover(articles_dir, settings.max_article_bytes).map_err(|source| {
-        Error::ArticlesFolder {
-            path: articles_dir.to_path_buf(),
-            source,
-        }
-    })?;
-    let mut diagnostics = found.diagnostics;
-    if found.sources.is_empty() {
+    let listing = list(articles_dir)?;
+    let inferrer = infer::Inferrer::new(settings);
+    let files = read_and_infer(&listing, &inferrer, settings, None);
+    Ok(load_listed(
+        articles_dir,
+        listing,
+        files,
+        &inferrer,
+        settings,
+    ))
+}
+
+fn list(articles_dir: &Path) -> Result<discover::Listing, Error> {
+    discover::list(articles_dir).map_err(|source| Error::ArticlesFolder {
+        path: articles_dir.to_path_buf(),
+        source,
+    })
+}
+
+/// One article file after reading and inference.
+struct InferredFile {
+    outcome: cache::Outcome,
+    /// Content hash; `None` when the file could not be read.
+    hash: Option<cache::ContentHash>,
+    /// The outcome as the cache stores it, when a cache is in use.
+    stored: Option<Vec<u8>>,
+}
+
+/// Reads, parses and infers every listed file — or takes it from the cache
+/// when its stamp shows it unchanged. Each file is its own work, so the
+/// files are shared out over the cores; results come back in path order.
+fn read_and_infer(
+    listing: &discover::Listing,
+    inferrer: &infer::Inferrer,
+    settings: &Settings,
+    cache: Option<(&cache::Cache, &cache::StoredOutcomes)>,
+) -> Vec<InferredFile> {
+    listing
+        .files
+        .par_iter()
+        .map(|listed| {
+            if let Some((cache, stored)) = cache {
+                let hit = cache.known_hash(listed).and_then(|hash| {
+                    let bytes = stored.get(hash)?;
+                    Some(InferredFile {
+                        outcome: cache::decode(bytes)?,
+                        hash: Some(hash),
+                        stored: Some(bytes.to_vec()),
+                    })
+                });
+                if let Some(hit) = hit {
+                    return hit;
+                }
+            }
+            let (source, mut diagnostics) = discover::read(listed, settings.max_article_bytes);
+            let Some(source) = source else {
+                return InferredFile {
+                    outcome: cache::Outcome {
+                        article: None,
+                        diagnostics,
+                    },
+                    hash: None,
+                    stored: None,
+                };
+            };
+            let hash = cache::content_hash(
+                &source.file.path,
+                &source.file.text,
+                source.sidecar.as_ref().map(|s| s.text.as_str()),
+            );
+            let article = match parse::parse(&source) {
+                Ok(parsed) => match inferrer.infer(parsed, &mut diagnostics) {
+                    Ok(article) => Some(article),
+                    Err(mut problems) => {
+                        diagnostics.append(&mut problems);
+                        None
+                    }
+                },
+                Err(mut problems) => {
+                    diagnostics.append(&mut problems);
+                    None
+                }
+            };
+            let outcome = cache::Outcome {
+                article,
+                diagnostics,
+            };
+            InferredFile {
+                stored: cache.map(|_| cache::encode(&outcome)),
+                outcome,
+                hash: Some(hash),
+            }
+        })
+        .collect()
+}
+
+/// Groups the inferred files into a catalog; `files` are in listing order.
+fn load_listed(
+    articles_dir: &Path,
+    listing: discover::Listing,
+    files: Vec<InferredFile>,
+    inferrer: &infer::Inferrer,
+    settings: &Settings,
+) -> Loaded {
+    let mut diagnostics = listing.diagnostics;
+    if listing.files.is_empty() {
         diagnostics.push(Diagnostic::warning(
             articles_dir.display().to_string(),
             None,
             "no articles (*.txt, *.md) found here, so no feed is written",
         ));
     }
-    let inferrer = infer::Inferrer::new(settings);
-    // Each file is parsed and inferred on its own, so the files are shared
-    // out over the cores; the results come back in path order.
-    let outcomes: Vec<(Option<model::Article>, Vec<Diagnostic>)> = found
-        .sources
-        .par_iter()
-        .map(|source| {
-            let mut notes = Vec::new();
-            let article = match parse::parse(source) {
-                Ok(parsed) => match inferrer.infer(parsed, &mut notes) {
-                    Ok(article) => Some(article),
-                    Err(mut problems) => {
-                        notes.append(&mut problems);
-                        None
-                    }
-                },
-                Err(mut problems) => {
-                    notes.append(&mut problems);
-                    None
-                }
-            };
-            (article, notes)
-        })
-        .collect();
-    let mut articles = Vec::with_capacity(outcomes.len());
-    for (article, mut notes) in outcomes {
-        articles.extend(article);
-        diagnostics.append(&mut notes);
+    let mut articles = Vec::with_capacity(files.len());
+    for file in files {
+        articles.extend(file.outcome.article);
+        diagnostics.extend(file.outcome.diagnostics);
     }
-    let catalog = assemble(articles, &inferrer, settings, &mut diagnostics);
+    let catalog = assemble(articles, inferrer, settings, &mut diagnostics);
     diagnostics.sort();
     diagnostics.dedup();
-    Ok(Loaded {
+    Loaded {
         catalog,
         diagnostics,
-        ignored: found.ignored,
-    })
+        ignored: listing.ignored,
+    }
 }
 
 /// The decisions that need every article at once: unique ids and URLs,
@@ -273,12 +348,21 @@ pub struct BuildOptions {
 /// What a build did.
 #[derive(Debug)]
 pub struct Built {
-    pub loaded: Loaded,
+    /// Warnings, sorted by file and line (and, with `keep_going`, errors).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files in the articles folder that are neither articles nor sidecars.
+    pub ignored: Vec<String>,
+    /// Articles read, drafts included.
+    pub articles: usize,
+    pub drafts: usize,
     pub languages: Vec<String>,
     pub published: PublishReport,
     /// Files with errors that `--keep-going` left out of the feeds; the
     /// run still counts as failed.
     pub left_out: Vec<String>,
+    /// Nothing had changed since the last run, which the cache showed
+    /// without reading any article.
+    pub from_cache: bool,
 }
 
 /// Checks articles and configuration as a build would — including
@@ -295,7 +379,10 @@ pub fn check(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> 
 /// no article has an error, or with `keep_going` — publish to `out_dir`.
 ///
 /// The output folder's lock is held from before the articles are read
-/// until the feeds are in place, so two runs never interleave.
+/// until the feeds are in place, so two runs never interleave. The cache
+/// beside the output ([`cache`]) lets a run skip the files that did not
+/// change, or the whole work when none did; the output is the same bytes
+/// as without it.
 pub fn build(
     articles_dir: &Path,
     out_dir: &Path,
@@ -304,20 +391,52 @@ pub fn build(
 ) -> Result<Built, Error> {
     // A missing articles folder is reported before the output folder is
     // created for the lock.
-    if let Err(source) = std::fs::read_dir(articles_dir) {
-        return Err(Error::ArticlesFolder {
-            path: articles_dir.to_path_buf(),
-            source,
-        });
-    }
+    let listing = list(articles_dir)?;
     let lock = publish::lock(out_dir, !options.no_wait)?;
-    let mut loaded = load(articles_dir, settings)?;
+    let cache = cache::Cache::open(out_dir, cache::fingerprint(settings, articles_dir));
+    if listing.diagnostics.is_empty() {
+        if let Some(run) = cache.unchanged_run(&listing.files, out_dir) {
+            return Ok(Built {
+                diagnostics: run.diagnostics.clone(),
+                ignored: listing.ignored,
+                articles: run.articles,
+                drafts: run.drafts,
+                languages: run.languages.clone(),
+                published: PublishReport {
+                    unchanged: run.outputs.iter().map(|(path, _)| path.clone()).collect(),
+                    ..PublishReport::default()
+                },
+                left_out: Vec::new(),
+                from_cache: true,
+            });
+        }
+    }
+
+    let inferrer = infer::Inferrer::new(settings);
+    let stored = cache.stored_outcomes();
+    let mut files = read_and_infer(&listing, &inferrer, settings, Some((&cache, &stored)));
+    drop(stored);
+    // What the next run may reuse, taken before the outcomes move into
+    // the catalog.
+    let mut remembered = Vec::new();
+    let mut indexed = Vec::new();
+    for (listed, file) in listing.files.iter().zip(&mut files) {
+        if let (Some(hash), Some(stored)) = (file.hash, file.stored.take()) {
+            indexed.push((listed.clone(), hash));
+            remembered.push((hash, stored));
+        }
+    }
+    let all_listed = listing.files.clone();
+    let mut loaded = load_listed(articles_dir, listing, files, &inferrer, settings);
     let mut left_out = Vec::new();
     if loaded.has_errors() {
         if !options.keep_going {
             return Err(Error::Input(loaded.diagnostics));
         }
         left_out = leave_out_failed(&mut loaded, settings);
+    }
+    if settings.content == config::ContentMode::Full {
+        load_bodies(&mut loaded.catalog, &all_listed, settings)?;
     }
     let files = render::render(&loaded.catalog, settings).map_err(Error::Render)?;
     for file in &files {
@@ -329,10 +448,81 @@ pub fn build(
         .filter_map(|f| f.path.split_once('/').map(|(lang, _)| lang.to_string()))
         .collect();
     languages.dedup();
+    let articles = loaded.catalog.articles.len();
+    let drafts = loaded.catalog.articles.iter().filter(|a| a.draft).count();
+    if left_out.is_empty() {
+        let outputs = files
+            .iter()
+            .filter_map(|f| {
+                let meta = std::fs::metadata(out_dir.join(&f.path)).ok()?;
+                Some((f.path.clone(), discover::Stamp::of(&meta)))
+            })
+            .collect();
+        let run = cache::RunRecord {
+            diagnostics: loaded.diagnostics.clone(),
+            ignored: loaded.ignored.clone(),
+            languages: languages.clone(),
+            articles,
+            drafts,
+            outputs,
+        };
+        let indexed: Vec<_> = indexed.iter().map(|(l, h)| (l, *h)).collect();
+        let remembered: Vec<_> = remembered.iter().map(|(h, b)| (*h, b.as_slice())).collect();
+        cache.save(indexed, remembered, run);
+    }
     Ok(Built {
-        loaded,
+        diagnostics: loaded.diagnostics,
+        ignored: loaded.ignored,
+        articles,
+        drafts,
         languages,
         published,
         left_out,
+        from_cache: false,
     })
+}
+
+/// Articles taken from the cache come without their text; those that make
+/// it into a feed are read again for it.
+fn load_bodies(
+    catalog: &mut Catalog,
+    listed: &[discover::ListedArticle],
+    settings: &Settings,
+) -> Result<(), Error> {
+    let wanted: Vec<usize> = render::feed_members(catalog, settings)
+        .into_values()
+        .flatten()
+        .filter(|&i| matches!(catalog.articles[i].body, model::ArticleBody::NotLoaded))
+        .collect();
+    let bodies: Vec<Result<(usize, model::ArticleBody), Vec<Diagnostic>>> = wanted
+        .par_iter()
+        .map(|&i| {
+            let path = &catalog.articles[i].path;
+            let at = listed
+                .binary_search_by(|l| l.file.path.as_str().cmp(path))
+                .map_err(|_| {
+                    vec![Diagnostic::error(
+                        path,
+                        None,
+                        "disappeared during the run; run again",
+                    )]
+                })?;
+            let (source, problems) = discover::read(&listed[at], settings.max_article_bytes);
+            let source = source.ok_or(problems)?;
+            let parsed = parse::parse(&source)?;
+            Ok((i, model::ArticleBody::from(parsed.body)))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for body in bodies {
+        match body {
+            Ok((i, body)) => catalog.articles[i].body = body,
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Input(problems))
+    }
 }

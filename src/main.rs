@@ -155,9 +155,12 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 no_wait: *no_wait,
             };
             let built = babelfeed::build(&input.articles, out, &settings, options)?;
-            print_diagnostics(&built.loaded.diagnostics, cli.quiet);
+            print_diagnostics(&built.diagnostics, cli.quiet);
             if cli.verbose > 0 {
-                for path in &built.loaded.ignored {
+                if built.from_cache {
+                    eprintln!("nothing changed since the last run (no article was read)");
+                }
+                for path in &built.ignored {
                     eprintln!("ignored {} (not .txt, .md or a sidecar .toml)", path);
                 }
                 for path in &built.published.written {
@@ -174,13 +177,12 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 }
             }
             if !cli.quiet {
-                let articles = &built.loaded.catalog.articles;
-                let published = articles.iter().filter(|a| !a.draft).count();
+                let published = built.articles - built.drafts;
                 eprintln!(
                     "built feeds for {} language(s) [{}] from {published} article(s){}: {} file(s) written, {} unchanged, {} removed, in {}",
                     built.languages.len(),
                     built.languages.join(", "),
-                    match articles.len() - published {
+                    match built.drafts {
                         0 => String::new(),
                         drafts => format!(" ({drafts} draft(s) left out)"),
                     },

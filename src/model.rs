@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 /// The two input formats of the contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain-text news export: date line, lead, paragraphs.
@@ -20,14 +20,14 @@ pub enum Format {
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub uri: Option<String>,
 }
 
 /// Where an article's language came from, most trusted first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LangSource {
     FrontMatter,
@@ -47,7 +47,8 @@ pub enum GroupSource {
 }
 
 /// One article with every value decided: what the feeds say about it.
-#[derive(Debug, Clone)]
+/// The cache keeps it between runs, without its body.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     /// Path relative to the articles folder, `/`-separated.
     pub path: String,
@@ -61,6 +62,7 @@ pub struct Article {
     pub summary: String,
     /// The article's text as written; rendered to HTML only for the
     /// entries that make it into a feed (see [`Article::content_html`]).
+    #[serde(skip)]
     pub body: ArticleBody,
     pub slug: String,
     pub url: String,
@@ -83,12 +85,25 @@ pub struct Article {
 }
 
 /// An article's text, kept as written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub enum ArticleBody {
+    /// Taken from the cache: the text is read again only if the article
+    /// makes it into a feed.
+    #[default]
+    NotLoaded,
     /// The paragraphs of a plain-text export, the lead first.
     Plain(Vec<crate::parse::Paragraph>),
     /// CommonMark source without the front matter.
     Markdown(String),
+}
+
+impl From<crate::parse::Body> for ArticleBody {
+    fn from(body: crate::parse::Body) -> Self {
+        match body {
+            crate::parse::Body::Plain { paragraphs, .. } => ArticleBody::Plain(paragraphs),
+            crate::parse::Body::Markdown { source } => ArticleBody::Markdown(source),
+        }
+    }
 }
 
 impl Article {
@@ -101,6 +116,7 @@ impl Article {
         match &self.body {
             ArticleBody::Plain(paragraphs) => crate::infer::body::plain_html(paragraphs),
             ArticleBody::Markdown(source) => crate::infer::body::markdown_html(source, &self.url),
+            ArticleBody::NotLoaded => String::new(),
         }
     }
 }

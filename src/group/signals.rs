@@ -7,7 +7,7 @@ use crate::infer::sentence;
 
 /// Distinct evidence tokens of one article, sorted for binary search, each
 /// with the weight of its kind.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Signals {
     pub tokens: Vec<(String, f64)>,
 }

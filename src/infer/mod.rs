@@ -264,10 +264,7 @@ impl<'a> Inferrer<'a> {
             updated,
             title,
             summary,
-            body: match parsed.body {
-                Body::Plain { paragraphs, .. } => ArticleBody::Plain(paragraphs),
-                Body::Markdown { source } => ArticleBody::Markdown(source),
-            },
+            body: ArticleBody::from(parsed.body),
             slug,
             url,
             id_from_file_name: meta.id.is_none() && meta.translation_key.is_none(),

@@ -38,7 +38,7 @@ pub struct Meta {
 }
 
 /// A paragraph of a plain-text export, with the line it starts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     /// Lines joined with `\n`, each trimmed at the end.
     pub text: String,

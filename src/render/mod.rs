@@ -78,25 +78,20 @@ pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile
     Ok(files)
 }
 
-/// Decides the content of each language's feed.
-pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'a>> {
+/// The articles each language's feed shows, in feed order: newest first,
+/// ties broken by id so the order never depends on the file system; at
+/// most `max_entries`.
+pub fn feed_members<'a>(
+    catalog: &'a Catalog,
+    settings: &Settings,
+) -> BTreeMap<&'a str, Vec<usize>> {
     let mut by_lang: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, article) in catalog.articles.iter().enumerate() {
         if !article.draft {
             by_lang.entry(article.lang.as_str()).or_default().push(i);
         }
     }
-    let langs: Vec<&str> = by_lang.keys().copied().collect();
-    let fallback_author = settings.default_author.clone().unwrap_or(Person {
-        name: settings.site_title.clone(),
-        email: None,
-        uri: None,
-    });
-
-    let mut feeds = Vec::new();
-    for (lang, mut members) in by_lang {
-        // Newest first; ties broken by id so the order never depends on the
-        // file system.
+    for members in by_lang.values_mut() {
         members.sort_by(|&x, &y| {
             let (a, b) = (&catalog.articles[x], &catalog.articles[y]);
             b.date
@@ -107,6 +102,22 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
         if settings.max_entries > 0 {
             members.truncate(settings.max_entries);
         }
+    }
+    by_lang
+}
+
+/// Decides the content of each language's feed.
+pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'a>> {
+    let by_lang = feed_members(catalog, settings);
+    let langs: Vec<&str> = by_lang.keys().copied().collect();
+    let fallback_author = settings.default_author.clone().unwrap_or(Person {
+        name: settings.site_title.clone(),
+        email: None,
+        uri: None,
+    });
+
+    let mut feeds = Vec::new();
+    for (lang, members) in by_lang {
         // Rendering bodies is the costly part of a feed; entries are
         // independent, so they are shared out over the cores.
         let entries: Vec<Entry> = members

@@ -1,0 +1,284 @@
+//! What one run remembers for the next, so that cron's runs every few
+//! minutes cost little when little changed.
+//!
+//! The cache lives beside the output, in `<out>/.babelfeed-cache/`, and is
+//! only ever a shortcut: a missing, stale or damaged cache means the work is
+//! done again, never a different result.
+//!
+//! - `index` says, for every article file of the last run, its `stat`
+//!   [`Stamp`] and the hash of its content (with its path and sidecar).
+//!   When every file still has its stamp, the settings are the same and the
+//!   published feeds are still the ones that run wrote, the feeds cannot
+//!   change and the run stops there, having read no article.
+//! - `articles` holds each article as inferred (without its body), keyed by
+//!   that content hash, so a run reads and infers only the files that
+//!   changed. Stamps only decide whether a file must be read again; what is
+//!   reused is found by content.
+//!
+//! A stamp is not trusted when the file was modified within
+//! [`RACY_SECONDS`] of the run that recorded it: a file rewritten within the
+//! same clock tick as it was read could otherwise keep its stamp.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::discover::{ListedArticle, Stamp};
+use crate::model::Article;
+use crate::publish::write_atomically;
+
+/// The cache folder inside the output folder.
+pub const CACHE_DIR: &str = ".babelfeed-cache";
+/// Bumped whenever what is stored changes meaning.
+const FORMAT: u32 = 1;
+/// See the module documentation.
+const RACY_SECONDS: i64 = 2;
+
+/// Content hash of an article file with its path and sidecar.
+pub type ContentHash = u128;
+
+/// One article file as the last run saw it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct IndexedFile {
+    path: String,
+    stamp: Stamp,
+    sidecar: Option<Stamp>,
+    hash: ContentHash,
+}
+
+/// What the last successful run did, for a run that finds nothing changed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RunRecord {
+    /// Every diagnostic of that run (all warnings), to show again.
+    pub diagnostics: Vec<Diagnostic>,
+    pub ignored: Vec<String>,
+    pub languages: Vec<String>,
+    pub articles: usize,
+    pub drafts: usize,
+    /// The files published, with the stamps they had once written.
+    pub outputs: Vec<(String, Stamp)>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Index {
+    format: u32,
+    version: String,
+    settings: u128,
+    /// When the run that wrote this began, in nanoseconds since 1970.
+    started_ns: i64,
+    files: Vec<IndexedFile>,
+    run: RunRecord,
+}
+
+/// An article as inferred, or why its file is not one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Outcome {
+    pub article: Option<Article>,
+    /// Warnings (and, for a file that is not an article, errors).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The cache of one output folder, as loaded at the start of a run.
+#[derive(Debug)]
+pub struct Cache {
+    dir: PathBuf,
+    settings: u128,
+    started_ns: i64,
+    index: Option<Index>,
+    by_path: HashMap<String, usize>,
+}
+
+impl Cache {
+    /// Loads the index; anything missing or unreadable is an empty cache.
+    /// `settings` is a fingerprint of everything besides the files that
+    /// decides the output (see [`fingerprint`]).
+    pub fn open(out: &Path, settings: u128) -> Cache {
+        let dir = out.join(CACHE_DIR);
+        let index = fs::read(dir.join("index"))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<Index>(&bytes).ok())
+            .filter(|i| {
+                i.format == FORMAT
+                    && i.version == env!("CARGO_PKG_VERSION")
+                    && i.settings == settings
+            });
+        let by_path = index
+            .iter()
+            .flat_map(|i| i.files.iter().enumerate())
+            .map(|(n, f)| (f.path.clone(), n))
+            .collect();
+        Cache {
+            dir,
+            settings,
+            started_ns: now_ns(),
+            index,
+            by_path,
+        }
+    }
+
+    /// The content hash recorded for a file whose stamps (and its
+    /// sidecar's) are unchanged and old enough to be trusted.
+    pub fn known_hash(&self, listed: &ListedArticle) -> Option<ContentHash> {
+        let index = self.index.as_ref()?;
+        let cached = &index.files[*self.by_path.get(&listed.file.path)?];
+        let trusted = |stamp: &Stamp| {
+            stamp.mtime_ns < index.started_ns - RACY_SECONDS * 1_000_000_000
+                && stamp.ctime_ns < index.started_ns - RACY_SECONDS * 1_000_000_000
+        };
+        let same = cached.stamp == listed.file.stamp
+            && trusted(&listed.file.stamp)
+            && cached.sidecar == listed.sidecar.as_ref().map(|s| s.stamp)
+            && listed.sidecar.as_ref().is_none_or(|s| trusted(&s.stamp));
+        same.then_some(cached.hash)
+    }
+
+    /// The last run's record when nothing can have changed: the same
+    /// files with trusted stamps, and every published feed still as that
+    /// run wrote it.
+    pub fn unchanged_run(&self, listed: &[ListedArticle], out: &Path) -> Option<&RunRecord> {
+        let index = self.index.as_ref()?;
+        if index.files.len() != listed.len() || listed.iter().any(|l| self.known_hash(l).is_none())
+        {
+            return None;
+        }
+        let outputs_intact = index.run.outputs.iter().all(|(path, stamp)| {
+            fs::metadata(out.join(path)).is_ok_and(|meta| Stamp::of(&meta) == *stamp)
+        });
+        outputs_intact.then_some(&index.run)
+    }
+
+    /// The articles of the last run, still encoded, by content hash. They
+    /// are decoded one by one (see [`decode`]) and written back as they
+    /// are, so an unchanged article costs no encoding.
+    pub fn stored_outcomes(&self) -> StoredOutcomes {
+        let mut stored = StoredOutcomes::default();
+        if self.index.is_none() {
+            return stored;
+        }
+        let Ok(bytes) = fs::read(self.dir.join("articles")) else {
+            return stored;
+        };
+        // Records are [hash: 16 bytes][length: 4 bytes][outcome]; a
+        // damaged tail only loses the records in it.
+        let mut at = 0;
+        while at + 20 <= bytes.len() {
+            let hash = u128::from_le_bytes(bytes[at..at + 16].try_into().unwrap_or_default());
+            let len =
+                u32::from_le_bytes(bytes[at + 16..at + 20].try_into().unwrap_or_default()) as usize;
+            let Some(end) = (at + 20).checked_add(len).filter(|&e| e <= bytes.len()) else {
+                break;
+            };
+            stored.ranges.insert(hash, at + 20..end);
+            at = end;
+        }
+        stored.bytes = bytes;
+        stored
+    }
+
+    /// Stores this run for the next. Failing to is not an error of the
+    /// run: the next one only does more work.
+    pub fn save(
+        &self,
+        files: Vec<(&ListedArticle, ContentHash)>,
+        outcomes: Vec<(ContentHash, &[u8])>,
+        run: RunRecord,
+    ) {
+        let index = Index {
+            format: FORMAT,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            settings: self.settings,
+            started_ns: self.started_ns,
+            files: files
+                .into_iter()
+                .map(|(listed, hash)| IndexedFile {
+                    path: listed.file.path.clone(),
+                    stamp: listed.file.stamp,
+                    sidecar: listed.sidecar.as_ref().map(|s| s.stamp),
+                    hash,
+                })
+                .collect(),
+            run,
+        };
+        let saved = fs::create_dir_all(&self.dir).and_then(|()| {
+            // The articles go first: an index never points at articles
+            // that were not written.
+            let mut articles = Vec::new();
+            for (hash, outcome) in outcomes {
+                articles.extend_from_slice(&hash.to_le_bytes());
+                articles.extend_from_slice(&(outcome.len() as u32).to_le_bytes());
+                articles.extend_from_slice(outcome);
+            }
+            write_atomically(&self.dir.join("articles"), &articles)?;
+            let index = postcard::to_stdvec(&index).map_err(std::io::Error::other)?;
+            write_atomically(&self.dir.join("index"), &index)
+        });
+        if let Err(e) = saved {
+            eprintln!(
+                "warning: {}: cannot save the cache ({e}); the next run will read every article again",
+                self.dir.display()
+            );
+        }
+    }
+}
+
+/// Encoded outcomes of the last run (see [`Cache::stored_outcomes`]).
+#[derive(Debug, Default)]
+pub struct StoredOutcomes {
+    bytes: Vec<u8>,
+    ranges: HashMap<ContentHash, std::ops::Range<usize>>,
+}
+
+impl StoredOutcomes {
+    pub fn get(&self, hash: ContentHash) -> Option<&[u8]> {
+        self.ranges.get(&hash).map(|r| &self.bytes[r.clone()])
+    }
+}
+
+/// An outcome as stored; the article's body is left out.
+pub fn encode(outcome: &Outcome) -> Vec<u8> {
+    postcard::to_stdvec(outcome).unwrap_or_default()
+}
+
+/// A stored outcome; `None` when it cannot be decoded, and the file is
+/// then read again.
+pub fn decode(bytes: &[u8]) -> Option<Outcome> {
+    postcard::from_bytes(bytes).ok()
+}
+
+/// The content hash of an article file: path, text and sidecar text.
+pub fn content_hash(path: &str, text: &str, sidecar: Option<&str>) -> ContentHash {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for part in [Some(path), Some(text), sidecar] {
+        match part {
+            Some(part) => {
+                hasher.update(&(part.len() as u64).to_le_bytes());
+                hasher.update(part.as_bytes());
+            }
+            None => hasher.update(&[0xff]),
+        }
+    }
+    hasher.digest128()
+}
+
+/// A fingerprint of what decides the output besides the articles: the
+/// settings, where the articles are, and the program itself — its size and
+/// time as well as its version, so that a rebuilt babelfeed never reuses
+/// what an older build inferred.
+pub fn fingerprint(settings: &crate::config::Settings, articles_dir: &Path) -> u128 {
+    let dir = fs::canonicalize(articles_dir).unwrap_or_else(|_| articles_dir.to_path_buf());
+    let program = std::env::current_exe()
+        .and_then(fs::metadata)
+        .map(|meta| Stamp::of(&meta))
+        .unwrap_or_default();
+    xxhash_rust::xxh3::xxh3_128(format!("{settings:?}\n{}\n{program:?}", dir.display()).as_bytes())
+}
+
+fn now_ns() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i64)
+}
