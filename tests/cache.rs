@@ -1,0 +1,214 @@
+//! The cache beside the output is only ever a shortcut: after any change to
+//! the articles or the configuration, a run that uses it writes the same
+//! bytes (and the same warnings) as a clean build into an empty folder;
+//! deleted or damaged, it is rebuilt; and a run with nothing changed
+//! touches no file. Also: the parallel pipeline writes the same bytes as a
+//! single thread.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+const CONFIG: &str = "base_url = \"https://news.example.org\"\ntimezone = \"Europe/Berlin\"\n";
+
+fn warnings(output: &std::process::Output) -> Vec<String> {
+    stderr(output)
+        .lines()
+        .filter(|l| l.contains(": warning: ") || l.contains(": error: "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Builds into `work/out` (with its cache) and into a fresh folder, and
+/// checks both give the same feeds and the same warnings.
+#[track_caller]
+fn assert_same_as_clean(work: &Path, step: &str) {
+    let cached = babelfeed(work, &["build", "--out", "out"]);
+    assert_success(&cached);
+    let clean_dir = work.join("clean");
+    let _ = fs::remove_dir_all(&clean_dir);
+    let clean = babelfeed(work, &["build", "--out", "clean"]);
+    assert_success(&clean);
+    let (got, want) = (snapshot(&work.join("out")), snapshot(&clean_dir));
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&got), names(&want), "{step}: the files differ");
+    for ((name, a), (_, b)) in got.iter().zip(&want) {
+        assert!(a == b, "{step}: {name} differs from a clean build");
+    }
+    assert_eq!(
+        warnings(&cached),
+        warnings(&clean),
+        "{step}: warnings differ"
+    );
+}
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/corpus/articles"),
+        &dir.path().join("articles"),
+    );
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    dir
+}
+
+fn mtime(path: &Path) -> std::time::SystemTime {
+    fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn a_cached_run_writes_what_a_clean_build_writes() {
+    let dir = setup();
+    let work = dir.path();
+    // A file changed within two seconds of a run is read again by the next
+    // run whatever its stamp says (a rewrite within one clock tick keeps
+    // the stamp); the articles must be older for the shortcut.
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    assert_same_as_clean(work, "first build");
+    assert!(work.join("out/.babelfeed-cache/index").exists());
+
+    // Nothing changed: every feed is left as it is, nothing is read.
+    let atom = work.join("out/de/atom.xml");
+    let before = mtime(&atom);
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    let again = babelfeed(work, &["-v", "build", "--out", "out"]);
+    assert_success(&again);
+    assert!(
+        stderr(&again).contains("nothing changed"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(stderr(&again).contains("0 file(s) written"));
+    assert_eq!(mtime(&atom), before, "an unchanged feed was touched");
+
+    // One article edited.
+    let article = work.join("articles/2021/05/000_1c7d62afff7c0b0d.txt");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(
+        &article,
+        format!("{text}\nEin weiterer Satz zum Schluss.\n"),
+    )
+    .unwrap();
+    assert_same_as_clean(work, "one article edited");
+
+    // A new article, one deleted, one moved to another folder.
+    write(
+        work,
+        "articles/2022/01/10/neu.txt",
+        "10.01.2022\n\nDie Stadt Graz hat am Montag ein neues Radwegenetz vorgestellt, das bis 2026 fertig sein soll.\n\nBürgermeisterin Elke Kahr sprach von 42 Kilometern neuer Wege.\n",
+    );
+    let listing = list_articles(&work.join("articles"));
+    fs::remove_file(&listing[3]).unwrap();
+    let moved = &listing[7];
+    fs::create_dir_all(work.join("articles/moved")).unwrap();
+    fs::rename(
+        moved,
+        work.join("articles/moved").join(moved.file_name().unwrap()),
+    )
+    .unwrap();
+    assert_same_as_clean(work, "added, deleted and moved articles");
+
+    // The configuration changed.
+    write(
+        work,
+        "babelfeed.toml",
+        &format!("{CONFIG}max_entries = 3\n"),
+    );
+    assert_same_as_clean(work, "configuration changed");
+    write(
+        work,
+        "babelfeed.toml",
+        &format!("{CONFIG}content = \"summary\"\n"),
+    );
+    assert_same_as_clean(work, "content mode changed");
+    write(work, "babelfeed.toml", CONFIG);
+    assert_same_as_clean(work, "configuration back");
+
+    // The cache deleted, then damaged.
+    fs::remove_dir_all(work.join("out/.babelfeed-cache")).unwrap();
+    assert_same_as_clean(work, "cache deleted");
+    fs::write(work.join("out/.babelfeed-cache/index"), b"garbage").unwrap();
+    fs::write(work.join("out/.babelfeed-cache/articles"), vec![7u8; 4096]).unwrap();
+    assert_same_as_clean(work, "cache damaged");
+    fs::write(
+        work.join("out/.babelfeed-cache/articles"),
+        &fs::read(work.join("out/.babelfeed-cache/articles")).unwrap()[..100],
+    )
+    .unwrap();
+    assert_same_as_clean(work, "cache truncated");
+
+    // A published feed changed by hand is rewritten.
+    fs::write(work.join("out/fr/rss.xml"), "<rss/>").unwrap();
+    assert_same_as_clean(work, "a feed changed by hand");
+}
+
+/// The cache is keyed on content: an edit that keeps the file's size and
+/// modification time (set back with `touch`) is still seen.
+#[test]
+fn an_edit_hidden_from_the_modification_time_is_still_seen() {
+    let dir = setup();
+    let work = dir.path();
+    // Old enough for their stamps to be trusted (see above).
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    assert_same_as_clean(work, "first build");
+    let article = work.join("articles/2021/05/000_1c7d62afff7c0b0d.txt");
+    let text = fs::read_to_string(&article).unwrap();
+    let old_mtime = fs::metadata(&article).unwrap().modified().unwrap();
+    // Same length: swap two ASCII letters of the lead for two others.
+    let edited = text.replacen("Die", "Das", 1);
+    assert_eq!(edited.len(), text.len());
+    assert_ne!(edited, text);
+    fs::write(&article, &edited).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&article)
+        .unwrap()
+        .set_modified(old_mtime)
+        .unwrap();
+    assert_eq!(
+        fs::metadata(&article).unwrap().modified().unwrap(),
+        old_mtime
+    );
+    assert_same_as_clean(work, "same size, same mtime");
+}
+
+#[test]
+fn one_thread_and_all_cores_write_the_same_bytes() {
+    let dir = setup();
+    let work = dir.path();
+    let run = |out: &str, threads: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_babelfeed"))
+            .current_dir(work)
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["build", "-q", "--out", out])
+            .output()
+            .unwrap();
+        assert_success(&output);
+        snapshot(&work.join(out))
+    };
+    let single = run("single", "1");
+    for threads in ["2", "4"] {
+        assert!(
+            run(&format!("multi{threads}"), threads) == single,
+            "{threads} threads wrote different bytes than one"
+        );
+    }
+}
+
+fn list_articles(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(list_articles(&path));
+        } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
