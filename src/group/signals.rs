@@ -51,8 +51,9 @@ const QUOTES: &[(char, &[char])] = &[
 
 pub fn extract(text: &str) -> Signals {
     let mut tokens: Vec<(String, f64)> = Vec::new();
-    names_and_numbers(text, &mut tokens);
-    quoted_terms(text, &mut tokens);
+    let chars: Vec<char> = text.chars().collect();
+    names_and_numbers(&chars, &mut tokens);
+    quoted_terms(&chars, &mut tokens);
     urls(text, &mut tokens);
     tokens.sort_by(|a, b| a.0.cmp(&b.0));
     tokens.dedup_by(|a, b| a.0 == b.0);
@@ -67,8 +68,7 @@ fn normalize(word: &str) -> String {
 /// capitalised, but a German noun never appears in the other language's text,
 /// so it costs nothing but a little mass), acronyms anywhere, and numbers
 /// with their separators removed (`1.000`, `1,000` and `1 000` agree).
-fn names_and_numbers(text: &str, tokens: &mut Vec<(String, f64)>) {
-    let chars: Vec<char> = text.chars().collect();
+fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64)>) {
     let mut i = 0;
     // At the start of the text, a word starts a sentence.
     let mut sentence_start = true;
@@ -106,12 +106,15 @@ fn names_and_numbers(text: &str, tokens: &mut Vec<(String, f64)>) {
             while j < chars.len() && chars[j].is_alphanumeric() {
                 j += 1;
             }
-            let word: String = chars[i..j].iter().collect();
-            let letters = word.chars().count();
-            let acronym =
-                letters >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-            let capitalised = c.is_uppercase() && letters >= 2;
+            // Most words are neither; only names are copied.
+            let word = &chars[i..j];
+            let capitalised = c.is_uppercase() && word.len() >= 2;
+            let acronym = capitalised
+                && word
+                    .iter()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit());
             if acronym || (capitalised && !sentence_start) {
+                let word: String = word.iter().collect();
                 tokens.push((format!("w:{}", normalize(&word)), NAME_WEIGHT));
             }
             sentence_start = false;
@@ -142,8 +145,7 @@ fn is_abbreviation_dot(chars: &[char], dot: usize) -> bool {
     word.chars().count() == 1 || sentence::is_abbreviation(&word)
 }
 
-fn quoted_terms(text: &str, tokens: &mut Vec<(String, f64)>) {
-    let chars: Vec<char> = text.chars().collect();
+fn quoted_terms(chars: &[char], tokens: &mut Vec<(String, f64)>) {
     let mut i = 0;
     while i < chars.len() {
         let Some((_, closers)) = QUOTES.iter().find(|(open, _)| *open == chars[i]) else {
@@ -180,6 +182,12 @@ fn quoted_terms(text: &str, tokens: &mut Vec<(String, f64)>) {
 
 fn urls(text: &str, tokens: &mut Vec<(String, f64)>) {
     for word in text.split_whitespace() {
+        let starts_like_url = word
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("http") || p.eq_ignore_ascii_case("www."));
+        if !starts_like_url {
+            continue;
+        }
         let lower = word.to_lowercase();
         let rest = lower
             .strip_prefix("https://")
