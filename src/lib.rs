@@ -97,7 +97,7 @@ impl Loaded {
 pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
     let listing = list(articles_dir)?;
     let inferrer = infer::Inferrer::new(settings);
-    let files = read_and_infer(&listing, &inferrer, settings, None);
+    let files = read_and_infer(&listing, &inferrer, settings, None, true);
     Ok(load_listed(
         articles_dir,
         listing,
@@ -126,11 +126,16 @@ struct InferredFile {
 /// Reads, parses and infers every listed file — or takes it from the cache
 /// when its stamp shows it unchanged. Each file is its own work, so the
 /// files are shared out over the cores; results come back in path order.
+///
+/// Without `keep_bodies` the articles' text is dropped once inferred: a
+/// feed of the newest fifty needs a hundred bodies of an archive of a
+/// hundred thousand, and reading those again costs less than holding all.
 fn read_and_infer(
     listing: &discover::Listing,
     inferrer: &infer::Inferrer,
     settings: &Settings,
     cache: Option<(&cache::Cache, &cache::StoredOutcomes)>,
+    keep_bodies: bool,
 ) -> Vec<InferredFile> {
     listing
         .files
@@ -167,7 +172,12 @@ fn read_and_infer(
             );
             let article = match parse::parse(&source) {
                 Ok(parsed) => match inferrer.infer(parsed, &mut diagnostics) {
-                    Ok(article) => Some(article),
+                    Ok(mut article) => {
+                        if !keep_bodies {
+                            article.body = model::ArticleBody::NotLoaded;
+                        }
+                        Some(article)
+                    }
                     Err(mut problems) => {
                         diagnostics.append(&mut problems);
                         None
@@ -414,7 +424,15 @@ pub fn build(
 
     let inferrer = infer::Inferrer::new(settings);
     let stored = cache.stored_outcomes();
-    let mut files = read_and_infer(&listing, &inferrer, settings, Some((&cache, &stored)));
+    let every_body_shown =
+        settings.content == config::ContentMode::Full && settings.max_entries == 0;
+    let mut files = read_and_infer(
+        &listing,
+        &inferrer,
+        settings,
+        Some((&cache, &stored)),
+        every_body_shown,
+    );
     drop(stored);
     // What the next run may reuse, taken before the outcomes move into
     // the catalog.
@@ -438,24 +456,32 @@ pub fn build(
     if settings.content == config::ContentMode::Full {
         load_bodies(&mut loaded.catalog, &all_listed, settings)?;
     }
-    let files = render::render(&loaded.catalog, settings).map_err(Error::Render)?;
-    for file in &files {
-        render::check_well_formed(file).map_err(Error::Render)?;
+    // Each language's files are checked and staged beside their targets
+    // before the next language is rendered; nothing replaces a published
+    // feed until every one is staged.
+    let mut staging = publish::Staging::begin(out_dir, &lock)?;
+    let mut paths = Vec::new();
+    for pair in render::feeds(&loaded.catalog, settings) {
+        for file in pair.map_err(Error::Render)? {
+            render::check_well_formed(&file).map_err(Error::Render)?;
+            staging.add(&file)?;
+            paths.push(file.path);
+        }
     }
-    let published = publish::publish(out_dir, &files, &lock)?;
-    let mut languages: Vec<String> = files
+    let published = staging.commit()?;
+    let mut languages: Vec<String> = paths
         .iter()
-        .filter_map(|f| f.path.split_once('/').map(|(lang, _)| lang.to_string()))
+        .filter_map(|p| p.split_once('/').map(|(lang, _)| lang.to_string()))
         .collect();
     languages.dedup();
     let articles = loaded.catalog.articles.len();
     let drafts = loaded.catalog.articles.iter().filter(|a| a.draft).count();
     if left_out.is_empty() {
-        let outputs = files
-            .iter()
-            .filter_map(|f| {
-                let meta = std::fs::metadata(out_dir.join(&f.path)).ok()?;
-                Some((f.path.clone(), discover::Stamp::of(&meta)))
+        let outputs = paths
+            .into_iter()
+            .filter_map(|path| {
+                let meta = std::fs::metadata(out_dir.join(&path)).ok()?;
+                Some((path, discover::Stamp::of(&meta)))
             })
             .collect();
         let run = cache::RunRecord {

@@ -99,65 +99,106 @@ pub fn lock(out: &Path, wait: bool) -> Result<OutputLock, PublishError> {
 pub fn publish(
     out: &Path,
     files: &[RenderedFile],
-    _lock: &OutputLock,
+    lock: &OutputLock,
 ) -> Result<PublishReport, PublishError> {
-    let mut report = PublishReport::default();
-    let previous = read_manifest(out)?;
-    remove_leftover_temp_files(out, &previous);
-
-    let mut staged = Vec::new();
+    let mut staging = Staging::begin(out, lock)?;
     for file in files {
-        let target = out.join(&file.path);
+        staging.add(file)?;
+    }
+    staging.commit()
+}
+
+/// A publication in progress: changed files are written in full beside
+/// their targets as they come, and replace them only at [`Staging::commit`].
+/// Dropped without a commit, it deletes what it wrote and the old feeds
+/// stay as they were.
+pub struct Staging<'a> {
+    out: &'a Path,
+    previous: Vec<String>,
+    current: BTreeSet<String>,
+    staged: Vec<(tempfile::NamedTempFile, PathBuf, String)>,
+    report: PublishReport,
+}
+
+impl<'a> Staging<'a> {
+    /// Starts a publication; the lock proves the caller holds the folder.
+    pub fn begin(out: &'a Path, _lock: &OutputLock) -> Result<Staging<'a>, PublishError> {
+        let previous = read_manifest(out)?;
+        remove_leftover_temp_files(out, &previous);
+        Ok(Staging {
+            out,
+            previous,
+            current: BTreeSet::new(),
+            staged: Vec::new(),
+            report: PublishReport::default(),
+        })
+    }
+
+    /// Stages one file, unless its bytes are already published.
+    pub fn add(&mut self, file: &RenderedFile) -> Result<(), PublishError> {
+        self.current.insert(file.path.clone());
+        let target = self.out.join(&file.path);
         if fs::read(&target).is_ok_and(|old| old == file.bytes) {
-            report.unchanged.push(file.path.clone());
-            continue;
+            self.report.unchanged.push(file.path.clone());
+            return Ok(());
         }
-        // On failure the staged temporary files are dropped, which deletes
-        // them; nothing has been renamed yet.
         let temp = stage(&target, &file.bytes).map_err(io_error(&target))?;
-        staged.push((temp, target, &file.path));
-    }
-    let mut synced_dirs = BTreeSet::new();
-    for (temp, target, path) in staged {
-        temp.persist(&target)
-            .map_err(|e| io_error(&target)(e.error))?;
-        synced_dirs.insert(target.parent().unwrap_or(out).to_path_buf());
-        report.written.push(path.clone());
+        self.staged.push((temp, target, file.path.clone()));
+        Ok(())
     }
 
-    let current: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut emptied = BTreeSet::new();
-    for stale in previous.iter().filter(|p| !current.contains(p.as_str())) {
-        let target = out.join(stale);
-        match fs::remove_file(&target) {
-            Ok(()) => report.removed.push(stale.clone()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_error(&target)(e)),
+    /// Renames every staged file over its target, removes the feeds of
+    /// languages this run no longer has, and updates the manifest.
+    pub fn commit(self) -> Result<PublishReport, PublishError> {
+        let Staging {
+            out,
+            previous,
+            current,
+            staged,
+            mut report,
+        } = self;
+        let mut synced_dirs = BTreeSet::new();
+        for (temp, target, path) in staged {
+            temp.persist(&target)
+                .map_err(|e| io_error(&target)(e.error))?;
+            synced_dirs.insert(target.parent().unwrap_or(out).to_path_buf());
+            report.written.push(path);
         }
-        emptied.insert(target.parent().unwrap_or(out).to_path_buf());
-    }
-    for dir in emptied {
-        // Only an empty language folder goes; anything a user put there
-        // keeps it.
-        if dir == out || fs::remove_dir(&dir).is_err() {
-            synced_dirs.insert(dir);
-        } else {
-            synced_dirs.insert(out.to_path_buf());
-        }
-    }
 
-    let manifest: Vec<&str> = current.into_iter().collect();
-    if manifest != previous.iter().map(String::as_str).collect::<Vec<_>>() {
-        write_manifest(out, &manifest)?;
+        let mut emptied = BTreeSet::new();
+        for stale in previous.iter().filter(|p| !current.contains(p.as_str())) {
+            let target = out.join(stale);
+            match fs::remove_file(&target) {
+                Ok(()) => report.removed.push(stale.clone()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_error(&target)(e)),
+            }
+            emptied.insert(target.parent().unwrap_or(out).to_path_buf());
+        }
+        for dir in emptied {
+            // Only an empty language folder goes; anything a user put there
+            // keeps it.
+            if dir == out || fs::remove_dir(&dir).is_err() {
+                synced_dirs.insert(dir);
+            } else {
+                synced_dirs.insert(out.to_path_buf());
+            }
+        }
+
+        let manifest: Vec<&str> = current.iter().map(String::as_str).collect();
+        if manifest != previous.iter().map(String::as_str).collect::<Vec<_>>() {
+            write_manifest(out, &manifest)?;
+        }
+        // Renames and removals are durable only once their folders are
+        // synced.
+        #[cfg(unix)]
+        for dir in synced_dirs {
+            fs::File::open(&dir)
+                .and_then(|d| d.sync_all())
+                .map_err(io_error(&dir))?;
+        }
+        Ok(report)
     }
-    // Renames and removals are durable only once their folders are synced.
-    #[cfg(unix)]
-    for dir in synced_dirs {
-        fs::File::open(&dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io_error(&dir))?;
-    }
-    Ok(report)
 }
 
 /// A run killed between writing and renaming leaves its temporary files;

@@ -109,10 +109,8 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64)>) {
             // Most words are neither; only names are copied.
             let word = &chars[i..j];
             let capitalised = c.is_uppercase() && word.len() >= 2;
-            let acronym = capitalised
-                && word
-                    .iter()
-                    .all(|c| c.is_uppercase() || c.is_ascii_digit());
+            let acronym =
+                capitalised && word.iter().all(|c| c.is_uppercase() || c.is_ascii_digit());
             if acronym || (capitalised && !sentence_start) {
                 let word: String = word.iter().collect();
                 tokens.push((format!("w:{}", normalize(&word)), NAME_WEIGHT));
@@ -126,7 +124,7 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64)>) {
             ) {
                 // `:` and opening quotes start quoted sentences; a newline
                 // starts a paragraph.
-                sentence_start = !(c == '.' && is_abbreviation_dot(&chars, i));
+                sentence_start = !(c == '.' && is_abbreviation_dot(chars, i));
             }
             i += 1;
         }

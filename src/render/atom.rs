@@ -29,7 +29,7 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
         lang: Some(feed.lang.to_string()),
         ..Feed::default()
     };
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(feed.estimated_bytes());
     atom.write_with_config(
         &mut bytes,
         WriteConfig {

@@ -42,7 +42,7 @@ pub struct Entry<'a> {
     pub article: &'a Article,
     pub translations: Vec<&'a Article>,
     /// The article as HTML, when the feeds carry full content; rendered
-    /// once for both formats.
+    /// once for both formats, just before they are written.
     pub content_html: Option<String>,
 }
 
@@ -62,20 +62,70 @@ pub struct LanguageFeed<'a> {
     pub entries: Vec<Entry<'a>>,
 }
 
+impl LanguageFeed<'_> {
+    /// About how many bytes the feed takes written out. A feed with every
+    /// entry of an archive runs to hundreds of megabytes; a buffer that
+    /// grows by doubling could hold twice that.
+    fn estimated_bytes(&self) -> usize {
+        self.entries
+            .iter()
+            .map(|e| {
+                1024 + e.article.title.len()
+                    + e.article.summary.len() * 9 / 8
+                    + e.content_html.as_ref().map_or(0, |html| html.len() * 9 / 8)
+            })
+            .sum()
+    }
+}
+
 /// Renders every feed of the catalog, in path order.
 pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile>, String> {
     let mut files = Vec::new();
-    for feed in plan(catalog, settings) {
-        files.push(RenderedFile {
-            path: format!("{}/atom.xml", feed.lang),
-            bytes: atom::write(&feed)?,
-        });
-        files.push(RenderedFile {
-            path: format!("{}/rss.xml", feed.lang),
-            bytes: rss::write(&feed)?,
-        });
+    for pair in feeds(catalog, settings) {
+        files.extend(pair?);
     }
     Ok(files)
+}
+
+/// Renders the feeds one language at a time (Atom, then RSS), as the
+/// caller asks for them: with every entry in the feeds, a language's
+/// bodies as HTML and its two files are most of the memory a run needs,
+/// and the caller can put each pair aside before the next is made.
+pub fn feeds<'a>(
+    catalog: &'a Catalog,
+    settings: &'a Settings,
+) -> impl Iterator<Item = Result<[RenderedFile; 2], String>> + 'a {
+    plan(catalog, settings)
+        .into_iter()
+        .map(move |feed| render_language(feed, settings))
+}
+
+fn render_language(
+    mut feed: LanguageFeed,
+    settings: &Settings,
+) -> Result<[RenderedFile; 2], String> {
+    if settings.content == ContentMode::Full {
+        // Rendering bodies is the costly part of a feed; entries are
+        // independent, so they are shared out over the cores.
+        feed.entries.par_iter_mut().for_each(|entry| {
+            entry.content_html = Some(xml_text(&entry.article.content_html()));
+        });
+    }
+    let mut atom = atom::write(&feed)?;
+    atom.shrink_to_fit();
+    let lang = feed.lang;
+    let mut rss = rss::write(feed)?;
+    rss.shrink_to_fit();
+    Ok([
+        RenderedFile {
+            path: format!("{lang}/atom.xml"),
+            bytes: atom,
+        },
+        RenderedFile {
+            path: format!("{lang}/rss.xml"),
+            bytes: rss,
+        },
+    ])
 }
 
 /// The articles each language's feed shows, in feed order: newest first,
@@ -118,10 +168,8 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
 
     let mut feeds = Vec::new();
     for (lang, members) in by_lang {
-        // Rendering bodies is the costly part of a feed; entries are
-        // independent, so they are shared out over the cores.
         let entries: Vec<Entry> = members
-            .par_iter()
+            .iter()
             .map(|&i| Entry {
                 article: &catalog.articles[i],
                 translations: catalog.grouping.translations[i]
@@ -129,8 +177,7 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
                     .map(|&t| &catalog.articles[t])
                     .filter(|t| !t.draft)
                     .collect(),
-                content_html: (settings.content == ContentMode::Full)
-                    .then(|| xml_text(&catalog.articles[i].content_html())),
+                content_html: None,
             })
             .collect();
         let updated = entries

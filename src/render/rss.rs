@@ -11,8 +11,12 @@ use crate::infer::body::escape_html;
 
 const RSS: &str = "application/rss+xml";
 
-pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
-    let links = feed_links(feed, |(_, rss)| rss, &feed.rss_url, RSS);
+/// Takes the feed: the entries' HTML moves into the items instead of being
+/// copied, since RSS is written last.
+pub fn write(mut feed: LanguageFeed) -> Result<Vec<u8>, String> {
+    let links = feed_links(&feed, |(_, rss)| rss, &feed.rss_url, RSS);
+    let capacity = feed.estimated_bytes();
+    let items = feed.entries.iter_mut().map(item).collect();
 
     let channel = Channel {
         title: xml_text(&feed.title),
@@ -25,18 +29,18 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
         last_build_date: Some(feed.updated.to_rfc2822()),
         generator: Some(format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION"))),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
-        items: feed.entries.iter().map(item).collect(),
+        items,
         atom_ext: Some(AtomExtension { links }),
         ..Channel::default()
     };
     let mut bytes = channel
-        .pretty_write_to(Vec::new(), b' ', 2)
+        .pretty_write_to(Vec::with_capacity(capacity), b' ', 2)
         .map_err(|e| format!("cannot write the RSS feed for `{}`: {e}", feed.lang))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
-fn item(entry: &Entry) -> Item {
+fn item(entry: &mut Entry) -> Item {
     let article = entry.article;
     let creators: Vec<String> = article.authors.iter().map(|p| xml_text(&p.name)).collect();
     Item {
@@ -57,7 +61,7 @@ fn item(entry: &Entry) -> Item {
             value: article.id.clone(),
         }),
         pub_date: Some(article.date.to_rfc2822()),
-        content: entry.content_html.clone(),
+        content: entry.content_html.take(),
         atom_ext: Some(AtomExtension {
             links: entry_links(entry),
         }),
