@@ -19,7 +19,7 @@
 //! [`RACY_SECONDS`] of the run that recorded it: a file rewritten within the
 //! same clock tick as it was read could otherwise keep its stamp.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -29,7 +29,6 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{ListedArticle, Stamp};
 use crate::model::Article;
-use crate::publish::write_atomically;
 
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
@@ -212,9 +211,9 @@ impl Cache {
                 articles.extend_from_slice(&(outcome.len() as u32).to_le_bytes());
                 articles.extend_from_slice(outcome);
             }
-            write_atomically(&self.dir.join("articles"), &articles)?;
+            replace(&self.dir.join("articles"), &articles)?;
             let index = postcard::to_stdvec(&index).map_err(std::io::Error::other)?;
-            write_atomically(&self.dir.join("index"), &index)
+            replace(&self.dir.join("index"), &index)
         });
         if let Err(e) = saved {
             eprintln!(
@@ -223,6 +222,20 @@ impl Cache {
             );
         }
     }
+}
+
+/// Writes a cache file through a rename, so a reader never sees half of
+/// one. Unlike the feeds it is not synced: after a crash a damaged cache
+/// only fails to decode, and the work is done again.
+fn replace(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".babelfeed-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    std::io::Write::write_all(&mut temp, bytes)?;
+    temp.persist(target).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Encoded outcomes of the last run (see [`Cache::stored_outcomes`]).

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -140,15 +141,14 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
         ));
     }
     let mut listing = Listing::default();
-    let mut files = BTreeMap::new();
-    let mut visited = HashSet::new();
-    walk(
-        root,
-        root,
-        &mut files,
-        &mut visited,
-        &mut listing.diagnostics,
-    );
+    let visited = Mutex::new(HashSet::from([folder_identity(root, &meta)]));
+    let walked = walk(root, "", &visited);
+    listing.diagnostics = walked.diagnostics;
+    let files: BTreeMap<String, ListedFile> = walked
+        .files
+        .into_iter()
+        .map(|f| (f.path.clone(), f))
+        .collect();
 
     // Pair each `NAME.toml` with its `NAME.txt` before reading anything, so a
     // sidecar without an article is reported rather than silently dropped.
@@ -214,86 +214,126 @@ pub fn read(listed: &ListedArticle, max_bytes: u64) -> (Option<SourceFile>, Vec<
     (source, problems)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    files: &mut BTreeMap<String, ListedFile>,
-    visited: &mut HashSet<PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let shown = |p: &Path| relative(root, p).unwrap_or_else(|| p.display().to_string());
-    // Canonical paths guard against symlink loops.
-    match fs::canonicalize(dir) {
-        Ok(canonical) => {
-            if !visited.insert(canonical) {
-                diagnostics.push(Diagnostic::error(
-                    shown(dir),
-                    None,
-                    "folder reached twice through a symbolic link (a loop?); it is read only once",
-                ));
-                return;
-            }
-        }
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                shown(dir),
-                None,
-                format!("cannot read folder: {e}"),
-            ));
-            return;
-        }
+/// A folder's identity on disk, to notice a folder reached twice through a
+/// symbolic link (a loop) without resolving every path.
+fn folder_identity(path: &Path, meta: &fs::Metadata) -> (u64, u64) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        (meta.dev(), meta.ino())
     }
+    #[cfg(not(unix))]
+    {
+        use std::hash::{Hash, Hasher};
+        let _ = meta;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        fs::canonicalize(path).unwrap_or_default().hash(&mut hasher);
+        (0, hasher.finish())
+    }
+}
+
+/// What the walk of one folder and everything below it found.
+#[derive(Default)]
+struct Walked {
+    files: Vec<ListedFile>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks `dir` (shown as `rel`, `""` for the root); its subfolders are
+/// walked on all cores, since a large archive is mostly `stat` calls.
+fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
+    let mut walked = Walked::default();
+    let shown = || match rel {
+        "" => ".".to_string(),
+        rel => rel.to_string(),
+    };
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                shown(dir),
+            walked.diagnostics.push(Diagnostic::error(
+                shown(),
                 None,
                 format!("cannot read folder: {e}"),
             ));
-            return;
+            return walked;
         }
     };
+    let mut subfolders = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                diagnostics.push(Diagnostic::error(
-                    shown(dir),
+                walked.diagnostics.push(Diagnostic::error(
+                    shown(),
                     None,
                     format!("cannot read folder: {e}"),
                 ));
                 continue;
             }
         };
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
+        let name = entry.file_name();
         let path = entry.path();
-        let Some(rel) = relative(root, &path) else {
-            diagnostics.push(Diagnostic::error(
+        let Some(name) = name.to_str() else {
+            walked.diagnostics.push(Diagnostic::error(
                 path.display().to_string(),
                 None,
                 "file name is not valid UTF-8; rename it",
             ));
             continue;
         };
-        // `metadata` follows symbolic links, so linked files and folders are
-        // read like real ones.
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(root, &path, files, visited, diagnostics),
-            Ok(meta) if meta.is_file() => {
-                let file = ListedFile {
-                    path: rel.clone(),
-                    abs: path,
-                    stamp: Stamp::of(&meta),
-                };
-                files.insert(rel, file);
+        if name.starts_with('.') {
+            continue;
+        }
+        let child = match rel {
+            "" => name.to_string(),
+            rel => format!("{rel}/{name}"),
+        };
+        // Symbolic links are followed, so linked files and folders are read
+        // like real ones; other entries are asked about relative to their
+        // folder, which is cheaper than resolving the whole path.
+        let meta = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => fs::metadata(&path),
+            _ => entry.metadata(),
+        };
+        match meta {
+            Ok(meta) if meta.is_dir() => {
+                let first_visit = visited
+                    .lock()
+                    .map(|mut v| v.insert(folder_identity(&path, &meta)))
+                    .unwrap_or(true);
+                if first_visit {
+                    subfolders.push((path, child));
+                } else {
+                    walked.diagnostics.push(Diagnostic::error(
+                        child,
+                        None,
+                        "folder reached twice through a symbolic link (a loop?); it is read only once",
+                    ));
+                }
             }
+            Ok(meta) if meta.is_file() => walked.files.push(ListedFile {
+                path: child,
+                abs: path,
+                stamp: Stamp::of(&meta),
+            }),
             Ok(_) => {}
-            Err(e) => diagnostics.push(Diagnostic::error(rel, None, format!("cannot read: {e}"))),
+            Err(e) => {
+                walked
+                    .diagnostics
+                    .push(Diagnostic::error(child, None, format!("cannot read: {e}")))
+            }
         }
     }
+    let below: Vec<Walked> = subfolders
+        .par_iter()
+        .map(|(path, child)| walk(path, child, visited))
+        .collect();
+    for mut w in below {
+        walked.files.append(&mut w.files);
+        walked.diagnostics.append(&mut w.diagnostics);
+    }
+    walked
 }
 
 fn read_text(
@@ -347,12 +387,6 @@ fn read_text(
             None
         }
     }
-}
-
-fn relative(root: &Path, path: &Path) -> Option<String> {
-    let rel = path.strip_prefix(root).ok()?;
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    Some(parts?.join("/"))
 }
 
 fn extension(rel: &str) -> Option<&str> {

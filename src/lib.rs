@@ -95,12 +95,12 @@ impl Loaded {
 
 /// Runs every stage up to grouping: discover, parse, infer, group.
 pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
-    let listing = list(articles_dir)?;
+    let mut listing = list(articles_dir)?;
     let inferrer = infer::Inferrer::new(settings);
     let files = read_and_infer(&listing, &inferrer, settings, None, true);
     Ok(load_listed(
         articles_dir,
-        listing,
+        &mut listing,
         files,
         &inferrer,
         settings,
@@ -120,7 +120,14 @@ struct InferredFile {
     /// Content hash; `None` when the file could not be read.
     hash: Option<cache::ContentHash>,
     /// The outcome as the cache stores it, when a cache is in use.
-    stored: Option<Vec<u8>>,
+    stored: Option<Stored>,
+}
+
+/// Where an outcome's encoded form is.
+enum Stored {
+    /// Unchanged in the cache's stored outcomes, under the file's hash.
+    Cached,
+    Fresh(Vec<u8>),
 }
 
 /// Reads, parses and infers every listed file — or takes it from the cache
@@ -147,7 +154,7 @@ fn read_and_infer(
                     Some(InferredFile {
                         outcome: cache::decode(bytes)?,
                         hash: Some(hash),
-                        stored: Some(bytes.to_vec()),
+                        stored: Some(Stored::Cached),
                     })
                 });
                 if let Some(hit) = hit {
@@ -193,7 +200,7 @@ fn read_and_infer(
                 diagnostics,
             };
             InferredFile {
-                stored: cache.map(|_| cache::encode(&outcome)),
+                stored: cache.map(|_| Stored::Fresh(cache::encode(&outcome))),
                 outcome,
                 hash: Some(hash),
             }
@@ -202,14 +209,15 @@ fn read_and_infer(
 }
 
 /// Groups the inferred files into a catalog; `files` are in listing order.
+/// Takes the listing's diagnostics and ignored files; leaves its files.
 fn load_listed(
     articles_dir: &Path,
-    listing: discover::Listing,
+    listing: &mut discover::Listing,
     files: Vec<InferredFile>,
     inferrer: &infer::Inferrer,
     settings: &Settings,
 ) -> Loaded {
-    let mut diagnostics = listing.diagnostics;
+    let mut diagnostics = std::mem::take(&mut listing.diagnostics);
     if listing.files.is_empty() {
         diagnostics.push(Diagnostic::warning(
             articles_dir.display().to_string(),
@@ -228,7 +236,7 @@ fn load_listed(
     Loaded {
         catalog,
         diagnostics,
-        ignored: listing.ignored,
+        ignored: std::mem::take(&mut listing.ignored),
     }
 }
 
@@ -329,7 +337,9 @@ fn shared_values(
     key: fn(&model::Article) -> &String,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut first_with: BTreeMap<&str, &str> = BTreeMap::new();
+    // Only looked up, never walked: the order of the reports is the
+    // articles' own.
+    let mut first_with: rustc_hash::FxHashMap<&str, &str> = Default::default();
     for article in articles.iter().filter(|a| !a.draft) {
         let value = key(article);
         let first = *first_with.entry(value).or_insert(&article.path);
@@ -423,29 +433,27 @@ pub fn build(
     }
 
     let inferrer = infer::Inferrer::new(settings);
-    let stored = cache.stored_outcomes();
+    let stored_outcomes = cache.stored_outcomes();
     let every_body_shown =
         settings.content == config::ContentMode::Full && settings.max_entries == 0;
     let mut files = read_and_infer(
         &listing,
         &inferrer,
         settings,
-        Some((&cache, &stored)),
+        Some((&cache, &stored_outcomes)),
         every_body_shown,
     );
-    drop(stored);
     // What the next run may reuse, taken before the outcomes move into
     // the catalog.
     let mut remembered = Vec::new();
-    let mut indexed = Vec::new();
-    for (listed, file) in listing.files.iter().zip(&mut files) {
+    for (at, file) in files.iter_mut().enumerate() {
         if let (Some(hash), Some(stored)) = (file.hash, file.stored.take()) {
-            indexed.push((listed.clone(), hash));
-            remembered.push((hash, stored));
+            remembered.push((at, hash, stored));
         }
     }
-    let all_listed = listing.files.clone();
-    let mut loaded = load_listed(articles_dir, listing, files, &inferrer, settings);
+    let mut listing = listing;
+    let mut loaded = load_listed(articles_dir, &mut listing, files, &inferrer, settings);
+    let all_listed = &listing.files;
     let mut left_out = Vec::new();
     if loaded.has_errors() {
         if !options.keep_going {
@@ -454,7 +462,7 @@ pub fn build(
         left_out = leave_out_failed(&mut loaded, settings);
     }
     if settings.content == config::ContentMode::Full {
-        load_bodies(&mut loaded.catalog, &all_listed, settings)?;
+        load_bodies(&mut loaded.catalog, all_listed, settings)?;
     }
     // Each language's files are checked and staged beside their targets
     // before the next language is rendered; nothing replaces a published
@@ -492,9 +500,18 @@ pub fn build(
             drafts,
             outputs,
         };
-        let indexed: Vec<_> = indexed.iter().map(|(l, h)| (l, *h)).collect();
-        let remembered: Vec<_> = remembered.iter().map(|(h, b)| (*h, b.as_slice())).collect();
-        cache.save(indexed, remembered, run);
+        let indexed = remembered
+            .iter()
+            .map(|(at, hash, _)| (&all_listed[*at], *hash))
+            .collect();
+        let encoded = remembered
+            .iter()
+            .filter_map(|(_, hash, stored)| match stored {
+                Stored::Fresh(bytes) => Some((*hash, bytes.as_slice())),
+                Stored::Cached => Some((*hash, stored_outcomes.get(*hash)?)),
+            })
+            .collect();
+        cache.save(indexed, encoded, run);
     }
     Ok(Built {
         diagnostics: loaded.diagnostics,
