@@ -12,7 +12,7 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -394,4 +394,568 @@ fn killed_runs_leave_every_feed_old_or_new() {
         temp_files(&archive.at("out")).len(),
         temp_files(&archive.at("out"))
     );
+}
+
+// ---------------------------------------------------------------------------
+// Write failures: a file size limit, a read-only folder, a full disk.
+
+/// `count` long Markdown articles in `lang`, so that language's feeds are
+/// large (about 4 KiB per entry and feed).
+fn write_long_articles(dir: &Path, lang: &str, count: usize) {
+    let paragraph = match lang {
+        "de" => "Der Stadtrat hat nach langer Debatte beschlossen, das Budget für den öffentlichen Verkehr deutlich zu erhöhen, und die Verwaltung beauftragt, bis zum Herbst einen Plan vorzulegen.",
+        "fr" => "Après un long débat, le conseil municipal a décidé d'augmenter nettement le budget des transports publics et a chargé l'administration de présenter un plan d'ici l'automne.",
+        _ => "After a long debate the city council decided to raise the public transport budget considerably and asked the administration to present a plan by the autumn.",
+    };
+    for i in 0..count {
+        let body = vec![paragraph; 12].join("\n\n");
+        write(
+            dir,
+            &format!("long/{lang}-{i:04}.md"),
+            &format!(
+                "+++\ntitle = \"Long story {i}\"\ndate = 2022-{:02}-{:02}\nlang = \"{lang}\"\n+++\n\n{body}\n",
+                i % 12 + 1,
+                i % 28 + 1
+            ),
+        );
+    }
+}
+
+/// A folder with `a/` (a small archive) built into `out/`, and `b/` (the
+/// same archive changed, plus `long` long articles in `big_lang`).
+fn small_to_big(big_lang: &str, long: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write_corpus(&dir.path().join("a"), 6, 1);
+    write_corpus(&dir.path().join("b"), 6, 2);
+    write_long_articles(&dir.path().join("b"), big_lang, long);
+    assert_success(&run(dir.path(), "a", "out", &[]));
+    dir
+}
+
+/// Runs `babelfeed build` on `b/` into `out/` under `ulimit -f kib`. With
+/// `ignore_signal`, SIGXFSZ is ignored (an ignored signal stays ignored
+/// across exec), so a write past the limit fails with EFBIG instead of
+/// killing the process.
+fn build_with_file_size_limit(cwd: &Path, kib: u64, ignore_signal: bool) -> Output {
+    let script = if ignore_signal {
+        "trap '' XFSZ; ulimit -f \"$1\"; shift; exec \"$@\""
+    } else {
+        "ulimit -f \"$1\"; shift; exec \"$@\""
+    };
+    Command::new("bash")
+        .current_dir(cwd)
+        .args(["-c", script, "bash", &kib.to_string(), bin()])
+        .args(["build", "--articles", "b", "--out", "out"])
+        .output()
+        .expect("run bash")
+}
+
+fn describe(output: &Output) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    match output.status.signal() {
+        Some(signal) => format!("killed by signal {signal}; stderr:\n{}", stderr(output)),
+        None => format!(
+            "exit {:?}; stderr:\n{}",
+            output.status.code(),
+            stderr(output)
+        ),
+    }
+}
+
+/// Exit 3, the old feeds byte for byte, no temporary file left, and a
+/// message naming a path in the output folder.
+#[track_caller]
+fn assert_failed_write(
+    output: &Output,
+    out: &Path,
+    before: &[(String, Vec<u8>)],
+    names: &str,
+    what: &str,
+) {
+    assert_eq!(
+        output.status.code(),
+        Some(3),
+        "{what}: expected exit 3 (output error), got {}",
+        describe(output)
+    );
+    assert_same_files(
+        &visible_snapshot(out),
+        before,
+        &format!("{what}: the old feeds must stay exactly as they were"),
+    );
+    assert_eq!(
+        temp_files(out),
+        Vec::<String>::new(),
+        "{what}: temporary files left behind"
+    );
+    assert!(
+        stderr(output).contains(names),
+        "{what}: the message should name `{names}`:\n{}",
+        stderr(output)
+    );
+}
+
+#[test]
+fn write_failure_part_way_keeps_old_feeds_and_leaves_no_temp_files() {
+    // The first language's feeds (de) are ~1.5 MiB; the limit is 256 KiB.
+    let dir = small_to_big("de", 400);
+    let out = dir.path().join("out");
+    let before = visible_snapshot(&out);
+    let output = build_with_file_size_limit(dir.path(), 256, true);
+    assert_failed_write(&output, &out, &before, "out/de", "ulimit -f 256");
+    // Without the limit the same run works.
+    assert_success(&run(dir.path(), "b", "out", &[]));
+}
+
+/// The brief's literal command: under `ulimit -f` the kernel sends SIGXFSZ,
+/// which kills a process that does not ignore it, leaving its temporary
+/// file behind. babelfeed should ignore the signal and report the EFBIG
+/// write error like any other.
+#[test]
+fn file_size_limit_is_an_output_error_not_a_crash() {
+    let dir = small_to_big("de", 400);
+    let out = dir.path().join("out");
+    let before = visible_snapshot(&out);
+    let output = build_with_file_size_limit(dir.path(), 256, false);
+    assert_failed_write(
+        &output,
+        &out,
+        &before,
+        "out/de",
+        "ulimit -f 256 without ignoring SIGXFSZ (babelfeed should ignore SIGXFSZ itself)",
+    );
+}
+
+/// Feeds are replaced all together or not at all: when the last language's
+/// feed cannot be written, the languages before it must not have been
+/// replaced already (write every temporary file first, then rename).
+#[test]
+fn write_failure_in_one_language_leaves_every_old_feed_intact() {
+    let dir = small_to_big("fr", 400);
+    let out = dir.path().join("out");
+    let before = visible_snapshot(&out);
+    let output = build_with_file_size_limit(dir.path(), 256, true);
+    assert_failed_write(
+        &output,
+        &out,
+        &before,
+        "out/fr",
+        "fr's feed too large for ulimit -f 256 (de and en changed too)",
+    );
+}
+
+/// Restores write permission when dropped, so the temporary folder can be
+/// removed whatever happened.
+struct Writable(Vec<PathBuf>);
+
+impl Drop for Writable {
+    fn drop(&mut self) {
+        for path in &self.0 {
+            let _ =
+                std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o755));
+        }
+    }
+}
+
+fn read_only(paths: Vec<PathBuf>) -> Writable {
+    for path in &paths {
+        chmod(path, 0o555);
+    }
+    Writable(paths)
+}
+
+#[test]
+fn read_only_output_folder_exits_3_naming_it() {
+    let dir = small_to_big("de", 3);
+    let Some(mut command) = babelfeed_obeying_permissions(dir.path()) else {
+        return;
+    };
+    let out = dir.path().join("out");
+    let before = visible_snapshot(&out);
+    let _guard = read_only(
+        ["out", "out/de", "out/en", "out/fr"]
+            .map(|p| dir.path().join(p))
+            .to_vec(),
+    );
+    let output = command
+        .args(["build", "--articles", "b", "--out", "out"])
+        .output()
+        .unwrap();
+    assert_failed_write(&output, &out, &before, "out", "read-only output folder");
+}
+
+#[test]
+fn read_only_language_folder_leaves_every_feed_intact() {
+    let dir = small_to_big("de", 3);
+    let Some(mut command) = babelfeed_obeying_permissions(dir.path()) else {
+        return;
+    };
+    let out = dir.path().join("out");
+    let before = visible_snapshot(&out);
+    // Only the last language's folder: de and en could be written.
+    let _guard = read_only(vec![dir.path().join("out/fr")]);
+    let output = command
+        .args(["build", "--articles", "b", "--out", "out"])
+        .output()
+        .unwrap();
+    assert_failed_write(
+        &output,
+        &out,
+        &before,
+        "out/fr",
+        "read-only out/fr while de and en change",
+    );
+}
+
+/// A tmpfs mounted for the test, unmounted when dropped.
+struct Mount(PathBuf);
+
+impl Mount {
+    fn tmpfs(at: &Path, size: &str) -> Option<Mount> {
+        fs::create_dir_all(at).unwrap();
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status();
+        match status {
+            Ok(s) if s.success() => Some(Mount(at.to_path_buf())),
+            _ => {
+                eprintln!(
+                    "note: cannot mount a tmpfs here (needs root and mount rights): skipping the full-disk test"
+                );
+                None
+            }
+        }
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let ok = Command::new("umount")
+            .arg(&self.0)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+        }
+    }
+}
+
+#[test]
+fn full_disk_exits_3_and_keeps_old_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write_corpus(&dir.path().join("a"), 6, 1);
+    write_corpus(&dir.path().join("b"), 6, 2);
+    write_long_articles(&dir.path().join("b"), "de", 400);
+    let out = dir.path().join("out");
+    let Some(_mount) = Mount::tmpfs(&out, "512k") else {
+        return;
+    };
+    assert_success(&run(dir.path(), "a", "out", &[]));
+    let before = visible_snapshot(&out);
+    let output = run(dir.path(), "b", "out", &[]);
+    assert_failed_write(&output, &out, &before, "out/", "full 512 KiB tmpfs");
+}
+
+// ---------------------------------------------------------------------------
+// Two runs at once.
+
+/// Takes the output folder's lock the way babelfeed does: an exclusive
+/// `flock` on `<out>/.babelfeed.lock`.
+fn hold_lock(out: &Path) -> fs::File {
+    fs::create_dir_all(out).unwrap();
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(out.join(".babelfeed.lock"))
+        .unwrap();
+    file.lock().unwrap();
+    file
+}
+
+#[test]
+fn two_runs_at_once_both_succeed_and_equal_one_run() {
+    let archive = Archive::new(60);
+    let b = visible_snapshot(&archive.at("ref-b"));
+    archive.restore_a("out");
+    let first = build_command(archive.path(), "b", "out", &[])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let second = build_command(archive.path(), "b", "out", &[])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    for child in [first, second] {
+        assert_success(&child.wait_with_output().unwrap());
+    }
+    assert_same_files(&visible_snapshot(&archive.at("out")), &b, "two runs of B");
+    assert_eq!(temp_files(&archive.at("out")), Vec::<String>::new());
+}
+
+/// Runs of different inputs at once: one waits for the other, so the
+/// folder ends up with one run's complete output, never a mix. (Without a
+/// lock a mix needs the runs' short writing phases to overlap, so this
+/// catches a missing lock only sometimes; the lock tests below are the
+/// deterministic ones.)
+#[test]
+fn concurrent_runs_of_different_inputs_never_mix() {
+    let archive = Archive::new(60);
+    let a = visible_snapshot(&archive.at("ref-a"));
+    let b = visible_snapshot(&archive.at("ref-b"));
+    for round in 0..3 {
+        archive.restore_a("out");
+        let runs: Vec<Child> = ["b", "a", "b"]
+            .iter()
+            .map(|articles| {
+                build_command(archive.path(), articles, "out", &[])
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in runs {
+            assert_success(&child.wait_with_output().unwrap());
+        }
+        let now = visible_snapshot(&archive.at("out"));
+        assert!(
+            now == a || now == b,
+            "round {round}: the folder mixes the runs' outputs: differs from A in {:?}, from B in {:?}",
+            snapshot_diff(&a, &now),
+            snapshot_diff(&b, &now)
+        );
+    }
+}
+
+#[test]
+fn a_run_waits_while_another_holds_the_lock() {
+    let archive = Archive::new(20);
+    let a = visible_snapshot(&archive.at("ref-a"));
+    let b = visible_snapshot(&archive.at("ref-b"));
+    archive.restore_a("out");
+    let out = archive.at("out");
+    let lock = hold_lock(&out);
+    let mut child = build_command(archive.path(), "b", "out", &[])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A run of this archive takes well under a second; give it two.
+    std::thread::sleep(Duration::from_secs(2));
+    let early = child.try_wait().unwrap();
+    let during = visible_snapshot(&out);
+    drop(lock);
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        early.is_none(),
+        "the run ended ({early:?}) while the test held {}: it must wait for the lock; stderr:\n{}",
+        out.join(".babelfeed.lock").display(),
+        stderr(&output)
+    );
+    assert_same_files(
+        &during,
+        &a,
+        "nothing may be written while another run holds the lock",
+    );
+    assert_success(&output);
+    assert_same_files(&visible_snapshot(&out), &b, "after the lock was released");
+}
+
+#[test]
+fn no_wait_exits_4_while_another_run_holds_the_lock() {
+    let archive = Archive::new(20);
+    let a = visible_snapshot(&archive.at("ref-a"));
+    archive.restore_a("out");
+    let out = archive.at("out");
+    let _lock = hold_lock(&out);
+    let started = Instant::now();
+    let output = run(archive.path(), "b", "out", &["--no-wait"]);
+    assert_eq!(
+        output.status.code(),
+        Some(4),
+        "--no-wait with the lock held: {}",
+        describe(&output)
+    );
+    assert!(
+        stderr(&output).contains("another babelfeed run"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "--no-wait waited"
+    );
+    assert_same_files(&visible_snapshot(&out), &a, "--no-wait must not write");
+}
+
+/// The lock a real run holds is the one `--no-wait` sees (and the `flock`
+/// the tests take above): start a slower run, see it hold the lock, and a
+/// `--no-wait` run meanwhile exits 4.
+#[test]
+fn no_wait_exits_4_while_a_real_run_is_going() {
+    let archive = Archive::new(150);
+    let b = visible_snapshot(&archive.at("ref-b"));
+    archive.restore_a("out");
+    let out = archive.at("out");
+    let lock_path = out.join(".babelfeed.lock");
+    let mut first = build_command(archive.path(), "b", "out", &[])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut held = false;
+    while first.try_wait().unwrap().is_none() {
+        if let Ok(file) = fs::OpenOptions::new().read(true).open(&lock_path) {
+            match file.try_lock() {
+                Err(fs::TryLockError::WouldBlock) => {
+                    held = true;
+                    break;
+                }
+                Ok(()) => file.unlock().unwrap(),
+                Err(fs::TryLockError::Error(e)) => panic!("{}: {e}", lock_path.display()),
+            }
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert!(
+        held,
+        "the run ended without ever holding an flock on {}",
+        lock_path.display()
+    );
+    let second = run(archive.path(), "b", "out", &["--no-wait"]);
+    let first_done = first.try_wait().unwrap().is_some();
+    let first = first.wait_with_output().unwrap();
+    assert_success(&first);
+    if second.status.code() != Some(4) {
+        assert!(
+            first_done && second.status.success(),
+            "--no-wait during a run: {}",
+            describe(&second)
+        );
+        eprintln!("note: the first run ended before the --no-wait run looked");
+    } else {
+        assert!(
+            stderr(&second).contains("another babelfeed run"),
+            "{}",
+            stderr(&second)
+        );
+    }
+    assert_same_files(&visible_snapshot(&out), &b, "after both runs");
+}
+
+// ---------------------------------------------------------------------------
+// Languages that lose their last article; --keep-going.
+
+const DE_MD: &str = "+++\ntitle = \"Neuer Vertrag\"\ndate = 2021-05-04\n+++\n\nDie Stadtwerke haben einen neuen Vertrag unterzeichnet.\n";
+const FR_MD: &str = "+++\ntitle = \"Nouveau contrat\"\ndate = 2021-05-04\n+++\n\nLes services municipaux ont signé un nouveau contrat.\n";
+const EN_MD: &str = "+++\ntitle = \"New contract\"\ndate = 2021-05-05\n+++\n\nThe municipal utilities signed a new contract.\n";
+
+#[test]
+fn a_language_without_articles_loses_its_feeds_but_not_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/launch.de.md", DE_MD);
+    write(dir.path(), "articles/launch.fr.md", FR_MD);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feeds = dir.path().join("feeds");
+    assert!(feeds.join("fr/atom.xml").exists() && feeds.join("fr/rss.xml").exists());
+    // Files the tool did not write: one beside fr's feeds, and feeds of a
+    // language babelfeed never published here.
+    write(&feeds, "fr/README.txt", "kept by the user\n");
+    write(&feeds, "it/atom.xml", "<feed>hand-made</feed>\n");
+
+    fs::remove_file(dir.path().join("articles/launch.fr.md")).unwrap();
+    let output = babelfeed(dir.path(), &["build", "-q"]);
+    assert_success(&output);
+    for gone in ["fr/atom.xml", "fr/rss.xml"] {
+        assert!(
+            !feeds.join(gone).exists(),
+            "{gone} must be removed: fr has no article any more"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(feeds.join("fr/README.txt")).unwrap(),
+        "kept by the user\n",
+        "a file babelfeed did not write must stay"
+    );
+    assert_eq!(
+        fs::read_to_string(feeds.join("it/atom.xml")).unwrap(),
+        "<feed>hand-made</feed>\n",
+        "a feed babelfeed never wrote must stay"
+    );
+
+    // de's feeds are what a fresh build of the remaining articles gives
+    // (no sibling link to fr any more).
+    assert_success(&babelfeed(dir.path(), &["build", "-q", "--out", "fresh"]));
+    let de = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        visible_snapshot(dir)
+            .into_iter()
+            .filter(|(name, _)| name.starts_with("de/"))
+            .collect()
+    };
+    assert_same_files(
+        &de(&feeds),
+        &de(&dir.path().join("fresh")),
+        "de after fr left",
+    );
+}
+
+#[test]
+fn keep_going_publishes_the_valid_articles_and_lists_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    // The reference: only the valid articles.
+    write(dir.path(), "good/launch.de.md", DE_MD);
+    write(dir.path(), "good/other.en.md", EN_MD);
+    assert_success(&babelfeed(
+        dir.path(),
+        &["build", "-q", "--articles", "good", "--out", "reference"],
+    ));
+    // The same plus broken files, one of them de's translation.
+    copy_dir(&dir.path().join("good"), &dir.path().join("articles"));
+    write(
+        dir.path(),
+        "articles/launch.fr.md",
+        &FR_MD.replace("2021-05-04", "\"le 4 mai, je crois\""),
+    );
+    write(dir.path(), "articles/broken.txt", "");
+    write(
+        dir.path(),
+        "articles/nested/nul.txt",
+        "04.05.2021\n\nEin \u{0} Zeichen.\n",
+    );
+
+    // An earlier good run published something else.
+    write(
+        dir.path(),
+        "old/launch.de.md",
+        &DE_MD.replace("Neuer", "Alter"),
+    );
+    assert_success(&babelfeed(
+        dir.path(),
+        &["build", "-q", "--articles", "old"],
+    ));
+
+    let output = babelfeed(dir.path(), &["build", "--keep-going"]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "--keep-going with errors still exits 1: {}",
+        describe(&output)
+    );
+    let err = stderr(&output);
+    for expected in ["launch.fr.md:3:", "broken.txt", "nested/nul.txt:3:"] {
+        assert!(err.contains(expected), "`{expected}` not listed:\n{err}");
+    }
+    assert_same_files(
+        &visible_snapshot(&dir.path().join("feeds")),
+        &visible_snapshot(&dir.path().join("reference")),
+        "--keep-going must publish exactly the valid articles (de without a link to the broken fr)",
+    );
+
+    // With nothing wrong, --keep-going is an ordinary run.
+    fs::remove_dir_all(dir.path().join("articles")).unwrap();
+    copy_dir(&dir.path().join("good"), &dir.path().join("articles"));
+    assert_success(&babelfeed(dir.path(), &["build", "-q", "--keep-going"]));
 }
