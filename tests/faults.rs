@@ -408,7 +408,7 @@ fn write_long_articles(dir: &Path, lang: &str, count: usize) {
         _ => "After a long debate the city council decided to raise the public transport budget considerably and asked the administration to present a plan by the autumn.",
     };
     for i in 0..count {
-        let body = vec![paragraph; 12].join("\n\n");
+        let body = [paragraph; 12].join("\n\n");
         write(
             dir,
             &format!("long/{lang}-{i:04}.md"),
