@@ -727,7 +727,7 @@ proptest! {
             let again = babelfeed::render::render(&loaded.catalog, &settings).unwrap();
             prop_assert!(files == again, "two renders of the same input differ");
             let out = dir.path().join("out");
-            let built = babelfeed::build(&dir.path().join("articles"), &out, &settings);
+            let built = babelfeed::build(&dir.path().join("articles"), &out, &settings, babelfeed::BuildOptions::default());
             prop_assert!(built.is_ok(), "build failed: {:?}", built.err());
             let on_disk: Vec<(String, Vec<u8>)> = visible_snapshot(&out);
             let rendered: Vec<(String, Vec<u8>)> =

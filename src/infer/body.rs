@@ -57,34 +57,52 @@ pub fn collapse_whitespace(text: &str) -> String {
 pub fn markdown_html(source: &str, base: &str) -> String {
     let base = Url::parse(base).ok();
     let mut raw_html = false;
-    let events = Parser::new_ext(source, Options::empty()).map(|event| match event {
+    // For each open link or image: whether it was dropped (unsafe target),
+    // so that its end is dropped too and only its text remains.
+    let mut dropped: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(source, Options::empty()).filter_map(|event| match event {
         Event::Html(_) | Event::InlineHtml(_) => {
             raw_html = true;
-            event
+            Some(event)
         }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
             title,
             id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: absolute(base.as_ref(), dest_url),
-            title,
-            id,
-        }),
+        }) => {
+            let dest_url = absolute(base.as_ref(), dest_url);
+            dropped.push(dest_url.is_none());
+            dest_url.map(|dest_url| {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            })
+        }
         Event::Start(Tag::Image {
             link_type,
             dest_url,
             title,
             id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: absolute(base.as_ref(), dest_url),
-            title,
-            id,
-        }),
-        other => other,
+        }) => {
+            let dest_url = absolute(base.as_ref(), dest_url);
+            dropped.push(dest_url.is_none());
+            dest_url.map(|dest_url| {
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            })
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) => {
+            (!dropped.pop().unwrap_or(false)).then_some(event)
+        }
+        other => Some(other),
     });
     let mut html = String::with_capacity(source.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, events);
@@ -105,23 +123,20 @@ pub fn markdown_html(source: &str, base: &str) -> String {
 /// `vbscript:`, `data:`, `file:`) is dropped.
 const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
 
-fn absolute<'a>(base: Option<&Url>, dest: CowStr<'a>) -> CowStr<'a> {
-    if dest.is_empty() {
-        return dest;
-    }
+/// A link target made absolute against `base`; `None` when its scheme is
+/// not a safe one, and the link is then left out (its text stays).
+fn absolute<'a>(base: Option<&Url>, dest: CowStr<'a>) -> Option<CowStr<'a>> {
     if let Ok(url) = Url::parse(&dest) {
-        return match SAFE_SCHEMES.contains(&url.scheme()) {
-            true => dest,
-            false => CowStr::from(""),
-        };
+        return SAFE_SCHEMES.contains(&url.scheme()).then_some(dest);
     }
-    let Some(base) = base else { return dest };
-    // A bare `#notes` is resolved too: in a feed reader it can only mean a
-    // place on the article's own page.
-    match base.join(&dest) {
-        Ok(url) => CowStr::from(url.to_string()),
-        Err(_) => CowStr::from(""),
-    }
+    let Some(base) = base else {
+        return Some(dest);
+    };
+    // A bare `#notes` (or an empty target) is resolved too: in a feed
+    // reader it can only mean the article's own page.
+    base.join(&dest)
+        .ok()
+        .map(|url| CowStr::from(url.to_string()))
 }
 
 /// The plain text of a Markdown document: of its first paragraph only (the

@@ -157,6 +157,21 @@ fn meta_from_value(
         first_line,
         problems: Vec::new(),
     };
+    // An escape (`"\u0001"`) writes what the raw-text check cannot see; it
+    // must not reach a feed either.
+    for (key, value) in &table {
+        if let Some(c) = forbidden_char(value) {
+            let line = fields.line_of(key);
+            fields.problems.push(Diagnostic::error(
+                path,
+                line,
+                format!(
+                    "`{key}` holds the control character U+{:04X}, which XML 1.0 (and so no feed) allows; remove it",
+                    c as u32
+                ),
+            ));
+        }
+    }
     if let Some(allowed) = allowed {
         for key in table.keys() {
             if !allowed.contains(&key.as_str()) {
@@ -197,6 +212,20 @@ fn meta_from_value(
         Ok(meta)
     } else {
         Err(fields.problems)
+    }
+}
+
+/// The first character XML 1.0 forbids in any string of `value`.
+fn forbidden_char(value: &Value) -> Option<char> {
+    match value {
+        Value::String(s) => s.chars().find(|&c| !super::is_xml_char(c)),
+        Value::Array(items) => items.iter().find_map(forbidden_char),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            k.chars()
+                .find(|&c| !super::is_xml_char(c))
+                .or_else(|| forbidden_char(v))
+        }),
+        _ => None,
     }
 }
 
