@@ -268,7 +268,7 @@ fn killed_runs_leave_every_feed_old_or_new() {
     let stories = std::env::var("BABELFEED_KILL_STORIES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+        .unwrap_or(400);
     let rounds: usize = std::env::var("BABELFEED_KILL_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -394,6 +394,28 @@ fn killed_runs_leave_every_feed_old_or_new() {
         temp_files(&archive.at("out")).len(),
         temp_files(&archive.at("out"))
     );
+}
+
+/// A killed run leaves its temporary file behind (nothing can remove it);
+/// the next run, holding the lock, removes such leftovers so they do not
+/// pile up in the served folder. Files that only look similar stay.
+#[test]
+fn a_run_removes_temporary_files_left_by_a_killed_run() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write_corpus(&dir.path().join("a"), 3, 1);
+    assert_success(&run(dir.path(), "a", "out", &[]));
+    let out = dir.path().join("out");
+    write(&out, "de/.babelfeed-Zz5AYf.tmp", "<feed>half of a feed");
+    write(&out, ".babelfeed-x1y2z3.tmp", "<rss>half");
+    write(&out, "de/babelfeed-notes.tmp", "a user's file");
+    assert_success(&run(dir.path(), "a", "out", &[]));
+    assert_eq!(
+        temp_files(&out),
+        Vec::<String>::new(),
+        "a killed run's temporary files must not pile up"
+    );
+    assert!(out.join("de/babelfeed-notes.tmp").exists());
 }
 
 // ---------------------------------------------------------------------------
