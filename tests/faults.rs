@@ -981,3 +981,35 @@ fn keep_going_publishes_the_valid_articles_and_lists_the_others() {
     copy_dir(&dir.path().join("good"), &dir.path().join("articles"));
     assert_success(&babelfeed(dir.path(), &["build", "-q", "--keep-going"]));
 }
+
+/// A run that changes one language's articles does not touch the other
+/// language's files (same inode, same modification time): web servers keep
+/// answering 304 for them.
+#[test]
+fn unchanged_feeds_keep_their_file_and_mtime() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/a.de.md", DE_MD);
+    write(dir.path(), "articles/b.fr.md", FR_MD);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feeds = dir.path().join("feeds");
+    let stamp = |rel: &str| {
+        let meta = fs::metadata(feeds.join(rel)).unwrap();
+        (meta.ino(), meta.modified().unwrap())
+    };
+    let before: Vec<_> = ["fr/atom.xml", "fr/rss.xml"].map(stamp).to_vec();
+    std::thread::sleep(Duration::from_millis(50));
+    write(
+        dir.path(),
+        "articles/a.de.md",
+        &DE_MD.replace("einen neuen", "heute einen neuen"),
+    );
+    let old_de = fs::read(feeds.join("de/atom.xml")).unwrap();
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    assert_ne!(fs::read(feeds.join("de/atom.xml")).unwrap(), old_de);
+    let after: Vec<_> = ["fr/atom.xml", "fr/rss.xml"].map(stamp).to_vec();
+    assert_eq!(
+        before, after,
+        "fr's feeds did not change and must not be rewritten"
+    );
+}
