@@ -268,7 +268,7 @@ fn killed_runs_leave_every_feed_old_or_new() {
     let stories = std::env::var("BABELFEED_KILL_STORIES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+        .unwrap_or(400);
     let rounds: usize = std::env::var("BABELFEED_KILL_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -394,6 +394,28 @@ fn killed_runs_leave_every_feed_old_or_new() {
         temp_files(&archive.at("out")).len(),
         temp_files(&archive.at("out"))
     );
+}
+
+/// A killed run leaves its temporary file behind (nothing can remove it);
+/// the next run, holding the lock, removes such leftovers so they do not
+/// pile up in the served folder. Files that only look similar stay.
+#[test]
+fn a_run_removes_temporary_files_left_by_a_killed_run() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write_corpus(&dir.path().join("a"), 3, 1);
+    assert_success(&run(dir.path(), "a", "out", &[]));
+    let out = dir.path().join("out");
+    write(&out, "de/.babelfeed-Zz5AYf.tmp", "<feed>half of a feed");
+    write(&out, ".babelfeed-x1y2z3.tmp", "<rss>half");
+    write(&out, "de/babelfeed-notes.tmp", "a user's file");
+    assert_success(&run(dir.path(), "a", "out", &[]));
+    assert_eq!(
+        temp_files(&out),
+        Vec::<String>::new(),
+        "a killed run's temporary files must not pile up"
+    );
+    assert!(out.join("de/babelfeed-notes.tmp").exists());
 }
 
 // ---------------------------------------------------------------------------
@@ -958,4 +980,36 @@ fn keep_going_publishes_the_valid_articles_and_lists_the_others() {
     fs::remove_dir_all(dir.path().join("articles")).unwrap();
     copy_dir(&dir.path().join("good"), &dir.path().join("articles"));
     assert_success(&babelfeed(dir.path(), &["build", "-q", "--keep-going"]));
+}
+
+/// A run that changes one language's articles does not touch the other
+/// language's files (same inode, same modification time): web servers keep
+/// answering 304 for them.
+#[test]
+fn unchanged_feeds_keep_their_file_and_mtime() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/a.de.md", DE_MD);
+    write(dir.path(), "articles/b.fr.md", FR_MD);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feeds = dir.path().join("feeds");
+    let stamp = |rel: &str| {
+        let meta = fs::metadata(feeds.join(rel)).unwrap();
+        (meta.ino(), meta.modified().unwrap())
+    };
+    let before: Vec<_> = ["fr/atom.xml", "fr/rss.xml"].map(stamp).to_vec();
+    std::thread::sleep(Duration::from_millis(50));
+    write(
+        dir.path(),
+        "articles/a.de.md",
+        &DE_MD.replace("einen neuen", "heute einen neuen"),
+    );
+    let old_de = fs::read(feeds.join("de/atom.xml")).unwrap();
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    assert_ne!(fs::read(feeds.join("de/atom.xml")).unwrap(), old_de);
+    let after: Vec<_> = ["fr/atom.xml", "fr/rss.xml"].map(stamp).to_vec();
+    assert_eq!(
+        before, after,
+        "fr's feeds did not change and must not be rewritten"
+    );
 }

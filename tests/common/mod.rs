@@ -178,24 +178,58 @@ pub fn is_hidden(rel: &str) -> bool {
 }
 
 /// Like [`snapshot`], without hidden files and folders.
+///
+/// Unlike `snapshot` it tolerates files that vanish while it reads (a run
+/// going on in the folder renames its temporary files): they are left out.
 pub fn visible_snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    snapshot(dir)
+    file_names(dir)
         .into_iter()
-        .filter(|(rel, _)| !is_hidden(rel))
+        .filter(|rel| !is_hidden(rel))
+        .filter_map(|rel| match std::fs::read(dir.join(&rel)) {
+            Ok(bytes) => Some((rel, bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => panic!("{}: {e}", dir.join(&rel).display()),
+        })
         .collect()
 }
 
 /// Temporary files of an interrupted or failed write (`.babelfeed-*.tmp`)
 /// anywhere below `dir`, relative paths.
 pub fn temp_files(dir: &Path) -> Vec<String> {
-    snapshot(dir)
+    file_names(dir)
         .into_iter()
-        .map(|(rel, _)| rel)
         .filter(|rel| {
             let name = rel.rsplit('/').next().unwrap_or(rel);
             name.starts_with(".babelfeed-") && name.ends_with(".tmp")
         })
         .collect()
+}
+
+/// Relative paths of the files below `dir`, sorted, without reading them;
+/// files and folders that vanish during the walk (a run renaming its
+/// temporary files) are skipped.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, names: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => walk(root, &path, names),
+                Ok(_) => {
+                    if let Ok(rel) = path.strip_prefix(root) {
+                        names.push(rel.to_string_lossy().into_owned());
+                    }
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    let mut names = Vec::new();
+    walk(dir, dir, &mut names);
+    names.sort();
+    names
 }
 
 /// Names of the files in two snapshots whose bytes differ, or that only one
