@@ -355,7 +355,7 @@ fn plan_story(opts: &Options, langs: &[usize], index: usize) -> Story {
 
     // Target size of the English rendering: log-normal, median ~1.9 KB,
     // clipped to 0.5..7 KB (other languages run up to ~15 % longer).
-    let target = ((1900f64).ln() + 0.6 * rng.normal()).exp().clamp(520.0, 7000.0) as usize;
+    let target = ((1900f64).ln() + 0.6 * rng.normal()).exp().clamp(600.0, 7000.0) as usize;
 
     let bind = |rng: &mut Rng| new_bind(rng, year);
     let title = Sentence {
