@@ -110,7 +110,12 @@ fn run(args: Args) -> Result<(), String> {
         untranslated_share: args.untranslated_share,
     };
     let out = &args.out;
-    if out.exists() && fs::read_dir(out).map_err(|e| e.to_string())?.next().is_some() {
+    if out.exists()
+        && fs::read_dir(out)
+            .map_err(|e| e.to_string())?
+            .next()
+            .is_some()
+    {
         if !args.force {
             return Err(format!(
                 "{} is not empty; pass --force to replace it",
@@ -187,7 +192,9 @@ mod tests {
         paths.dedup();
         assert_eq!(paths.len(), files.len());
         let md = generate_files(&opts(Format::Md, &["de", "fr"], 50));
-        assert!(md.iter().all(|f| f.path.ends_with(&format!(".{}.md", f.lang))));
+        assert!(md
+            .iter()
+            .all(|f| f.path.ends_with(&format!(".{}.md", f.lang))));
     }
 
     #[test]
@@ -196,7 +203,10 @@ mod tests {
         o.untranslated_share = 0.1;
         let files = generate_files(&o);
         let singles = 2 * 400 - files.len();
-        assert!((20..=60).contains(&singles), "{singles} single-language stories");
+        assert!(
+            (20..=60).contains(&singles),
+            "{singles} single-language stories"
+        );
     }
 
     #[test]
@@ -240,15 +250,16 @@ mod tests {
                 .map(|f| f.content.as_str())
                 .collect::<String>()
         };
-        let has = |lang: &str, pattern: fn(&str) -> bool| {
-            text(lang).split_whitespace().any(pattern)
-        };
+        let has =
+            |lang: &str, pattern: fn(&str) -> bool| text(lang).split_whitespace().any(pattern);
         // 1.234,5 in de; 1,234.5 in en.
         assert!(has("de", |w| w.len() > 6
             && w.as_bytes()[1..].contains(&b'.')
             && w.contains(',')
             && w.find('.') < w.find(',')));
-        assert!(has("en", |w| w.contains(',') && w.contains('.') && w.find(',') < w.find('.')));
+        assert!(has("en", |w| w.contains(',')
+            && w.contains('.')
+            && w.find(',') < w.find('.')));
         // French groups with a (no-break) space.
         assert!(text("fr").contains('\u{202f}') || text("fr").contains('\u{a0}'));
     }
