@@ -37,7 +37,8 @@
 #              checked to hold the expected number of items with full content.
 # and prints a Markdown table with babelfeed/Hugo and babelfeed/floor ratios
 # computed from the same run. Raw rows: $BENCH_DIR/results.tsv; the table is
-# also saved as $BENCH_DIR/results.md.
+# also saved as $BENCH_DIR/results.md (and both as results-<time>.* copies,
+# which later runs do not overwrite).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -324,5 +325,8 @@ for r in rows:
           f"{r['wall_s']} | {r['cpu_s']} | {r['peak_mb']} | {r['output_mb']} | "
           f"{vs_hugo} | {vs_floor} | {of_full} |")
 PY
+stamp=$(date +%Y%m%d-%H%M%S)
+cp "$BENCH_DIR/results.md" "$BENCH_DIR/results-$stamp.md"
+cp "$RESULTS" "$BENCH_DIR/results-$stamp.tsv"
 cat "$BENCH_DIR/results.md"
-note "raw rows: $RESULTS; table: $BENCH_DIR/results.md"
+note "raw rows: $RESULTS; table: $BENCH_DIR/results.md (copies: results-$stamp.*)"
