@@ -13,6 +13,8 @@
 #   --runs N   repeat every timed command N times; the table shows the
 #              median wall and CPU time and the largest peak RSS (default 1).
 #   --no-hugo  skip Hugo (otherwise it is installed with apt-get if missing).
+#   --table FILE.tsv...  only print the table of earlier runs' raw rows
+#              (results-*.tsv), merged; later rows win.
 #   --hyperfine  also time the babelfeed and Hugo full builds and the
 #              no-change runs with hyperfine (if installed); its Markdown
 #              summaries go to $BENCH_DIR/hyperfine/.
@@ -51,9 +53,61 @@ ENTRIES=(50 all)
 RUNS=1
 USE_HUGO=1
 USE_HYPERFINE=0
+TABLE_ONLY=()
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 note() { echo "run.sh: $*" >&2; }
+
+# table RESULTS.tsv... -> Markdown table on stdout
+table() {
+python3 - "$@" <<'PY'
+import csv, sys
+rows = {}
+for path in sys.argv[1:]:
+    for r in csv.DictReader(open(path), delimiter="\t"):
+        # Later files replace earlier rows of the same measurement.
+        rows[(r["articles"], r["format"], r["entries"], r["run"], r["tool"])] = r
+rows = sorted(rows.values(), key=lambda r: (int(r["articles"]), r["format"] != "txt"))
+def num(v):
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+def find(**kw):
+    for r in rows:
+        if all(r[k] == v for k, v in kw.items()):
+            return r
+floor = {(r["articles"], r["format"]): num(r["wall_s"]) for r in rows if r["tool"] == "floor"}
+size = {(r["articles"], r["format"]): r["output_mb"] for r in rows if r["tool"] == "corpus"}
+print("| articles | format | entries | run | tool | wall s | CPU s | peak MB | output MB | ×Hugo | ×floor | % of full |")
+print("|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+for r in rows:
+    if r["tool"] == "corpus":
+        continue
+    wall = num(r["wall_s"])
+    vs_hugo = vs_floor = of_full = ""
+    if r["tool"] == "babelfeed" and wall is not None:
+        # Hugo's "no change" (a second run) is compared with babelfeed's.
+        h = find(articles=r["articles"], format="md", entries=r["entries"], tool="hugo",
+                 run="full" if r["run"] == "full" else "no change")
+        if r["format"] == "md" and r["run"] != "one change" and h and num(h["wall_s"]):
+            vs_hugo = f"{wall / num(h['wall_s']):.2f}"
+        f = floor.get((r["articles"], r["format"]))
+        if f:
+            vs_floor = f"{wall / f:.1f}"
+        full = find(articles=r["articles"], format=r["format"], entries=r["entries"],
+                    tool="babelfeed", run="full")
+        if r["run"] != "full" and full and num(full["wall_s"]):
+            of_full = f"{100 * wall / num(full['wall_s']):.0f} %"
+    tool = r["tool"]
+    if tool == "floor":
+        tool = f"floor (input {size.get((r['articles'], r['format']), '?')} MB)"
+    print(f"| {r['articles']} | {r['format']} | {r['entries']} | {r['run']} | {tool} | "
+          f"{r['wall_s']} | {r['cpu_s']} | {r['peak_mb']} | {r['output_mb']} | "
+          f"{vs_hugo} | {vs_floor} | {of_full} |")
+PY
+}
+
 
 while (($#)); do
     case $1 in
@@ -62,11 +116,17 @@ while (($#)); do
         --runs) RUNS=${2:?}; shift 2 ;;
         --no-hugo) USE_HUGO=0; shift ;;
         --hyperfine) USE_HYPERFINE=1; shift ;;
+        --table) shift; TABLE_ONLY=("$@"); break ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         [0-9]*) SIZES+=("$1"); shift ;;
         *) die "unknown argument $1 (see --help)" ;;
     esac
 done
+if ((${#TABLE_ONLY[@]})); then
+    table "${TABLE_ONLY[@]}"
+    exit 0
+fi
+
 ((${#SIZES[@]})) || SIZES=(1k 10k 100k)
 for f in "${FORMATS[@]}"; do [[ $f == txt || $f == md ]] || die "format must be txt or md, not $f"; done
 for e in "${ENTRIES[@]}"; do [[ $e == 50 || $e == all ]] || die "entries must be 50 or all, not $e"; done
@@ -284,47 +344,7 @@ for size in "${SIZES[@]}"; do
 done
 
 # --- the table ---------------------------------------------------------------
-python3 - "$RESULTS" >"$BENCH_DIR/results.md" <<'PY'
-import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-def num(v):
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return None
-def find(**kw):
-    for r in rows:
-        if all(r[k] == v for k, v in kw.items()):
-            return r
-floor = {(r["articles"], r["format"]): num(r["wall_s"]) for r in rows if r["tool"] == "floor"}
-size = {(r["articles"], r["format"]): r["output_mb"] for r in rows if r["tool"] == "corpus"}
-print("| articles | format | entries | run | tool | wall s | CPU s | peak MB | output MB | ×Hugo | ×floor | % of full |")
-print("|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
-for r in rows:
-    if r["tool"] == "corpus":
-        continue
-    wall = num(r["wall_s"])
-    vs_hugo = vs_floor = of_full = ""
-    if r["tool"] == "babelfeed" and wall is not None:
-        # Hugo's "no change" (a second run) is compared with babelfeed's.
-        h = find(articles=r["articles"], format="md", entries=r["entries"], tool="hugo",
-                 run="full" if r["run"] == "full" else "no change")
-        if r["format"] == "md" and r["run"] != "one change" and h and num(h["wall_s"]):
-            vs_hugo = f"{wall / num(h['wall_s']):.2f}"
-        f = floor.get((r["articles"], r["format"]))
-        if f:
-            vs_floor = f"{wall / f:.1f}"
-        full = find(articles=r["articles"], format=r["format"], entries=r["entries"],
-                    tool="babelfeed", run="full")
-        if r["run"] != "full" and full and num(full["wall_s"]):
-            of_full = f"{100 * wall / num(full['wall_s']):.0f} %"
-    tool = r["tool"]
-    if tool == "floor":
-        tool = f"floor (input {size.get((r['articles'], r['format']), '?')} MB)"
-    print(f"| {r['articles']} | {r['format']} | {r['entries']} | {r['run']} | {tool} | "
-          f"{r['wall_s']} | {r['cpu_s']} | {r['peak_mb']} | {r['output_mb']} | "
-          f"{vs_hugo} | {vs_floor} | {of_full} |")
-PY
+table "$RESULTS" >"$BENCH_DIR/results.md"
 stamp=$(date +%Y%m%d-%H%M%S)
 cp "$BENCH_DIR/results.md" "$BENCH_DIR/results-$stamp.md"
 cp "$RESULTS" "$BENCH_DIR/results-$stamp.tsv"
