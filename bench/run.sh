@@ -15,9 +15,9 @@
 #   --no-hugo  skip Hugo (otherwise it is installed with apt-get if missing).
 #   --table FILE.tsv...  only print the table of earlier runs' raw rows
 #              (results-*.tsv), merged; later rows win.
-#   --hyperfine  also time the babelfeed and Hugo full builds and the
-#              no-change runs with hyperfine (if installed); its Markdown
-#              summaries go to $BENCH_DIR/hyperfine/.
+#   --hyperfine  also time babelfeed's full builds and no-change runs, and
+#              Hugo's full builds, with hyperfine (if installed; at least 3
+#              runs); its Markdown summaries go to $BENCH_DIR/hyperfine/.
 #
 # Environment:
 #   BENCH_DIR  work folder: cached corpora, outputs, results
