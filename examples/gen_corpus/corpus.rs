@@ -1050,6 +1050,17 @@ const MONTHS: [[&str; 12]; 5] = [
     ],
 ];
 
+/// Abbreviated months as German newsrooms write them (Duden).
+const DE_MONTH_ABBR: [&str; 12] = [
+    "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.",
+];
+
+/// Abbreviated months in AP style.
+const EN_MONTH_ABBR: [&str; 12] = [
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
+
 const WEEKDAYS: [[&str; 7]; 5] = [
     [
         "Montag",
@@ -1118,7 +1129,7 @@ fn date_line(rng: &mut Rng, lang: usize, day: i64, minute: u32) -> String {
             30..=39 => format!("{d}.{m}.{y}"),
             40..=64 => format!("{d}. {month} {y}"),
             65..=79 => format!("{wd}, {d}. {month} {y}"),
-            80..=83 => format!("{d}. {}. {y}", &month[..3]),
+            80..=83 => format!("{d}. {} {y}", DE_MONTH_ABBR[m as usize - 1]),
             _ => format!("{d:02}/{m:02}/{y}"),
         },
         "fr" => {
@@ -1138,7 +1149,7 @@ fn date_line(rng: &mut Rng, lang: usize, day: i64, minute: u32) -> String {
             0..=34 => format!("{month} {d}, {y}"),
             35..=59 => format!("{d} {month} {y}"),
             60..=79 => format!("{wd}, {month} {d}, {y}"),
-            _ => format!("{} {d}, {y}", &month[..3]),
+            _ => format!("{} {d}, {y}", EN_MONTH_ABBR[m as usize - 1]),
         },
         "es" => match roll {
             0..=29 => format!("{d:02}/{m:02}/{y}"),
