@@ -45,6 +45,12 @@ const MIN_RARE_SHARED_WEIGHT: f64 = 3.0;
 /// whole archive mentions over the years still tells this week's stories
 /// apart.
 const RARITY_DAYS: i64 = 14;
+/// A token that more articles of the other language mention in the window
+/// than this is no evidence for any one of them (its share of the mass is
+/// at most 1/25 of its weight), and is not handed out: on a day with a
+/// thousand stories, "Berlin" would otherwise pair everything with
+/// everything.
+const MAX_HOLDERS: usize = 24;
 /// The shared evidence must also be a real part of the smaller article's.
 const MIN_SHARED_FRACTION: f64 = 0.25;
 /// Translations published a day apart are common but same-day ones more so;
@@ -222,8 +228,8 @@ struct TokenIndex {
     langs: Vec<u32>,
     /// (token, language, day, candidate), sorted.
     postings: Vec<(u32, u32, i64, u32)>,
-    /// (token, day), one per mention, sorted: for rarity.
-    mentions: Vec<(u32, i64)>,
+    /// How many languages there are (numbered from 0).
+    lang_count: u32,
 }
 
 impl TokenIndex {
@@ -250,13 +256,11 @@ impl TokenIndex {
             langs.push(lang);
         }
         postings.sort_unstable();
-        let mut mentions: Vec<(u32, i64)> = postings.iter().map(|&(t, _, d, _)| (t, d)).collect();
-        mentions.sort_unstable();
         TokenIndex {
             ids,
             langs,
             postings,
-            mentions,
+            lang_count: lang_ids.len() as u32,
         }
     }
 
@@ -278,12 +282,22 @@ impl TokenIndex {
             .map(|&(_, _, _, i)| i as usize)
     }
 
-    /// Articles of any language that mention `token` between `first` and
-    /// `last`.
+    /// How many articles of the language that mentions `token` most often
+    /// mention it between `first` and `last`. Counted per language, so a
+    /// story told in five languages counts once, not five times.
     fn mentions_between(&self, token: u32, first: i64, last: i64) -> usize {
-        let start = self.mentions.partition_point(|&m| m < (token, first));
-        let end = self.mentions.partition_point(|&m| m <= (token, last));
-        end - start
+        (0..self.lang_count)
+            .map(|lang| {
+                let start = self
+                    .postings
+                    .partition_point(|&p| p < (token, lang, first, 0));
+                let end = self
+                    .postings
+                    .partition_point(|&p| p < (token, lang, last + 1, 0));
+                end - start
+            })
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -307,10 +321,10 @@ fn directed_evidence(
     other_langs.sort_unstable();
     other_langs.dedup();
 
-    // A token in exactly two articles around the day (an original and its
-    // translation) counts fully; one in twenty articles a tenth. Rarity
-    // depends on the token and the day only: computed once per token,
-    // whichever languages it is compared with.
+    // A token that one story mentions (in each of its languages) counts
+    // fully; one that ten stories mention a tenth. Rarity depends on the
+    // token and the day only: computed once per token, whichever languages
+    // it is compared with.
     let mut rarities: Vec<Option<f64>> = vec![None; cand.signals.tokens.len()];
     let mut rarity = |t: usize| {
         *rarities[t].get_or_insert_with(|| {
@@ -319,7 +333,7 @@ fn directed_evidence(
                 cand.day - RARITY_DAYS,
                 cand.day + RARITY_DAYS,
             );
-            (2.0 / frequency.max(2) as f64).min(1.0)
+            1.0 / frequency.max(1) as f64
         })
     };
 
@@ -335,6 +349,12 @@ fn directed_evidence(
                 continue;
             }
             let share = weight / holders.len() as f64;
+            if holders.len() > MAX_HOLDERS {
+                // Shared with so many that it tells none of them apart;
+                // handing out its crumbs would make a busy day quadratic.
+                mass += share;
+                continue;
+            }
             let rare = weight * rarity(t);
             mass += share;
             for &o in &holders {
