@@ -432,6 +432,29 @@ pub fn build(
         }
     }
 
+    if listing.files.is_empty() {
+        // An empty or unmounted articles folder must not wipe out every
+        // published feed.
+        let mut diagnostics = listing.diagnostics;
+        diagnostics.push(Diagnostic::warning(
+            articles_dir.display().to_string(),
+            None,
+            "no articles (*.txt, *.md) found here: nothing is published, and the feeds published before are left as they are",
+        ));
+        if diagnostics.iter().any(Diagnostic::is_error) && !options.keep_going {
+            return Err(Error::Input(diagnostics));
+        }
+        return Ok(Built {
+            diagnostics,
+            ignored: listing.ignored,
+            articles: 0,
+            drafts: 0,
+            languages: Vec::new(),
+            published: PublishReport::default(),
+            left_out: Vec::new(),
+            from_cache: false,
+        });
+    }
     let inferrer = infer::Inferrer::new(settings);
     let stored_outcomes = cache.stored_outcomes();
     let every_body_shown =

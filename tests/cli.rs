@@ -233,3 +233,18 @@ fn same_file_name_in_two_folders_still_builds_with_distinct_ids() {
     assert_eq!(feed.entries.len(), 2);
     assert_ne!(feed.entries[0].id, feed.entries[1].id);
 }
+
+/// An empty (or unmounted) articles folder publishes nothing and removes
+/// nothing: the feeds of the last good run stay.
+#[test]
+fn an_empty_articles_folder_leaves_the_published_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let before = snapshot(&dir.path().join("feeds"));
+    fs::remove_file(dir.path().join("articles/good.txt")).unwrap();
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    assert!(stderr(&output).contains("left as they are"), "{}", stderr(&output));
+    assert_eq!(snapshot(&dir.path().join("feeds")), before);
+}
