@@ -245,6 +245,10 @@ fn an_empty_articles_folder_leaves_the_published_feeds() {
     fs::remove_file(dir.path().join("articles/good.txt")).unwrap();
     let output = babelfeed(dir.path(), &["build"]);
     assert_success(&output);
-    assert!(stderr(&output).contains("left as they are"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("left as they are"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(snapshot(&dir.path().join("feeds")), before);
 }

@@ -1,7 +1,10 @@
 //! Real feed readers read what babelfeed writes: Python's feedparser and
-//! newsboat (as subprocesses), on the sample and on the test corpus.
+//! newsboat (as subprocesses), on the sample, on the test corpus, and on a
+//! generated multilingual corpus of both formats.
 
 mod common;
+#[path = "../examples/gen_corpus/corpus.rs"]
+mod corpus;
 
 use std::path::Path;
 use std::process::Command;
@@ -79,6 +82,51 @@ fn real_readers_read_the_corpus() {
     let empty = tempfile::tempdir().unwrap();
     let corpus = repo().join("tests/corpus/articles");
     let (feeds, json) = build(empty.path(), &corpus, scratch.path());
+    feedparser_reads(&feeds, &json);
+    newsboat_reads(&feeds, &json);
+}
+
+/// Both formats, five languages, several stories a day, some published in
+/// one language only: the generator of the benchmarks, at a size CI reads
+/// in seconds.
+#[test]
+fn real_readers_read_a_generated_corpus() {
+    let scratch = tempfile::tempdir().unwrap();
+    let articles = scratch.path().join("articles");
+    for (format, folder, seed) in [
+        (corpus::Format::Txt, "txt", 11),
+        (corpus::Format::Md, "md", 12),
+    ] {
+        let options = corpus::Options {
+            stories: 40,
+            langs: ["de", "fr", "en", "es", "it"].map(String::from).to_vec(),
+            format,
+            seed,
+            per_day: 8,
+            untranslated_share: 0.1,
+            ..corpus::Options::default()
+        };
+        for (path, text) in corpus::generate(&options) {
+            write(&articles.join(folder), &path, &text);
+        }
+    }
+    // Every article in the feeds, so the readers' counts can be checked
+    // against `inspect`.
+    write(
+        scratch.path(),
+        "babelfeed.toml",
+        "base_url = \"https://news.example.org\"\nmax_entries = 0\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let (feeds, json) = build(scratch.path(), &articles, out.path());
+    for lang in ["de", "fr", "en", "es", "it"] {
+        let feed = parse_feed(&feeds.join(lang).join("atom.xml"));
+        assert!(
+            feed.entries.len() >= 70,
+            "{lang}: {} entries",
+            feed.entries.len()
+        );
+    }
     feedparser_reads(&feeds, &json);
     newsboat_reads(&feeds, &json);
 }
