@@ -99,13 +99,21 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
             .push(i);
     }
     let index = TokenIndex::new(candidates);
+    let languages: Vec<&str> = candidates
+        .iter()
+        .map(|c| c.lang.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
 
     // Directed evidence: of everything `a` shares with the other language in
     // the window, which fraction points at `b`. Each article's is its own
     // work, so the articles are shared out over the cores.
     let directed: HashMap<(usize, usize), Evidence> = (0..candidates.len())
         .into_par_iter()
-        .flat_map_iter(|a| directed_evidence(a, candidates, &index, &by_lang_day, window))
+        .flat_map_iter(|a| {
+            directed_evidence(a, candidates, &index, &by_lang_day, &languages, window)
+        })
         .collect();
 
     let totals: Vec<f64> = candidates
@@ -308,18 +316,23 @@ fn directed_evidence(
     candidates: &[Candidate],
     index: &TokenIndex,
     by_lang_day: &BTreeMap<(&str, i64), Vec<usize>>,
+    languages: &[&str],
     window: i64,
 ) -> Vec<((usize, usize), Evidence)> {
     let cand = &candidates[a];
     let (first, last) = (cand.day - window, cand.day + window);
-    // Languages with articles in the window, other than `a`'s own.
-    let mut other_langs: Vec<u32> = by_lang_day
-        .iter()
-        .filter(|((lang, day), _)| *lang != cand.lang && (first..=last).contains(day))
-        .map(|(_, members)| index.langs[members[0]])
-        .collect();
+    // Languages with articles in the window, other than `a`'s own: a range
+    // query per language, so the cost does not grow with the archive.
+    let mut other_langs: Vec<u32> = Vec::new();
+    for &lang in languages {
+        if lang == cand.lang {
+            continue;
+        }
+        if let Some((_, members)) = by_lang_day.range((lang, first)..=(lang, last)).next() {
+            other_langs.push(index.langs[members[0]]);
+        }
+    }
     other_langs.sort_unstable();
-    other_langs.dedup();
 
     // A token that one story mentions (in each of its languages) counts
     // fully; one that ten stories mention a tenth. Rarity depends on the

@@ -142,6 +142,28 @@ fn absolute<'a>(base: Option<&Url>, dest: CowStr<'a>) -> Option<CowStr<'a>> {
 /// The plain text of a Markdown document: of its first paragraph only (the
 /// default summary), or of all of it (for language detection).
 pub fn markdown_text(source: &str, first_paragraph_only: bool) -> String {
+    if first_paragraph_only && !source.contains("]:") {
+        // pulldown-cmark reads every block of a document before the first
+        // event; for the lead only the beginning is needed. Cutting at a
+        // blank line leaves the blocks before it as they are, and a block
+        // that runs on (a fence, an HTML block) yields no paragraph, so the
+        // next longer beginning is tried. Reference definitions, which may
+        // come last, are why a document with any (`]:`) is read whole.
+        let mut end = 0;
+        let mut tries = 0;
+        while let Some(gap) = source[end..].find("\n\n").filter(|_| tries < 8) {
+            tries += 1;
+            end += gap + 2;
+            let lead = text_of(&source[..end], true);
+            if !lead.is_empty() {
+                return lead;
+            }
+        }
+    }
+    text_of(source, first_paragraph_only)
+}
+
+fn text_of(source: &str, first_paragraph_only: bool) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
     for event in Parser::new_ext(source, Options::empty()) {
