@@ -172,11 +172,18 @@ fn read_and_infer(
                     stored: None,
                 };
             };
-            let hash = cache::content_hash(
-                &source.file.path,
-                &source.file.text,
-                source.sidecar.as_ref().map(|s| s.text.as_str()),
-            );
+            let hash = source_hash(&source);
+            // Keyed on content: a file that was touched, or rewritten with
+            // what it held, is not inferred again.
+            if let Some((_, stored)) = cache {
+                if let Some(outcome) = stored.get(hash).and_then(cache::decode) {
+                    return InferredFile {
+                        outcome,
+                        hash: Some(hash),
+                        stored: Some(Stored::Cached),
+                    };
+                }
+            }
             let article = match parse::parse(&source) {
                 Ok(parsed) => match inferrer.infer(parsed, &mut diagnostics) {
                     Ok(mut article) => {
@@ -206,6 +213,14 @@ fn read_and_infer(
             }
         })
         .collect()
+}
+
+fn source_hash(source: &discover::SourceFile) -> cache::ContentHash {
+    cache::content_hash(
+        &source.file.path,
+        &source.file.text,
+        source.sidecar.as_ref().map(|s| s.text.as_str()),
+    )
 }
 
 /// Groups the inferred files into a catalog; `files` are in listing order.
@@ -415,7 +430,12 @@ pub fn build(
     let lock = publish::lock(out_dir, !options.no_wait)?;
     let cache = cache::Cache::open(out_dir, cache::fingerprint(settings, articles_dir));
     if listing.diagnostics.is_empty() {
-        if let Some(run) = cache.unchanged_run(&listing.files, out_dir) {
+        let rehash = |listed: &discover::ListedArticle| {
+            let (source, _) = discover::read(listed, settings.max_article_bytes);
+            source.map(|s| source_hash(&s))
+        };
+        if let Some(run) = cache.unchanged_run(&listing.files, out_dir, rehash) {
+            publish::tidy(out_dir, &lock);
             return Ok(Built {
                 diagnostics: run.diagnostics.clone(),
                 ignored: listing.ignored,

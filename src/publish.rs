@@ -201,6 +201,14 @@ impl<'a> Staging<'a> {
     }
 }
 
+/// For a run that publishes nothing (nothing changed): still removes what a
+/// killed run left behind.
+pub fn tidy(out: &Path, _lock: &OutputLock) {
+    if let Ok(previous) = read_manifest(out) {
+        remove_leftover_temp_files(out, &previous);
+    }
+}
+
 /// A run killed between writing and renaming leaves its temporary files;
 /// holding the lock, this run knows nobody else is writing them. Best
 /// effort: a leftover that cannot be removed harms nothing.
