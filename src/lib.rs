@@ -429,12 +429,22 @@ pub fn build(
     let listing = list(articles_dir)?;
     let lock = publish::lock(out_dir, !options.no_wait)?;
     let cache = cache::Cache::open(out_dir, cache::fingerprint(settings, articles_dir));
-    if listing.diagnostics.is_empty() {
+    // The walk's warnings must be ones the last run saw too (they are
+    // shown again from its record); its errors need a real run.
+    if !listing.diagnostics.iter().any(Diagnostic::is_error) {
         let rehash = |listed: &discover::ListedArticle| {
             let (source, _) = discover::read(listed, settings.max_article_bytes);
             source.map(|s| source_hash(&s))
         };
-        if let Some(run) = cache.unchanged_run(&listing.files, out_dir, rehash) {
+        let unchanged = cache
+            .unchanged_run(&listing.files, out_dir, rehash)
+            .filter(|run| {
+                listing
+                    .diagnostics
+                    .iter()
+                    .all(|d| run.diagnostics.contains(d))
+            });
+        if let Some(run) = unchanged {
             publish::tidy(out_dir, &lock);
             return Ok(Built {
                 diagnostics: run.diagnostics.clone(),

@@ -58,6 +58,10 @@ enum Command {
     /// published when any article has an error. Files whose content does
     /// not change are left untouched; feeds of a language that no longer
     /// has articles are removed. Runs over one output folder take turns.
+    ///
+    /// A cache in <out>/.babelfeed-cache/ lets a run read and infer only the
+    /// articles that changed, and stop at once when none did; it never
+    /// changes the output, and deleting it is always safe.
     #[command(after_help = AFTER_HELP)]
     Build {
         #[command(flatten)]

@@ -212,3 +212,21 @@ fn list_articles(dir: &Path) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+/// A run that finds no article changed still reports what is new in the
+/// folder: a sidecar without its article is warned about at once.
+#[test]
+fn a_new_warning_is_not_hidden_by_the_shortcut() {
+    let dir = setup();
+    let work = dir.path();
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    assert_success(&babelfeed(work, &["build", "--out", "out"]));
+    write(work, "articles/orphan.toml", "lang = \"de\"\n");
+    let again = babelfeed(work, &["build", "--out", "out"]);
+    assert_success(&again);
+    assert!(
+        stderr(&again).contains("orphan.toml: warning:"),
+        "{}",
+        stderr(&again)
+    );
+}
