@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{ListedArticle, Stamp};
 use crate::model::Article;
+use crate::publish::{write_atomically, Durability};
 
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
@@ -73,6 +74,18 @@ struct Index {
     run: RunRecord,
 }
 
+impl Index {
+    /// The entry of a file; an index not in path order (damaged) finds
+    /// fewer, which only costs work.
+    fn file(&self, path: &str) -> Option<&IndexedFile> {
+        let at = self
+            .files
+            .binary_search_by(|f| f.path.as_str().cmp(path))
+            .ok()?;
+        Some(&self.files[at])
+    }
+}
+
 /// An article as inferred, or why its file is not one.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcome {
@@ -87,8 +100,8 @@ pub struct Cache {
     dir: PathBuf,
     settings: u128,
     started_ns: i64,
+    /// Its files are in path order, as the walk lists them.
     index: Option<Index>,
-    by_path: HashMap<String, usize>,
 }
 
 impl Cache {
@@ -105,17 +118,11 @@ impl Cache {
                     && i.version == env!("CARGO_PKG_VERSION")
                     && i.settings == settings
             });
-        let by_path = index
-            .iter()
-            .flat_map(|i| i.files.iter().enumerate())
-            .map(|(n, f)| (f.path.clone(), n))
-            .collect();
         Cache {
             dir,
             settings,
             started_ns: now_ns(),
             index,
-            by_path,
         }
     }
 
@@ -123,7 +130,7 @@ impl Cache {
     /// sidecar's) are unchanged and old enough to be trusted.
     pub fn known_hash(&self, listed: &ListedArticle) -> Option<ContentHash> {
         let index = self.index.as_ref()?;
-        let cached = &index.files[*self.by_path.get(&listed.file.path)?];
+        let cached = index.file(&listed.file.path)?;
         let trusted = |stamp: &Stamp| {
             stamp.mtime_ns < index.started_ns - RACY_SECONDS * 1_000_000_000
                 && stamp.ctime_ns < index.started_ns - RACY_SECONDS * 1_000_000_000
@@ -157,7 +164,7 @@ impl Cache {
                 continue;
             }
             rehashed += 1;
-            let recorded = index.files[*self.by_path.get(&l.file.path)?].hash;
+            let recorded = index.file(&l.file.path)?.hash;
             if rehashed > MAX_REHASHED || rehash(l) != Some(recorded) {
                 return None;
             }
@@ -229,9 +236,9 @@ impl Cache {
                 articles.extend_from_slice(&(outcome.len() as u32).to_le_bytes());
                 articles.extend_from_slice(outcome);
             }
-            replace(&self.dir.join("articles"), &articles)?;
+            write_atomically(&self.dir.join("articles"), &articles, Durability::Unsynced)?;
             let index = postcard::to_stdvec(&index).map_err(std::io::Error::other)?;
-            replace(&self.dir.join("index"), &index)
+            write_atomically(&self.dir.join("index"), &index, Durability::Unsynced)
         });
         if let Err(e) = saved {
             eprintln!(
@@ -240,20 +247,6 @@ impl Cache {
             );
         }
     }
-}
-
-/// Writes a cache file through a rename, so a reader never sees half of
-/// one. Unlike the feeds it is not synced: after a crash a damaged cache
-/// only fails to decode, and the work is done again.
-fn replace(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".babelfeed-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    std::io::Write::write_all(&mut temp, bytes)?;
-    temp.persist(target).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// Encoded outcomes of the last run (see [`Cache::stored_outcomes`]).

@@ -34,17 +34,6 @@ pub struct SourceFile {
     pub sidecar: Option<SourceText>,
 }
 
-/// What the walk found.
-#[derive(Debug, Default)]
-pub struct Discovery {
-    /// Sorted by path, so every later stage sees the same order on every
-    /// machine.
-    pub sources: Vec<SourceFile>,
-    /// Files that are neither articles nor sidecars, for `--verbose`.
-    pub ignored: Vec<String>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
 /// What the walk found, before anything is read.
 #[derive(Debug, Default)]
 pub struct Listing {
@@ -106,32 +95,13 @@ impl Stamp {
     }
 }
 
-/// Walks `root` and reads every article, on all cores.
+/// Walks `root` recursively, skipping hidden files and folders, and pairs
+/// each `NAME.toml` with its `NAME.txt`; reads nothing ([`read`] does, file
+/// by file, so that the cache can spare the unchanged ones).
 ///
 /// A missing or unreadable root is the caller's error to report; problems
 /// with single files are collected as diagnostics so that one bad file does
 /// not hide the others.
-pub fn discover(root: &Path, max_bytes: u64) -> std::io::Result<Discovery> {
-    let listing = list(root)?;
-    let mut found = Discovery {
-        ignored: listing.ignored,
-        diagnostics: listing.diagnostics,
-        sources: Vec::new(),
-    };
-    let read: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = listing
-        .files
-        .par_iter()
-        .map(|l| read(l, max_bytes))
-        .collect();
-    for (source, mut problems) in read {
-        found.sources.extend(source);
-        found.diagnostics.append(&mut problems);
-    }
-    Ok(found)
-}
-
-/// Walks `root` recursively, skipping hidden files and folders, and pairs
-/// each `NAME.toml` with its `NAME.txt`; reads nothing.
 pub fn list(root: &Path) -> std::io::Result<Listing> {
     let meta = fs::metadata(root)?;
     if !meta.is_dir() {

@@ -148,18 +148,20 @@ fn read_and_infer(
         .files
         .par_iter()
         .map(|listed| {
-            if let Some((cache, stored)) = cache {
-                let hit = cache.known_hash(listed).and_then(|hash| {
-                    let bytes = stored.get(hash)?;
-                    Some(InferredFile {
-                        outcome: cache::decode(bytes)?,
-                        hash: Some(hash),
-                        stored: Some(Stored::Cached),
-                    })
-                });
-                if let Some(hit) = hit {
-                    return hit;
-                }
+            let cached = |hash: cache::ContentHash| {
+                let (_, stored) = cache?;
+                Some(InferredFile {
+                    outcome: cache::decode(stored.get(hash)?)?,
+                    hash: Some(hash),
+                    stored: Some(Stored::Cached),
+                })
+            };
+            // An unchanged stamp spares reading the file at all.
+            if let Some(hit) = cache
+                .and_then(|(c, _)| c.known_hash(listed))
+                .and_then(cached)
+            {
+                return hit;
             }
             let (source, mut diagnostics) = discover::read(listed, settings.max_article_bytes);
             let Some(source) = source else {
@@ -172,31 +174,21 @@ fn read_and_infer(
                     stored: None,
                 };
             };
-            let hash = source_hash(&source);
             // Keyed on content: a file that was touched, or rewritten with
             // what it held, is not inferred again.
-            if let Some((_, stored)) = cache {
-                if let Some(outcome) = stored.get(hash).and_then(cache::decode) {
-                    return InferredFile {
-                        outcome,
-                        hash: Some(hash),
-                        stored: Some(Stored::Cached),
-                    };
-                }
+            let hash = source_hash(&source);
+            if let Some(hit) = cached(hash) {
+                return hit;
             }
-            let article = match parse::parse(&source) {
-                Ok(parsed) => match inferrer.infer(parsed, &mut diagnostics) {
-                    Ok(mut article) => {
-                        if !keep_bodies {
-                            article.body = model::ArticleBody::NotLoaded;
-                        }
-                        Some(article)
+            let inferred =
+                parse::parse(&source).and_then(|parsed| inferrer.infer(parsed, &mut diagnostics));
+            let article = match inferred {
+                Ok(mut article) => {
+                    if !keep_bodies {
+                        article.body = model::ArticleBody::NotLoaded;
                     }
-                    Err(mut problems) => {
-                        diagnostics.append(&mut problems);
-                        None
-                    }
-                },
+                    Some(article)
+                }
                 Err(mut problems) => {
                     diagnostics.append(&mut problems);
                     None
@@ -234,11 +226,7 @@ fn load_listed(
 ) -> Loaded {
     let mut diagnostics = std::mem::take(&mut listing.diagnostics);
     if listing.files.is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            articles_dir.display().to_string(),
-            None,
-            "no articles (*.txt, *.md) found here, so no feed is written",
-        ));
+        diagnostics.push(no_articles(articles_dir));
     }
     let mut articles = Vec::with_capacity(files.len());
     for file in files {
@@ -253,6 +241,16 @@ fn load_listed(
         diagnostics,
         ignored: std::mem::take(&mut listing.ignored),
     }
+}
+
+/// An empty or unmounted articles folder must not wipe out every published
+/// feed: such a run publishes and removes nothing (see [`build`]).
+fn no_articles(articles_dir: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        articles_dir.display().to_string(),
+        None,
+        "no articles (*.txt, *.md) found here: nothing is published, and the feeds published before are left as they are",
+    )
 }
 
 /// The decisions that need every article at once: unique ids and URLs,
@@ -463,14 +461,8 @@ pub fn build(
     }
 
     if listing.files.is_empty() {
-        // An empty or unmounted articles folder must not wipe out every
-        // published feed.
         let mut diagnostics = listing.diagnostics;
-        diagnostics.push(Diagnostic::warning(
-            articles_dir.display().to_string(),
-            None,
-            "no articles (*.txt, *.md) found here: nothing is published, and the feeds published before are left as they are",
-        ));
+        diagnostics.push(no_articles(articles_dir));
         if diagnostics.iter().any(Diagnostic::is_error) && !options.keep_going {
             return Err(Error::Input(diagnostics));
         }
@@ -538,13 +530,7 @@ pub fn build(
     let articles = loaded.catalog.articles.len();
     let drafts = loaded.catalog.articles.iter().filter(|a| a.draft).count();
     if left_out.is_empty() {
-        let outputs = paths
-            .into_iter()
-            .filter_map(|path| {
-                let meta = std::fs::metadata(out_dir.join(&path)).ok()?;
-                Some((path, discover::Stamp::of(&meta)))
-            })
-            .collect();
+        let outputs = publish::stamps(out_dir, paths);
         let run = cache::RunRecord {
             diagnostics: loaded.diagnostics.clone(),
             ignored: loaded.ignored.clone(),

@@ -94,20 +94,6 @@ pub fn lock(out: &Path, wait: bool) -> Result<OutputLock, PublishError> {
     Ok(OutputLock { _file: file })
 }
 
-/// Replaces the feeds in `out` with `files`, all or nothing (see the module
-/// documentation). The caller holds the folder's [`lock`].
-pub fn publish(
-    out: &Path,
-    files: &[RenderedFile],
-    lock: &OutputLock,
-) -> Result<PublishReport, PublishError> {
-    let mut staging = Staging::begin(out, lock)?;
-    for file in files {
-        staging.add(file)?;
-    }
-    staging.commit()
-}
-
 /// A publication in progress: changed files are written in full beside
 /// their targets as they come, and replace them only at [`Staging::commit`].
 /// Dropped without a commit, it deletes what it wrote and the old feeds
@@ -138,11 +124,14 @@ impl<'a> Staging<'a> {
     pub fn add(&mut self, file: &RenderedFile) -> Result<(), PublishError> {
         self.current.insert(file.path.clone());
         let target = self.out.join(&file.path);
-        if fs::read(&target).is_ok_and(|old| old == file.bytes) {
+        // The size first: a feed with every entry runs to hundreds of
+        // megabytes, and one that changed usually changed its size.
+        let same_size = fs::metadata(&target).is_ok_and(|m| m.len() == file.bytes.len() as u64);
+        if same_size && fs::read(&target).is_ok_and(|old| old == file.bytes) {
             self.report.unchanged.push(file.path.clone());
             return Ok(());
         }
-        let temp = stage(&target, &file.bytes).map_err(io_error(&target))?;
+        let temp = stage(&target, &file.bytes, Durability::Synced).map_err(io_error(&target))?;
         self.staged.push((temp, target, file.path.clone()));
         Ok(())
     }
@@ -232,8 +221,21 @@ fn remove_leftover_temp_files(out: &Path, manifest: &[String]) {
     }
 }
 
-/// Writes `bytes` in full to a synced temporary file beside `target`.
-fn stage(target: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+/// Whether a replaced file must survive a power cut. Feeds and the manifest
+/// must; the cache need not (damaged, it is only ignored), and syncing tens
+/// of megabytes on every run would cost more than it saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    Synced,
+    Unsynced,
+}
+
+/// Writes `bytes` in full to a temporary file beside `target`.
+fn stage(
+    target: &Path,
+    bytes: &[u8],
+    durability: Durability,
+) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let mut builder = tempfile::Builder::new();
@@ -246,16 +248,39 @@ fn stage(target: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile
     }
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if durability == Durability::Synced {
+        temp.as_file().sync_all()?;
+    }
     Ok(temp)
 }
 
-/// Writes `bytes` to `target` through a synced temporary file and a rename.
-pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    stage(target, bytes)?.persist(target).map_err(|e| e.error)?;
+/// Writes `bytes` to `target` through a temporary file and a rename, so a
+/// reader never sees half of it.
+pub fn write_atomically(
+    target: &Path,
+    bytes: &[u8],
+    durability: Durability,
+) -> std::io::Result<()> {
+    stage(target, bytes, durability)?
+        .persist(target)
+        .map_err(|e| e.error)?;
     #[cfg(unix)]
-    fs::File::open(target.parent().unwrap_or(Path::new(".")))?.sync_all()?;
+    if durability == Durability::Synced {
+        fs::File::open(target.parent().unwrap_or(Path::new(".")))?.sync_all()?;
+    }
     Ok(())
+}
+
+/// The stamps of published files, so that a later run can tell they are
+/// still what this run wrote.
+pub fn stamps(out: &Path, paths: Vec<String>) -> Vec<(String, crate::discover::Stamp)> {
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let meta = fs::metadata(out.join(&path)).ok()?;
+            Some((path, crate::discover::Stamp::of(&meta)))
+        })
+        .collect()
 }
 
 /// The files an earlier run wrote; none when there is no manifest yet.
@@ -283,7 +308,7 @@ fn write_manifest(out: &Path, paths: &[&str]) -> Result<(), PublishError> {
         text.push('\n');
     }
     let path = out.join(MANIFEST_FILE);
-    write_atomically(&path, text.as_bytes()).map_err(io_error(&path))
+    write_atomically(&path, text.as_bytes(), Durability::Synced).map_err(io_error(&path))
 }
 
 fn is_inside_path(path: &str) -> bool {
@@ -296,6 +321,19 @@ fn is_inside_path(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stages and commits `files`, as a run does.
+    fn publish(
+        out: &Path,
+        files: &[RenderedFile],
+        lock: &OutputLock,
+    ) -> Result<PublishReport, PublishError> {
+        let mut staging = Staging::begin(out, lock)?;
+        for file in files {
+            staging.add(file)?;
+        }
+        staging.commit()
+    }
 
     fn file(path: &str, bytes: &[u8]) -> RenderedFile {
         RenderedFile {

@@ -60,44 +60,29 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     // For each open link or image: whether it was dropped (unsafe target),
     // so that its end is dropped too and only its text remains.
     let mut dropped: Vec<bool> = Vec::new();
-    let events = Parser::new_ext(source, Options::empty()).filter_map(|event| match event {
+    let events = Parser::new_ext(source, Options::empty()).filter_map(|mut event| match event {
         Event::Html(_) | Event::InlineHtml(_) => {
             raw_html = true;
             Some(event)
         }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest_url = absolute(base.as_ref(), dest_url);
-            dropped.push(dest_url.is_none());
-            dest_url.map(|dest_url| {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            })
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest_url = absolute(base.as_ref(), dest_url);
-            dropped.push(dest_url.is_none());
-            dest_url.map(|dest_url| {
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            })
+        Event::Start(
+            Tag::Link {
+                ref mut dest_url, ..
+            }
+            | Tag::Image {
+                ref mut dest_url, ..
+            },
+        ) => {
+            let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
+            let keep = match absolute(base.as_ref(), written) {
+                Some(safe) => {
+                    *dest_url = safe;
+                    true
+                }
+                None => false,
+            };
+            dropped.push(!keep);
+            keep.then_some(event)
         }
         Event::End(TagEnd::Link | TagEnd::Image) => {
             (!dropped.pop().unwrap_or(false)).then_some(event)

@@ -161,30 +161,22 @@ fn meta_from_value(
     // must not reach a feed either.
     for (key, value) in &table {
         if let Some(c) = forbidden_char(value) {
-            let line = fields.line_of(key);
-            fields.problems.push(Diagnostic::error(
-                path,
-                line,
+            fields.error_at(
+                key,
                 format!(
-                    "`{key}` holds the control character U+{:04X}, which XML 1.0 (and so no feed) allows; remove it",
+                    "`{key}` holds the control character U+{:04X}, which XML 1.0 (and so no feed) can carry; remove it",
                     c as u32
                 ),
-            ));
+            );
         }
-    }
-    if let Some(allowed) = allowed {
-        for key in table.keys() {
-            if !allowed.contains(&key.as_str()) {
-                let line = fields.line_of(key);
-                fields.problems.push(Diagnostic::error(
-                    path,
-                    line,
-                    format!(
-                        "unknown field `{key}`; a sidecar may set {}",
-                        allowed.join(", ")
-                    ),
-                ));
-            }
+        if let Some(allowed) = allowed.filter(|allowed| !allowed.contains(&key.as_str())) {
+            fields.error_at(
+                key,
+                format!(
+                    "unknown field `{key}`; a sidecar may set {}",
+                    allowed.join(", ")
+                ),
+            );
         }
     }
     let mut meta = Meta {
@@ -251,8 +243,14 @@ impl Fields<'_> {
             .map(|index| self.first_line + index)
     }
 
-    fn wrong_type(&mut self, key: &str, expected: &str, got: &Value) {
+    /// An error at the line `key` is written on.
+    fn error_at(&mut self, key: &str, message: String) {
         let line = self.line_of(key);
+        self.problems
+            .push(Diagnostic::error(self.path, line, message));
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: &str, got: &Value) {
         let got = match got {
             Value::Null => "nothing",
             Value::Bool(_) => "true/false",
@@ -261,11 +259,7 @@ impl Fields<'_> {
             Value::Array(_) => "a list",
             Value::Object(_) => "a table",
         };
-        self.problems.push(Diagnostic::error(
-            self.path,
-            line,
-            format!("field `{key}` must be {expected}, not {got}"),
-        ));
+        self.error_at(key, format!("field `{key}` must be {expected}, not {got}"));
     }
 
     fn string(&mut self, table: &mut Map<String, Value>, keys: &[&str]) -> Option<Located<String>> {
