@@ -34,7 +34,7 @@ use crate::publish::{write_atomically, Durability};
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
 /// Bumped whenever what is stored changes meaning.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// See the module documentation.
 const RACY_SECONDS: i64 = 2;
 

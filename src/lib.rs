@@ -18,7 +18,7 @@ pub mod publish;
 pub mod render;
 pub mod report;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use config::{ConfigError, Settings};
@@ -311,13 +311,16 @@ fn separate_shared_file_names(
     inferrer: &infer::Inferrer,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_id: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
     for (i, article) in articles.iter().enumerate() {
         if article.id_from_file_name {
-            by_id.entry(article.id.clone()).or_default().push(i);
+            by_id.entry(&article.id).or_default().push(i);
         }
     }
-    for members in by_id.into_values().filter(|m| m.len() > 1) {
+    // In the articles' order, whatever the map's.
+    let mut shared: Vec<Vec<usize>> = by_id.into_values().filter(|m| m.len() > 1).collect();
+    shared.sort_unstable();
+    for members in shared {
         let paths: Vec<String> = members.iter().map(|&i| articles[i].path.clone()).collect();
         for &i in &members {
             let article = &mut articles[i];
@@ -396,6 +399,32 @@ pub struct Built {
     /// Nothing had changed since the last run, which the cache showed
     /// without reading any article.
     pub from_cache: bool,
+    /// How long each stage took, in order (`build -vv` prints them).
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// Times the stages of a run, for `-vv`: where a slow run spends its time
+/// is the first question about it.
+#[derive(Debug)]
+struct Stopwatch {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    /// Ends the stage called `name`, which began where the last one ended.
+    fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Checks articles and configuration as a build would — including
@@ -422,11 +451,15 @@ pub fn build(
     settings: &Settings,
     options: BuildOptions,
 ) -> Result<Built, Error> {
+    let mut stopwatch = Stopwatch::start();
     // A missing articles folder is reported before the output folder is
     // created for the lock.
     let listing = list(articles_dir)?;
+    stopwatch.lap("list the articles folder");
     let lock = publish::lock(out_dir, !options.no_wait)?;
+    stopwatch.lap("wait for the output folder");
     let cache = cache::Cache::open(out_dir, cache::fingerprint(settings, articles_dir));
+    stopwatch.lap("open the cache");
     // The walk's warnings must be ones the last run saw too (they are
     // shown again from its record); its errors need a real run.
     if !listing.diagnostics.iter().any(Diagnostic::is_error) {
@@ -442,6 +475,7 @@ pub fn build(
                     .iter()
                     .all(|d| run.diagnostics.contains(d))
             });
+        stopwatch.lap("compare with the last run");
         if let Some(run) = unchanged {
             publish::tidy(out_dir, &lock);
             return Ok(Built {
@@ -456,6 +490,7 @@ pub fn build(
                 },
                 left_out: Vec::new(),
                 from_cache: true,
+                timings: stopwatch.laps,
             });
         }
     }
@@ -475,10 +510,12 @@ pub fn build(
             published: PublishReport::default(),
             left_out: Vec::new(),
             from_cache: false,
+            timings: stopwatch.laps,
         });
     }
     let inferrer = infer::Inferrer::new(settings);
     let stored_outcomes = cache.stored_outcomes();
+    stopwatch.lap("read the cached articles");
     let every_body_shown =
         settings.content == config::ContentMode::Full && settings.max_entries == 0;
     let mut files = read_and_infer(
@@ -488,6 +525,7 @@ pub fn build(
         Some((&cache, &stored_outcomes)),
         every_body_shown,
     );
+    stopwatch.lap("read and infer the articles");
     // What the next run may reuse, taken before the outcomes move into
     // the catalog.
     let mut remembered = Vec::new();
@@ -498,6 +536,7 @@ pub fn build(
     }
     let mut listing = listing;
     let mut loaded = load_listed(articles_dir, &mut listing, files, &inferrer, settings);
+    stopwatch.lap("group translations");
     let all_listed = &listing.files;
     let mut left_out = Vec::new();
     if loaded.has_errors() {
@@ -508,6 +547,7 @@ pub fn build(
     }
     if settings.content == config::ContentMode::Full {
         load_bodies(&mut loaded.catalog, all_listed, settings)?;
+        stopwatch.lap("read the feeds' article bodies");
     }
     // Each language's files are checked and staged beside their targets
     // before the next language is rendered; nothing replaces a published
@@ -521,7 +561,9 @@ pub fn build(
             paths.push(file.path);
         }
     }
+    stopwatch.lap("render, check and stage the feeds");
     let published = staging.commit()?;
+    stopwatch.lap("replace the published feeds");
     let mut languages: Vec<String> = paths
         .iter()
         .filter_map(|p| p.split_once('/').map(|(lang, _)| lang.to_string()))
@@ -551,6 +593,7 @@ pub fn build(
             })
             .collect();
         cache.save(indexed, encoded, run);
+        stopwatch.lap("save the cache");
     }
     Ok(Built {
         diagnostics: loaded.diagnostics,
@@ -561,6 +604,7 @@ pub fn build(
         published,
         left_out,
         from_cache: false,
+        timings: stopwatch.laps,
     })
 }
 

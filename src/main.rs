@@ -41,7 +41,8 @@ struct Cli {
     /// Print nothing but errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
-    /// Also list every file written, left unchanged or ignored.
+    /// Also list every file written, left unchanged or ignored; twice
+    /// (-vv), also how long each stage of a build took.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
     #[command(subcommand)]
@@ -178,6 +179,11 @@ fn run(cli: &Cli) -> Result<(), Error> {
                         "removed {} (its language has no articles now)",
                         out.join(path).display()
                     );
+                }
+            }
+            if cli.verbose > 1 {
+                for (stage, took) in &built.timings {
+                    eprintln!("{:>9.3} s  {stage}", took.as_secs_f64());
                 }
             }
             if !cli.quiet {

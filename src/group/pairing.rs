@@ -107,13 +107,12 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
         .collect();
 
     // Directed evidence: of everything `a` shares with the other language in
-    // the window, which fraction points at `b`. Each article's is its own
-    // work, so the articles are shared out over the cores.
-    let directed: HashMap<(usize, usize), Evidence> = (0..candidates.len())
+    // the window, which fraction points at `b`, sorted by `b`. Each
+    // article's is its own work, so the articles are shared out over the
+    // cores.
+    let directed: Vec<Vec<(usize, Evidence)>> = (0..candidates.len())
         .into_par_iter()
-        .flat_map_iter(|a| {
-            directed_evidence(a, candidates, &index, &by_lang_day, &languages, window)
-        })
+        .map(|a| directed_evidence(a, candidates, &index, &by_lang_day, &languages, window))
         .collect();
 
     let totals: Vec<f64> = candidates
@@ -122,27 +121,30 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
         .collect();
     let mut edges = Vec::new();
     let mut near_misses: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
-    for (&(a, b), ab) in &directed {
-        if a > b {
-            continue;
-        }
-        let Some(ba) = directed.get(&(b, a)) else {
-            continue;
-        };
-        let days = (candidates[a].day - candidates[b].day).abs();
-        let score = (ab.score * ba.score).sqrt() * DAY_APART_FACTOR.powi(days as i32);
-        let smaller = totals[a].min(totals[b]);
-        let enough =
-            ab.rare_shared >= MIN_RARE_SHARED_WEIGHT && ab.shared >= MIN_SHARED_FRACTION * smaller;
-        if enough && score >= config.min_score {
-            edges.push(Edge { a, b, score });
-        } else if score >= config.min_score / 2.0 {
-            for (x, y) in [(a, b), (b, a)] {
-                let best = near_misses.entry(x).or_insert((score, y));
-                // Equal scores go to the first path, whatever order the
-                // pairs came in.
-                if score > best.0 || (score == best.0 && y < best.1) {
-                    *best = (score, y);
+    for (a, found) in directed.iter().enumerate() {
+        for &(b, ab) in found {
+            if a > b {
+                continue;
+            }
+            let Ok(at) = directed[b].binary_search_by_key(&a, |&(o, _)| o) else {
+                continue;
+            };
+            let ba = directed[b][at].1;
+            let days = (candidates[a].day - candidates[b].day).abs();
+            let score = (ab.score * ba.score).sqrt() * DAY_APART_FACTOR.powi(days as i32);
+            let smaller = totals[a].min(totals[b]);
+            let enough = ab.rare_shared >= MIN_RARE_SHARED_WEIGHT
+                && ab.shared >= MIN_SHARED_FRACTION * smaller;
+            if enough && score >= config.min_score {
+                edges.push(Edge { a, b, score });
+            } else if score >= config.min_score / 2.0 {
+                for (x, y) in [(a, b), (b, a)] {
+                    let best = near_misses.entry(x).or_insert((score, y));
+                    // Equal scores go to the first path, whatever order the
+                    // pairs came in.
+                    if score > best.0 || (score == best.0 && y < best.1) {
+                        *best = (score, y);
+                    }
                 }
             }
         }
@@ -225,51 +227,122 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
     pairing
 }
 
-/// Every token of every candidate as a small integer, with two sorted
-/// postings lists: who mentions a token in which language on which day,
-/// and on which days it is mentioned at all. Looking a token up is then a
-/// binary search, not a comparison of strings with every article nearby.
+/// Every token of every candidate as a small integer, with each token's
+/// postings — who mentions it in which language on which day — in one
+/// slice sorted by (language, day, candidate). Looking a token up is then
+/// an index and a short binary search within that token's own mentions,
+/// not a comparison of strings with every article nearby.
 struct TokenIndex {
     /// Per candidate, its tokens' ids, in the order of `signals.tokens`.
     ids: Vec<Vec<u32>>,
     /// Per candidate, its language's number.
     langs: Vec<u32>,
-    /// (token, language, day, candidate), sorted.
-    postings: Vec<(u32, u32, i64, u32)>,
+    /// Token `t`'s postings are `postings[starts[t]..starts[t + 1]]`.
+    starts: Vec<usize>,
+    postings: Vec<Posting>,
+    /// Per token, the languages that mention it anywhere, a bit each
+    /// (languages from the 64th on share the last bit). Most tokens —
+    /// German nouns, above all — occur in one language only and can
+    /// never be shared evidence; this says so without a search.
+    lang_bits: Vec<u64>,
     /// How many languages there are (numbered from 0).
     lang_count: u32,
 }
 
+/// One mention of a token; ordered by language, then day, then candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Posting {
+    lang: u32,
+    day: i64,
+    candidate: u32,
+}
+
 impl TokenIndex {
     fn new(candidates: &[Candidate]) -> TokenIndex {
-        let mut token_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut token_ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut lang_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut ids = Vec::with_capacity(candidates.len());
         let mut langs = Vec::with_capacity(candidates.len());
-        let mut postings = Vec::new();
-        for (i, c) in candidates.iter().enumerate() {
+        let mut counts: Vec<usize> = Vec::new();
+        let mut lang_bits: Vec<u64> = Vec::new();
+        for c in candidates {
             let next = lang_ids.len() as u32;
             let lang = *lang_ids.entry(c.lang.as_str()).or_insert(next);
+            langs.push(lang);
             let mine: Vec<u32> = c
                 .signals
                 .tokens
                 .iter()
                 .map(|(token, _)| {
                     let next = token_ids.len() as u32;
-                    *token_ids.entry(token.as_str()).or_insert(next)
+                    let id = *token_ids.entry(*token).or_insert(next);
+                    if id == next {
+                        counts.push(0);
+                        lang_bits.push(0);
+                    }
+                    counts[id as usize] += 1;
+                    lang_bits[id as usize] |= lang_bit(lang);
+                    id
                 })
                 .collect();
-            postings.extend(mine.iter().map(|&t| (t, lang, c.day, i as u32)));
             ids.push(mine);
-            langs.push(lang);
         }
-        postings.sort_unstable();
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0;
+        starts.push(0);
+        for count in &counts {
+            total += count;
+            starts.push(total);
+        }
+        // Filled in candidate order, so each token's slice only needs its
+        // (language, day) order restored.
+        let mut postings = vec![
+            Posting {
+                lang: 0,
+                day: 0,
+                candidate: 0
+            };
+            total
+        ];
+        let mut next_free = starts[..counts.len()].to_vec();
+        for (i, (mine, c)) in ids.iter().zip(candidates).enumerate() {
+            for &t in mine {
+                postings[next_free[t as usize]] = Posting {
+                    lang: langs[i],
+                    day: c.day,
+                    candidate: i as u32,
+                };
+                next_free[t as usize] += 1;
+            }
+        }
+        let mut slices = Vec::with_capacity(counts.len());
+        let mut rest = postings.as_mut_slice();
+        for count in counts {
+            let (slice, tail) = rest.split_at_mut(count);
+            slices.push(slice);
+            rest = tail;
+        }
+        slices
+            .into_par_iter()
+            .for_each(|slice| slice.sort_unstable());
         TokenIndex {
             ids,
             langs,
+            starts,
             postings,
+            lang_bits,
             lang_count: lang_ids.len() as u32,
         }
+    }
+
+    /// Whether any candidate of language `lang` mentions `token` at all.
+    fn mentioned_in(&self, token: u32, lang: u32) -> bool {
+        self.lang_bits[token as usize] & lang_bit(lang) != 0
+    }
+
+    fn mentions(&self, token: u32) -> &[Posting] {
+        let t = token as usize;
+        &self.postings[self.starts[t]..self.starts[t + 1]]
     }
 
     /// Candidates in language `lang` that mention `token` between `first`
@@ -281,32 +354,32 @@ impl TokenIndex {
         first: i64,
         last: i64,
     ) -> impl Iterator<Item = usize> + '_ {
-        let start = self
-            .postings
-            .partition_point(|&p| p < (token, lang, first, 0));
-        self.postings[start..]
+        let mentions = self.mentions(token);
+        let start = mentions.partition_point(|p| (p.lang, p.day) < (lang, first));
+        mentions[start..]
             .iter()
-            .take_while(move |&&(t, l, d, _)| t == token && l == lang && d <= last)
-            .map(|&(_, _, _, i)| i as usize)
+            .take_while(move |p| p.lang == lang && p.day <= last)
+            .map(|p| p.candidate as usize)
     }
 
     /// How many articles of the language that mentions `token` most often
     /// mention it between `first` and `last`. Counted per language, so a
     /// story told in five languages counts once, not five times.
     fn mentions_between(&self, token: u32, first: i64, last: i64) -> usize {
+        let mentions = self.mentions(token);
         (0..self.lang_count)
             .map(|lang| {
-                let start = self
-                    .postings
-                    .partition_point(|&p| p < (token, lang, first, 0));
-                let end = self
-                    .postings
-                    .partition_point(|&p| p < (token, lang, last + 1, 0));
+                let start = mentions.partition_point(|p| (p.lang, p.day) < (lang, first));
+                let end = mentions.partition_point(|p| (p.lang, p.day) <= (lang, last));
                 end - start
             })
             .max()
             .unwrap_or(0)
     }
+}
+
+fn lang_bit(lang: u32) -> u64 {
+    1 << lang.min(63)
 }
 
 /// The evidence article `a` has for each candidate in another language
@@ -318,7 +391,7 @@ fn directed_evidence(
     by_lang_day: &BTreeMap<(&str, i64), Vec<usize>>,
     languages: &[&str],
     window: i64,
-) -> Vec<((usize, usize), Evidence)> {
+) -> Vec<(usize, Evidence)> {
     let cand = &candidates[a];
     let (first, last) = (cand.day - window, cand.day + window);
     // Languages with articles in the window, other than `a`'s own: a range
@@ -356,6 +429,9 @@ fn directed_evidence(
         let mut mass = 0.0;
         let mut per_other: FxHashMap<usize, Evidence> = FxHashMap::default();
         for (t, (_, weight)) in cand.signals.tokens.iter().enumerate() {
+            if !index.mentioned_in(index.ids[a][t], lang) {
+                continue;
+            }
             holders.clear();
             holders.extend(index.holders(index.ids[a][t], lang, first, last));
             if holders.is_empty() {
@@ -379,9 +455,11 @@ fn directed_evidence(
         }
         for (o, mut evidence) in per_other {
             evidence.score /= mass;
-            found.push(((a, o), evidence));
+            found.push((o, evidence));
         }
     }
+    // Each other candidate is in one language only, so `o` is unique.
+    found.sort_unstable_by_key(|&(o, _)| o);
     found
 }
 
@@ -507,9 +585,12 @@ mod tests {
     }
 
     fn signals(tokens: &[String]) -> Signals {
-        let mut tokens: Vec<(String, f64)> = tokens.iter().map(|t| (t.clone(), 1.0)).collect();
-        tokens.sort_by(|a, b| a.0.cmp(&b.0));
-        tokens.dedup_by(|a, b| a.0 == b.0);
+        let mut tokens: Vec<(u64, f64)> = tokens
+            .iter()
+            .map(|t| (crate::group::signals::token_id(t), 1.0))
+            .collect();
+        tokens.sort_by_key(|&(id, _)| id);
+        tokens.dedup_by_key(|&mut (id, _)| id);
         Signals { tokens }
     }
 
