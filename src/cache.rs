@@ -15,6 +15,10 @@
 //!   changed. Stamps only decide whether a file must be read again; what is
 //!   reused is found by content.
 //!
+//! - `pairing` holds what the pairing of plain-text exports computed for
+//!   each candidate ([`PairingMemo`]), so that a run re-scores only the
+//!   weeks around what changed.
+//!
 //! A stamp is not trusted when the file was modified within
 //! [`RACY_SECONDS`] of the run that recorded it: a file rewritten within the
 //! same clock tick as it was read could otherwise keep its stamp.
@@ -28,6 +32,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::discover::{ListedArticle, Stamp};
+use crate::group::pairing::PairingMemo;
 use crate::model::Article;
 use crate::publish::{write_atomically, Durability};
 
@@ -203,12 +208,25 @@ impl Cache {
         stored
     }
 
+    /// What the last run's pairing left, if the cache is of these settings
+    /// and the file is intact (it carries its own checksum).
+    pub fn pairing_memo(&self) -> Option<PairingMemo> {
+        self.index.as_ref()?;
+        let bytes = fs::read(self.dir.join("pairing")).ok()?;
+        let (sum, memo) = bytes.split_at_checked(16)?;
+        if u128::from_le_bytes(sum.try_into().ok()?) != xxhash_rust::xxh3::xxh3_128(memo) {
+            return None;
+        }
+        postcard::from_bytes(memo).ok()
+    }
+
     /// Stores this run for the next. Failing to is not an error of the
     /// run: the next one only does more work.
     pub fn save(
         &self,
         files: Vec<(&ListedArticle, ContentHash)>,
         outcomes: Vec<(ContentHash, &[u8])>,
+        memo: &PairingMemo,
         run: RunRecord,
     ) {
         let index = Index {
@@ -237,6 +255,10 @@ impl Cache {
                 articles.extend_from_slice(outcome);
             }
             write_atomically(&self.dir.join("articles"), &articles, Durability::Unsynced)?;
+            let memo = postcard::to_stdvec(memo).map_err(std::io::Error::other)?;
+            let mut pairing = xxhash_rust::xxh3::xxh3_128(&memo).to_le_bytes().to_vec();
+            pairing.extend_from_slice(&memo);
+            write_atomically(&self.dir.join("pairing"), &pairing, Durability::Unsynced)?;
             let index = postcard::to_stdvec(&index).map_err(std::io::Error::other)?;
             write_atomically(&self.dir.join("index"), &index, Durability::Unsynced)
         });

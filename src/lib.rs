@@ -98,13 +98,8 @@ pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
     let mut listing = list(articles_dir)?;
     let inferrer = infer::Inferrer::new(settings);
     let files = read_and_infer(&listing, &inferrer, settings, None, true);
-    Ok(load_listed(
-        articles_dir,
-        &mut listing,
-        files,
-        &inferrer,
-        settings,
-    ))
+    let (loaded, _) = load_listed(articles_dir, &mut listing, files, &inferrer, settings, None);
+    Ok(loaded)
 }
 
 fn list(articles_dir: &Path) -> Result<discover::Listing, Error> {
@@ -223,7 +218,8 @@ fn load_listed(
     files: Vec<InferredFile>,
     inferrer: &infer::Inferrer,
     settings: &Settings,
-) -> Loaded {
+    memo: Option<&group::pairing::PairingMemo>,
+) -> (Loaded, group::pairing::PairingMemo) {
     let mut diagnostics = std::mem::take(&mut listing.diagnostics);
     if listing.files.is_empty() {
         diagnostics.push(no_articles(articles_dir));
@@ -233,14 +229,15 @@ fn load_listed(
         articles.extend(file.outcome.article);
         diagnostics.extend(file.outcome.diagnostics);
     }
-    let catalog = assemble(articles, inferrer, settings, &mut diagnostics);
+    let (catalog, memo) = assemble(articles, inferrer, settings, &mut diagnostics, memo);
     diagnostics.sort();
     diagnostics.dedup();
-    Loaded {
+    let loaded = Loaded {
         catalog,
         diagnostics,
         ignored: std::mem::take(&mut listing.ignored),
-    }
+    };
+    (loaded, memo)
 }
 
 /// An empty or unmounted articles folder must not wipe out every published
@@ -255,17 +252,21 @@ fn no_articles(articles_dir: &Path) -> Diagnostic {
 
 /// The decisions that need every article at once: unique ids and URLs,
 /// and translation groups.
+///
+/// `memo` is what the last run's pairing left for this one (see
+/// [`group::pairing::pair_reusing`]); what this run leaves is returned.
 fn assemble(
     mut articles: Vec<model::Article>,
     inferrer: &infer::Inferrer,
     settings: &Settings,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Catalog {
+    memo: Option<&group::pairing::PairingMemo>,
+) -> (Catalog, group::pairing::PairingMemo) {
     separate_shared_file_names(&mut articles, inferrer, diagnostics);
     diagnostics.extend(clashes(&articles));
-    let (grouping, mut notes) = group::group(&articles, settings);
+    let (grouping, mut notes, memo) = group::group_reusing(&articles, settings, memo);
     diagnostics.append(&mut notes);
-    Catalog { articles, grouping }
+    (Catalog { articles, grouping }, memo)
 }
 
 /// For `--keep-going`: drops every article that has an error and decides
@@ -292,7 +293,7 @@ fn leave_out_failed(loaded: &mut Loaded, settings: &Settings) -> Vec<String> {
             .filter(|a| !left_out.contains(&a.path))
             .collect();
         let mut again = Vec::new();
-        loaded.catalog = assemble(articles, &inferrer, settings, &mut again);
+        loaded.catalog = assemble(articles, &inferrer, settings, &mut again, None).0;
         loaded
             .diagnostics
             .extend(again.into_iter().filter(|d| d.is_error()));
@@ -535,7 +536,16 @@ pub fn build(
         }
     }
     let mut listing = listing;
-    let mut loaded = load_listed(articles_dir, &mut listing, files, &inferrer, settings);
+    let memo = cache.pairing_memo();
+    stopwatch.lap("read the cached pairing");
+    let (mut loaded, memo) = load_listed(
+        articles_dir,
+        &mut listing,
+        files,
+        &inferrer,
+        settings,
+        memo.as_ref(),
+    );
     stopwatch.lap("group translations");
     let all_listed = &listing.files;
     let mut left_out = Vec::new();
@@ -592,7 +602,7 @@ pub fn build(
                 Stored::Cached => Some((*hash, stored_outcomes.get(*hash)?)),
             })
             .collect();
-        cache.save(indexed, encoded, run);
+        cache.save(indexed, encoded, &memo, run);
         stopwatch.lap("save the cache");
     }
     Ok(Built {

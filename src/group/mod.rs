@@ -19,6 +19,17 @@ use pairing::Candidate;
 /// Groups `articles`. Drafts are never linked: a published entry must not
 /// point readers at a translation that is not published.
 pub fn group(articles: &[Article], settings: &Settings) -> (Grouping, Vec<Diagnostic>) {
+    let (grouping, diagnostics, _) = group_reusing(articles, settings, None);
+    (grouping, diagnostics)
+}
+
+/// [`group`], reusing what the last run's pairing computed (see
+/// [`pairing::pair_reusing`]) and returning what the next run may reuse.
+pub fn group_reusing(
+    articles: &[Article],
+    settings: &Settings,
+    memo: Option<&pairing::PairingMemo>,
+) -> (Grouping, Vec<Diagnostic>, pairing::PairingMemo) {
     let mut diagnostics = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; articles.len()];
     let mut groups: Vec<(Vec<usize>, GroupSource)> = Vec::new();
@@ -82,8 +93,8 @@ pub fn group(articles: &[Article], settings: &Settings) -> (Grouping, Vec<Diagno
         .map(|&i| {
             let article = &articles[i];
             Candidate {
-                path: article.path.clone(),
-                lang: article.lang.clone(),
+                path: Cow::Borrowed(&article.path),
+                lang: Cow::Borrowed(&article.lang),
                 day: i64::from(
                     article
                         .date
@@ -98,7 +109,7 @@ pub fn group(articles: &[Article], settings: &Settings) -> (Grouping, Vec<Diagno
             }
         })
         .collect();
-    let inferred = pairing::pair(&candidates, &settings.pairing);
+    let (inferred, memo) = pairing::pair_reusing(&candidates, &settings.pairing, memo);
     for members in inferred.groups {
         let members: Vec<usize> = members.into_iter().map(|c| indices[c]).collect();
         for &m in &members {
@@ -129,7 +140,7 @@ pub fn group(articles: &[Article], settings: &Settings) -> (Grouping, Vec<Diagno
             grouping.sources[m] = *source;
         }
     }
-    (grouping, diagnostics)
+    (grouping, diagnostics, memo)
 }
 
 /// Adds a group after checking it holds one article per language; a second

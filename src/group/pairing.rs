@@ -12,10 +12,11 @@
 //! wrong link is worse than a missing one.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::signals::Signals;
 use crate::config::PairingConfig;
@@ -24,8 +25,8 @@ use crate::config::PairingConfig;
 #[derive(Debug, Clone)]
 pub struct Candidate<'a> {
     /// For messages and for a stable tie-break.
-    pub path: String,
-    pub lang: String,
+    pub path: Cow<'a, str>,
+    pub lang: Cow<'a, str>,
     /// Publication day, in days since the common era, in the site's zone.
     pub day: i64,
     /// Borrowed from the article, which computed it once (and which the
@@ -58,7 +59,7 @@ const MIN_SHARED_FRACTION: f64 = 0.25;
 const DAY_APART_FACTOR: f64 = 0.95;
 
 /// What one article shares with one candidate in another language.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 struct Evidence {
     /// Fraction of the article's cross-language evidence in the window that
     /// points at the candidate.
@@ -67,6 +68,133 @@ struct Evidence {
     shared: f64,
     /// The same, each token counted by its rarity (see `RARITY_DAYS`).
     rare_shared: f64,
+}
+
+/// Directed evidence below this score can make neither a link nor a near
+/// miss — a pair's score is at most the square root of either direction's
+/// — and is not kept. (Slightly below the bound, so rounding cannot matter.)
+fn negligible(config: &PairingConfig) -> f64 {
+    (config.min_score / 2.0).powi(2) * 0.999
+}
+
+/// What [`pair_reusing`] keeps of one run for the next: every candidate
+/// with the directed evidence computed for it.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct PairingMemo {
+    /// In path order; evidence points at positions in this list.
+    entries: Vec<MemoEntry>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct MemoEntry {
+    key: MemoKey,
+    directed: Vec<(u32, Evidence)>,
+}
+
+/// Everything about a candidate that its and its neighbours' evidence
+/// depends on, besides the other candidates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct MemoKey {
+    path: String,
+    lang: String,
+    day: i64,
+    /// A hash of the evidence tokens and of the pairing settings.
+    evidence: u64,
+}
+
+impl MemoKey {
+    fn of(candidate: &Candidate, config: &PairingConfig) -> MemoKey {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(&config.max_days_apart.to_le_bytes());
+        hasher.update(&config.min_score.to_le_bytes());
+        for (token, weight) in &candidate.signals.tokens {
+            hasher.update(&token.to_le_bytes());
+            hasher.update(&weight.to_le_bytes());
+        }
+        MemoKey {
+            path: candidate.path.to_string(),
+            lang: candidate.lang.to_string(),
+            day: candidate.day,
+            evidence: hasher.digest(),
+        }
+    }
+}
+
+impl PairingMemo {
+    fn new(keys: Vec<MemoKey>, directed: &[Vec<(usize, Evidence)>]) -> PairingMemo {
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_unstable_by(|&x, &y| keys[x].path.cmp(&keys[y].path));
+        let mut position = vec![0u32; keys.len()];
+        for (at, &i) in order.iter().enumerate() {
+            position[i] = at as u32;
+        }
+        let mut keys: Vec<Option<MemoKey>> = keys.into_iter().map(Some).collect();
+        let entries = order
+            .iter()
+            .map(|&i| MemoEntry {
+                key: keys[i].take().expect("each candidate once"),
+                directed: directed[i]
+                    .iter()
+                    .map(|&(o, evidence)| (position[o], evidence))
+                    .collect(),
+            })
+            .collect();
+        PairingMemo { entries }
+    }
+
+    /// For each candidate (by its key), its directed evidence from the memo,
+    /// when neither it nor anything within `reach` days of it changed.
+    fn reusable(&self, keys: &[MemoKey], reach: i64) -> Vec<Option<Vec<(usize, Evidence)>>> {
+        let find = |path: &str| {
+            self.entries
+                .binary_search_by(|e| e.key.path.as_str().cmp(path))
+                .ok()
+        };
+        let mut current_of = vec![u32::MAX; self.entries.len()];
+        let mut unchanged = vec![false; keys.len()];
+        let mut changed_days = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            match find(&key.path) {
+                Some(at) if current_of[at] == u32::MAX => {
+                    current_of[at] = i as u32;
+                    if self.entries[at].key == *key {
+                        unchanged[i] = true;
+                    } else {
+                        changed_days.extend([key.day, self.entries[at].key.day]);
+                    }
+                }
+                _ => changed_days.push(key.day),
+            }
+        }
+        for (at, entry) in self.entries.iter().enumerate() {
+            if current_of[at] == u32::MAX {
+                changed_days.push(entry.key.day);
+            }
+        }
+        changed_days.sort_unstable();
+        changed_days.dedup();
+        let near_change = |day: i64| {
+            let at = changed_days.partition_point(|&d| d < day - reach);
+            changed_days.get(at).is_some_and(|&d| d <= day + reach)
+        };
+        keys.par_iter()
+            .enumerate()
+            .map(|(i, key)| {
+                if !unchanged[i] || near_change(key.day) {
+                    return None;
+                }
+                let at = find(&key.path)?;
+                let mut found = Vec::with_capacity(self.entries[at].directed.len());
+                for &(o, evidence) in &self.entries[at].directed {
+                    let o = *current_of.get(o as usize)?;
+                    (o != u32::MAX).then_some(())?;
+                    found.push((o as usize, evidence));
+                }
+                found.sort_unstable_by_key(|&(o, _)| o);
+                Some(found)
+            })
+            .collect()
+    }
 }
 
 /// A scored candidate pair, `a < b`.
@@ -90,30 +218,85 @@ pub struct Pairing {
 }
 
 pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
+    pair_reusing(candidates, config, None).0
+}
+
+/// [`pair`], reusing the directed evidence of the last run (`memo`) for
+/// every candidate whose surroundings did not change, and returning what
+/// the next run may reuse. The result is the same as without `memo`.
+///
+/// A candidate's directed evidence depends only on itself and on the
+/// candidates within [`RARITY_DAYS`] (or the pairing window, if longer) of
+/// its day. So when an article is added, removed or changes its language,
+/// day or evidence, only the candidates around the days it had and has are
+/// scored again; the rest of a large archive is not looked at.
+pub fn pair_reusing(
+    candidates: &[Candidate],
+    config: &PairingConfig,
+    memo: Option<&PairingMemo>,
+) -> (Pairing, PairingMemo) {
     let window = i64::from(config.max_days_apart);
+    let reach = window.max(RARITY_DAYS);
     let mut by_lang_day: BTreeMap<(&str, i64), Vec<usize>> = BTreeMap::new();
     for (i, c) in candidates.iter().enumerate() {
         by_lang_day
-            .entry((c.lang.as_str(), c.day))
+            .entry((c.lang.as_ref(), c.day))
             .or_default()
             .push(i);
     }
-    let index = TokenIndex::new(candidates);
     let languages: Vec<&str> = candidates
         .iter()
-        .map(|c| c.lang.as_str())
+        .map(|c| c.lang.as_ref())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    let langs: Vec<u32> = candidates
+        .iter()
+        .map(|c| languages.binary_search(&c.lang.as_ref()).unwrap_or(0) as u32)
+        .collect();
+    let keys: Vec<MemoKey> = candidates
+        .par_iter()
+        .map(|c| MemoKey::of(c, config))
+        .collect();
+
+    // Which candidates' evidence the memo still holds, and what must be
+    // scored again: every candidate within `reach` of a changed day, and
+    // for that every candidate within `reach` of those indexed.
+    let reused = memo.map_or_else(
+        || vec![None; candidates.len()],
+        |memo| memo.reusable(&keys, reach),
+    );
+    let stale: Vec<usize> = (0..candidates.len())
+        .filter(|&a| reused[a].is_none())
+        .collect();
+    let mut stale_days: Vec<i64> = stale.iter().map(|&a| candidates[a].day).collect();
+    stale_days.sort_unstable();
+    stale_days.dedup();
+    let near_stale = |day: i64| {
+        let at = stale_days.partition_point(|&d| d < day - reach);
+        stale_days.get(at).is_some_and(|&d| d <= day + reach)
+    };
+    let indexed: Vec<usize> = (0..candidates.len())
+        .filter(|&i| near_stale(candidates[i].day))
+        .collect();
+    let index = TokenIndex::new(candidates, &indexed, &langs, languages.len() as u32);
 
     // Directed evidence: of everything `a` shares with the other language in
     // the window, which fraction points at `b`, sorted by `b`. Each
     // article's is its own work, so the articles are shared out over the
     // cores.
-    let directed: Vec<Vec<(usize, Evidence)>> = (0..candidates.len())
+    let directed: Vec<Vec<(usize, Evidence)>> = reused
         .into_par_iter()
-        .map(|a| directed_evidence(a, candidates, &index, &by_lang_day, &languages, window))
+        .enumerate()
+        .map(|(a, reused)| match reused {
+            Some(found) => found,
+            None => directed_evidence(a, candidates, &index, &by_lang_day, &languages, window)
+                .into_iter()
+                .filter(|(_, evidence)| evidence.score >= negligible(config))
+                .collect(),
+        })
         .collect();
+    let memo = PairingMemo::new(keys, &directed);
 
     let totals: Vec<f64> = candidates
         .iter()
@@ -157,18 +340,18 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
             .then_with(|| candidates[x.b].path.cmp(&candidates[y.b].path))
     });
 
-    let mut neighbours: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+    let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); candidates.len()];
     for e in &edges {
-        neighbours.entry(e.a).or_default().push((e.b, e.score));
-        neighbours.entry(e.b).or_default().push((e.a, e.score));
+        neighbours[e.a].push((e.b, e.score));
+        neighbours[e.b].push((e.a, e.score));
     }
 
-    let mut sets = GroupSets::new(candidates);
+    let mut sets = GroupSets::new(&langs);
     let mut blocked: BTreeSet<(usize, &str)> = BTreeSet::new();
     let mut pairing = Pairing::default();
     for e in &edges {
         let (a, b) = (e.a, e.b);
-        let (lang_a, lang_b) = (candidates[a].lang.as_str(), candidates[b].lang.as_str());
+        let (lang_a, lang_b) = (candidates[a].lang.as_ref(), candidates[b].lang.as_ref());
         if sets.same(a, b) || !sets.can_join(a, b) {
             continue;
         }
@@ -178,11 +361,11 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
         // A rival still free to take `a`'s (or `b`'s) place with nearly the
         // same score makes the choice a guess.
         let rival = |x: usize, other: usize| {
-            neighbours[&x].iter().find(|&&(r, score)| {
+            neighbours[x].iter().find(|&&(r, score)| {
                 r != other
                     && candidates[r].lang == candidates[other].lang
                     && score >= e.score * config.ambiguity_ratio
-                    && !blocked.contains(&(r, candidates[x].lang.as_str()))
+                    && !blocked.contains(&(r, candidates[x].lang.as_ref()))
                     && sets.can_join(x, r)
             })
         };
@@ -224,7 +407,7 @@ pub fn pair(candidates: &[Candidate], config: &PairingConfig) -> Pairing {
     pairing.notes.sort();
     pairing.notes.dedup();
     pairing.groups = sets.groups();
-    pairing
+    (pairing, memo)
 }
 
 /// Every token of every candidate as a small integer, with each token's
@@ -258,18 +441,21 @@ struct Posting {
 }
 
 impl TokenIndex {
-    fn new(candidates: &[Candidate]) -> TokenIndex {
+    /// Indexes the tokens of `members` only (the rest get no ids), with
+    /// the languages numbered by `langs`.
+    fn new(
+        candidates: &[Candidate],
+        members: &[usize],
+        langs: &[u32],
+        lang_count: u32,
+    ) -> TokenIndex {
         let mut token_ids: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut lang_ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut ids = Vec::with_capacity(candidates.len());
-        let mut langs = Vec::with_capacity(candidates.len());
+        let mut ids = vec![Vec::new(); candidates.len()];
         let mut counts: Vec<usize> = Vec::new();
         let mut lang_bits: Vec<u64> = Vec::new();
-        for c in candidates {
-            let next = lang_ids.len() as u32;
-            let lang = *lang_ids.entry(c.lang.as_str()).or_insert(next);
-            langs.push(lang);
-            let mine: Vec<u32> = c
+        for &m in members {
+            let lang = langs[m];
+            ids[m] = candidates[m]
                 .signals
                 .tokens
                 .iter()
@@ -285,7 +471,6 @@ impl TokenIndex {
                     id
                 })
                 .collect();
-            ids.push(mine);
         }
         let mut starts = Vec::with_capacity(counts.len() + 1);
         let mut total = 0;
@@ -305,12 +490,12 @@ impl TokenIndex {
             total
         ];
         let mut next_free = starts[..counts.len()].to_vec();
-        for (i, (mine, c)) in ids.iter().zip(candidates).enumerate() {
-            for &t in mine {
+        for &m in members {
+            for &t in &ids[m] {
                 postings[next_free[t as usize]] = Posting {
-                    lang: langs[i],
-                    day: c.day,
-                    candidate: i as u32,
+                    lang: langs[m],
+                    day: candidates[m].day,
+                    candidate: m as u32,
                 };
                 next_free[t as usize] += 1;
             }
@@ -327,11 +512,11 @@ impl TokenIndex {
             .for_each(|slice| slice.sort_unstable());
         TokenIndex {
             ids,
-            langs,
+            langs: langs.to_vec(),
             starts,
             postings,
             lang_bits,
-            lang_count: lang_ids.len() as u32,
+            lang_count,
         }
     }
 
@@ -398,7 +583,7 @@ fn directed_evidence(
     // query per language, so the cost does not grow with the archive.
     let mut other_langs: Vec<u32> = Vec::new();
     for &lang in languages {
-        if lang == cand.lang {
+        if lang == cand.lang.as_ref() {
             continue;
         }
         if let Some((_, members)) = by_lang_day.range((lang, first)..=(lang, last)).next() {
@@ -467,17 +652,19 @@ fn directed_evidence(
 /// group ever holds two articles of one language.
 struct GroupSets<'a> {
     parent: Vec<usize>,
-    langs: Vec<BTreeSet<&'a str>>,
+    /// Each candidate's language's number.
+    lang_of: &'a [u32],
+    /// A group's languages, at its root; empty for a candidate alone,
+    /// whose language is its own (most are never joined).
+    langs: Vec<Vec<u32>>,
 }
 
 impl<'a> GroupSets<'a> {
-    fn new(candidates: &'a [Candidate]) -> Self {
+    fn new(lang_of: &'a [u32]) -> Self {
         GroupSets {
-            parent: (0..candidates.len()).collect(),
-            langs: candidates
-                .iter()
-                .map(|c| BTreeSet::from([c.lang.as_str()]))
-                .collect(),
+            parent: (0..lang_of.len()).collect(),
+            lang_of,
+            langs: vec![Vec::new(); lang_of.len()],
         }
     }
 
@@ -492,25 +679,50 @@ impl<'a> GroupSets<'a> {
         self.root(a) == self.root(b)
     }
 
+    fn langs_of(&self, root: usize) -> &[u32] {
+        match self.langs[root].as_slice() {
+            [] => std::slice::from_ref(&self.lang_of[root]),
+            langs => langs,
+        }
+    }
+
     fn can_join(&self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.root(a), self.root(b));
-        ra != rb && self.langs[ra].is_disjoint(&self.langs[rb])
+        ra != rb
+            && !self
+                .langs_of(ra)
+                .iter()
+                .any(|l| self.langs_of(rb).contains(l))
     }
 
     fn join(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.root(a), self.root(b));
+        // The root is always a group's first member.
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        let mut langs = self.langs_of(keep).to_vec();
+        langs.extend_from_slice(self.langs_of(gone));
         self.parent[gone] = keep;
-        let moved = std::mem::take(&mut self.langs[gone]);
-        self.langs[keep].extend(moved);
+        self.langs[gone] = Vec::new();
+        self.langs[keep] = langs;
     }
 
+    /// The groups of more than one, each in order, by their first member.
     fn groups(&self) -> Vec<Vec<usize>> {
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut slot = vec![usize::MAX; self.parent.len()];
+        let mut groups: Vec<Vec<usize>> = Vec::new();
         for x in 0..self.parent.len() {
-            groups.entry(self.root(x)).or_default().push(x);
+            let root = self.root(x);
+            if root == x {
+                continue;
+            }
+            if slot[root] == usize::MAX {
+                slot[root] = groups.len();
+                groups.push(vec![root]);
+            }
+            groups[slot[root]].push(x);
         }
-        groups.into_values().filter(|g| g.len() > 1).collect()
+        groups.sort_unstable_by_key(|g| g[0]);
+        groups
     }
 }
 
@@ -521,8 +733,8 @@ mod tests {
 
     fn cand(path: &str, lang: &str, day: i64, text: &str) -> Candidate<'static> {
         Candidate {
-            path: path.into(),
-            lang: lang.into(),
+            path: path.to_string().into(),
+            lang: lang.to_string().into(),
             day,
             signals: Cow::Owned(extract(text)),
         }
@@ -630,7 +842,7 @@ mod tests {
             let nouns = 10 + rng.below(30);
             let original = pick(&mut rng, 95, nouns);
             cands.push(Candidate {
-                path: format!("de/{story:03}.txt"),
+                path: format!("de/{story:03}.txt").into(),
                 lang: "de".into(),
                 day,
                 signals: Cow::Owned(signals(&original)),
@@ -643,7 +855,7 @@ mod tests {
             // Translations appear the same day or the next.
             let lag = (story % 2) as i64;
             cands.push(Candidate {
-                path: format!("fr/{story:03}.txt"),
+                path: format!("fr/{story:03}.txt").into(),
                 lang: "fr".into(),
                 day: day + lag,
                 signals: Cow::Owned(signals(&translated)),
@@ -657,7 +869,7 @@ mod tests {
             .filter(|g| !truth.contains(g))
             .map(|g| {
                 g.iter()
-                    .map(|&i| cands[i].path.as_str())
+                    .map(|&i| cands[i].path.as_ref())
                     .collect::<Vec<_>>()
             })
             .collect();
@@ -679,5 +891,69 @@ mod tests {
         ];
         let p = pair(&cands, &PairingConfig::default());
         assert!(p.groups.is_empty(), "{:?}", p.groups);
+    }
+
+    /// Stories over two months: reusing the last run's evidence after
+    /// articles were added, removed, edited and moved gives exactly what
+    /// pairing from scratch gives, and leaves the far-away weeks alone.
+    #[test]
+    fn reusing_the_last_run_changes_nothing_but_the_work() {
+        let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
+        let story = |rng: &mut XorShift, n: usize, lang: &str, day: i64| {
+            let mut tokens: Vec<String> = (0..8)
+                .filter(|_| rng.below(100) < 85)
+                .map(|k| format!("w:story{n}name{k}"))
+                .collect();
+            tokens.push(format!("w:hot{}", rng.below(5)));
+            tokens.push(format!("w:{lang}-noun-{}", rng.below(1000)));
+            Candidate {
+                path: format!("{lang}/{n:03}.txt").into(),
+                lang: lang.to_string().into(),
+                day,
+                signals: Cow::Owned(signals(&tokens)),
+            }
+        };
+        let mut cands = Vec::new();
+        for n in 0..240 {
+            let day = 100 + (n / 4) as i64;
+            cands.push(story(&mut rng, n, "de", day));
+            cands.push(story(&mut rng, n, "fr", day + (n % 2) as i64));
+        }
+        let config = PairingConfig::default();
+        let (_, memo) = pair_reusing(&cands, &config, None);
+
+        // Edit one, remove one, add one, and move one to another day.
+        cands[10] = story(&mut rng, 5, "fr", 101);
+        cands.remove(60);
+        // It names stories a week away: their names are less rare now.
+        let mut added = story(&mut rng, 999, "de", 112);
+        let mut tokens = added.signals.tokens.clone();
+        tokens.extend((44..52).map(|n| {
+            (
+                crate::group::signals::token_id(&format!("w:story{n}name1")),
+                1.0,
+            )
+        }));
+        tokens.sort_by_key(|&(id, _)| id);
+        tokens.dedup_by_key(|&mut (id, _)| id);
+        added.signals = Cow::Owned(Signals { tokens });
+        cands.push(added);
+        cands[70].day += 3;
+
+        let keys: Vec<MemoKey> = cands.iter().map(|c| MemoKey::of(c, &config)).collect();
+        let reach = i64::from(config.max_days_apart).max(RARITY_DAYS);
+        let reused = memo.reusable(&keys, reach).iter().flatten().count();
+        assert!(
+            reused > 0 && reused < cands.len(),
+            "{reused} of {} reused",
+            cands.len()
+        );
+        let (again, memo_again) = pair_reusing(&cands, &config, Some(&memo));
+        let (fresh, memo_fresh) = pair_reusing(&cands, &config, None);
+        assert!(memo_again.entries == memo_fresh.entries, "evidence differs");
+        assert_eq!(again.groups, fresh.groups);
+        assert_eq!(again.scores, fresh.scores);
+        assert_eq!(again.notes, fresh.notes);
+        assert!(fresh.groups.len() > 100, "{} groups", fresh.groups.len());
     }
 }
