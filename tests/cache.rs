@@ -6,6 +6,8 @@
 //! single thread.
 
 mod common;
+#[path = "../examples/gen_corpus/corpus.rs"]
+mod corpus;
 
 use std::fs;
 use std::path::Path;
@@ -229,4 +231,86 @@ fn a_new_warning_is_not_hidden_by_the_shortcut() {
         "{}",
         stderr(&again)
     );
+}
+
+/// Pairing reuses the last run's evidence away from what changed (the
+/// `pairing` file of the cache): on ten weeks of plain-text exports, edits
+/// that change an article's names, a translation added twice, an article
+/// deleted and a damaged memo all give what a clean build gives — every
+/// link, score-based warning and feed byte.
+#[test]
+fn pairing_from_the_cache_links_what_a_clean_build_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path();
+    let options = corpus::Options {
+        stories: 280,
+        per_day: 4,
+        seed: 7,
+        untranslated_share: 0.1,
+        ..corpus::Options::default()
+    };
+    let files = corpus::generate_files(&options);
+    for file in &files {
+        write(&work.join("articles"), &file.path, &file.content);
+    }
+    write(
+        work,
+        "babelfeed.toml",
+        "base_url = \"https://news.example.org\"\nmax_entries = 0\n",
+    );
+    assert_same_as_clean(work, "first build");
+    let pairs = |work: &Path| {
+        entry_links(&work.join("out/de/atom.xml"))
+            .iter()
+            .filter(|links| links.len() > 1)
+            .count()
+    };
+    assert!(pairs(work) > 200, "only {} linked", pairs(work));
+
+    // Week five: one German article gains names its translation lacks.
+    let middle = files
+        .iter()
+        .find(|f| f.story == 140 && f.lang == "de")
+        .unwrap();
+    let path = work.join("articles").join(&middle.path);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        format!(
+            "{text}\nAuch Ursula von der Leyen und Olaf Scholz äußerten sich in Brüssel zur ECB.\n"
+        ),
+    )
+    .unwrap();
+    assert_same_as_clean(work, "names added");
+
+    // A second copy of a French translation, a few weeks later: now two
+    // candidates for one German article.
+    let french = files
+        .iter()
+        .find(|f| f.story == 200 && f.lang == "fr")
+        .unwrap();
+    let copy = Path::new(&french.path).with_file_name("copy.txt");
+    // With its own title, so that it gets its own URL.
+    let retitled = french
+        .content
+        .replacen("\n\n", "\n\nMise à jour du soir : ", 1);
+    write(&work.join("articles"), copy.to_str().unwrap(), &retitled);
+    assert_same_as_clean(work, "a translation twice");
+
+    // An article of the first weeks deleted.
+    let early = files
+        .iter()
+        .find(|f| f.story == 20 && f.lang == "fr")
+        .unwrap();
+    fs::remove_file(work.join("articles").join(&early.path)).unwrap();
+    assert_same_as_clean(work, "an article deleted");
+
+    // One byte of the memo changed: its checksum refuses it.
+    let memo = work.join("out/.babelfeed-cache/pairing");
+    let mut bytes = fs::read(&memo).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x55;
+    fs::write(&memo, &bytes).unwrap();
+    fs::remove_file(work.join("articles").join(&middle.path)).unwrap();
+    assert_same_as_clean(work, "memo damaged");
 }
