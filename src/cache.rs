@@ -13,7 +13,9 @@
 //! - `articles` holds each article as inferred (without its body), keyed by
 //!   that content hash, so a run reads and infers only the files that
 //!   changed. Stamps only decide whether a file must be read again; what is
-//!   reused is found by content.
+//!   reused is found by content. A run appends the articles it inferred
+//!   (each record with its own checksum, so a torn append is noticed) and
+//!   rewrites the file only when most of it is no longer used.
 //!
 //! - `pairing` holds what the pairing of plain-text exports computed for
 //!   each candidate ([`PairingMemo`]), so that a run re-scores only the
@@ -39,7 +41,7 @@ use crate::publish::{write_atomically, Durability};
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
 /// Bumped whenever what is stored changes meaning.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// See the module documentation.
 const RACY_SECONDS: i64 = 2;
 
@@ -191,19 +193,16 @@ impl Cache {
         let Ok(bytes) = fs::read(self.dir.join("articles")) else {
             return stored;
         };
-        // Records are [hash: 16 bytes][length: 4 bytes][outcome]; a
-        // damaged tail only loses the records in it.
+        // Records are [hash: 16][length: 4][checksum: 8][outcome]. The
+        // first that is cut short or fails its checksum ends the file: it
+        // is where an interrupted append stopped, and the next run appends
+        // from there.
         let mut at = 0;
-        while at + 20 <= bytes.len() {
-            let hash = u128::from_le_bytes(bytes[at..at + 16].try_into().unwrap_or_default());
-            let len =
-                u32::from_le_bytes(bytes[at + 16..at + 20].try_into().unwrap_or_default()) as usize;
-            let Some(end) = (at + 20).checked_add(len).filter(|&e| e <= bytes.len()) else {
-                break;
-            };
-            stored.ranges.insert(hash, at + 20..end);
-            at = end;
+        while let Some((hash, range)) = record_at(&bytes, at) {
+            stored.ranges.insert(hash, range.clone());
+            at = range.end;
         }
+        stored.valid_end = at;
         stored.bytes = bytes;
         stored
     }
@@ -222,10 +221,15 @@ impl Cache {
 
     /// Stores this run for the next. Failing to is not an error of the
     /// run: the next one only does more work.
+    ///
+    /// `files` are this run's article files with their content hashes;
+    /// `fresh` the outcomes this run inferred, encoded; `stored` what was
+    /// in the cache, which holds the rest.
     pub fn save(
         &self,
         files: Vec<(&ListedArticle, ContentHash)>,
-        outcomes: Vec<(ContentHash, &[u8])>,
+        fresh: Vec<(ContentHash, &[u8])>,
+        stored: &StoredOutcomes,
         memo: &PairingMemo,
         run: RunRecord,
     ) {
@@ -248,13 +252,7 @@ impl Cache {
         let saved = fs::create_dir_all(&self.dir).and_then(|()| {
             // The articles go first: an index never points at articles
             // that were not written.
-            let mut articles = Vec::new();
-            for (hash, outcome) in outcomes {
-                articles.extend_from_slice(&hash.to_le_bytes());
-                articles.extend_from_slice(&(outcome.len() as u32).to_le_bytes());
-                articles.extend_from_slice(outcome);
-            }
-            write_atomically(&self.dir.join("articles"), &articles, Durability::Unsynced)?;
+            self.save_outcomes(&index.files, fresh, stored)?;
             let memo = postcard::to_stdvec(memo).map_err(std::io::Error::other)?;
             let mut pairing = xxhash_rust::xxh3::xxh3_128(&memo).to_le_bytes().to_vec();
             pairing.extend_from_slice(&memo);
@@ -271,11 +269,93 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// Appends the outcomes that are new to the `articles` file, or — when
+    /// less than half of it would still be used — writes it anew with only
+    /// what this run uses.
+    fn save_outcomes(
+        &self,
+        files: &[IndexedFile],
+        fresh: Vec<(ContentHash, &[u8])>,
+        stored: &StoredOutcomes,
+    ) -> std::io::Result<()> {
+        let mut written: rustc_hash::FxHashSet<ContentHash> = Default::default();
+        let mut new_records = Vec::new();
+        for (hash, outcome) in fresh {
+            if stored.get(hash).is_none() && written.insert(hash) {
+                push_record(&mut new_records, hash, outcome);
+            }
+        }
+        let mut live = 0;
+        let mut kept: rustc_hash::FxHashSet<ContentHash> = Default::default();
+        for file in files {
+            if let Some(outcome) = stored.get(file.hash) {
+                if kept.insert(file.hash) {
+                    live += RECORD_HEADER + outcome.len();
+                }
+            }
+        }
+        let path = self.dir.join("articles");
+        if stored.valid_end > 0 && live * 2 >= stored.valid_end {
+            use std::io::{Seek, Write};
+            let mut file = fs::OpenOptions::new().write(true).open(&path)?;
+            file.set_len(stored.valid_end as u64)?;
+            file.seek(std::io::SeekFrom::End(0))?;
+            return file.write_all(&new_records);
+        }
+        let mut records = Vec::with_capacity(live + new_records.len());
+        for hash in kept_in_order(files, &kept) {
+            if let Some(outcome) = stored.get(hash) {
+                push_record(&mut records, hash, outcome);
+            }
+        }
+        records.extend_from_slice(&new_records);
+        write_atomically(&path, &records, Durability::Unsynced)
+    }
+}
+
+/// The hashes of `files` that are in `kept`, each once, in file order.
+fn kept_in_order(
+    files: &[IndexedFile],
+    kept: &rustc_hash::FxHashSet<ContentHash>,
+) -> Vec<ContentHash> {
+    let mut seen: rustc_hash::FxHashSet<ContentHash> = Default::default();
+    files
+        .iter()
+        .map(|f| f.hash)
+        .filter(|h| kept.contains(h) && seen.insert(*h))
+        .collect()
+}
+
+/// Bytes before a record's outcome: hash, length, checksum.
+const RECORD_HEADER: usize = 28;
+
+fn push_record(records: &mut Vec<u8>, hash: ContentHash, outcome: &[u8]) {
+    records.extend_from_slice(&hash.to_le_bytes());
+    records.extend_from_slice(&(outcome.len() as u32).to_le_bytes());
+    records.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(outcome).to_le_bytes());
+    records.extend_from_slice(outcome);
+}
+
+/// The record that starts at `at`: its hash and where its outcome is.
+/// `None` past the end, or for a record cut short or damaged.
+fn record_at(bytes: &[u8], at: usize) -> Option<(ContentHash, std::ops::Range<usize>)> {
+    let header = bytes.get(at..at.checked_add(RECORD_HEADER)?)?;
+    let hash = u128::from_le_bytes(header[..16].try_into().ok()?);
+    let len = u32::from_le_bytes(header[16..20].try_into().ok()?) as usize;
+    let check = u64::from_le_bytes(header[20..28].try_into().ok()?);
+    let start = at + RECORD_HEADER;
+    let outcome = bytes.get(start..start.checked_add(len)?)?;
+    (xxhash_rust::xxh3::xxh3_64(outcome) == check).then_some((hash, start..start + len))
+}
+
 /// Encoded outcomes of the last run (see [`Cache::stored_outcomes`]).
 #[derive(Debug, Default)]
 pub struct StoredOutcomes {
     bytes: Vec<u8>,
     ranges: HashMap<ContentHash, std::ops::Range<usize>>,
+    /// Where the last intact record ends.
+    valid_end: usize,
 }
 
 impl StoredOutcomes {

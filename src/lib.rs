@@ -595,14 +595,14 @@ pub fn build(
             .iter()
             .map(|(at, hash, _)| (&all_listed[*at], *hash))
             .collect();
-        let encoded = remembered
+        let fresh = remembered
             .iter()
             .filter_map(|(_, hash, stored)| match stored {
                 Stored::Fresh(bytes) => Some((*hash, bytes.as_slice())),
-                Stored::Cached => Some((*hash, stored_outcomes.get(*hash)?)),
+                Stored::Cached => None,
             })
             .collect();
-        cache.save(indexed, encoded, &memo, run);
+        cache.save(indexed, fresh, &stored_outcomes, &memo, run);
         stopwatch.lap("save the cache");
     }
     Ok(Built {

@@ -143,6 +143,17 @@ fn a_cached_run_writes_what_a_clean_build_writes() {
     .unwrap();
     assert_same_as_clean(work, "cache truncated");
 
+    // An append cut short (a run killed while saving the cache), then an
+    // edit whose outcome is appended after it.
+    let stored = work.join("out/.babelfeed-cache/articles");
+    let mut bytes = fs::read(&stored).unwrap();
+    bytes.extend_from_slice(&[0x42; 40]);
+    fs::write(&stored, &bytes).unwrap();
+    assert_same_as_clean(work, "torn append");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(&article, format!("{text}\nNoch ein Satz.\n")).unwrap();
+    assert_same_as_clean(work, "appended after a torn append");
+
     // A published feed changed by hand is rewritten.
     fs::write(work.join("out/fr/rss.xml"), "<rss/>").unwrap();
     assert_same_as_clean(work, "a feed changed by hand");
