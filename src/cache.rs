@@ -279,13 +279,6 @@ impl Cache {
         fresh: Vec<(ContentHash, &[u8])>,
         stored: &StoredOutcomes,
     ) -> std::io::Result<()> {
-        let mut written: rustc_hash::FxHashSet<ContentHash> = Default::default();
-        let mut new_records = Vec::new();
-        for (hash, outcome) in fresh {
-            if stored.get(hash).is_none() && written.insert(hash) {
-                push_record(&mut new_records, hash, outcome);
-            }
-        }
         let mut live = 0;
         let mut kept: rustc_hash::FxHashSet<ContentHash> = Default::default();
         for file in files {
@@ -295,21 +288,29 @@ impl Cache {
                 }
             }
         }
+        let append = stored.valid_end > 0 && live * 2 >= stored.valid_end;
+        let mut records = Vec::new();
+        if !append {
+            for hash in kept_in_order(files, &kept) {
+                if let Some(outcome) = stored.get(hash) {
+                    push_record(&mut records, hash, outcome);
+                }
+            }
+        }
+        let mut written: rustc_hash::FxHashSet<ContentHash> = Default::default();
+        for (hash, outcome) in fresh {
+            if stored.get(hash).is_none() && written.insert(hash) {
+                push_record(&mut records, hash, outcome);
+            }
+        }
         let path = self.dir.join("articles");
-        if stored.valid_end > 0 && live * 2 >= stored.valid_end {
+        if append {
             use std::io::{Seek, Write};
             let mut file = fs::OpenOptions::new().write(true).open(&path)?;
             file.set_len(stored.valid_end as u64)?;
             file.seek(std::io::SeekFrom::End(0))?;
-            return file.write_all(&new_records);
+            return file.write_all(&records);
         }
-        let mut records = Vec::with_capacity(live + new_records.len());
-        for hash in kept_in_order(files, &kept) {
-            if let Some(outcome) = stored.get(hash) {
-                push_record(&mut records, hash, outcome);
-            }
-        }
-        records.extend_from_slice(&new_records);
         write_atomically(&path, &records, Durability::Unsynced)
     }
 }
