@@ -341,9 +341,19 @@ fn separate_shared_file_names(
 /// Two published articles with one id or one URL would be one entry to a
 /// feed reader, and one would hide the other.
 fn clashes(articles: &[model::Article]) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    shared_values(articles, "entry id", |a| &a.id, &mut problems);
-    shared_values(articles, "URL", |a| &a.url, &mut problems);
+    let (mut problems, mut urls) = rayon::join(
+        || {
+            let mut problems = Vec::new();
+            shared_values(articles, "entry id", |a| &a.id, &mut problems);
+            problems
+        },
+        || {
+            let mut problems = Vec::new();
+            shared_values(articles, "URL", |a| &a.url, &mut problems);
+            problems
+        },
+    );
+    problems.append(&mut urls);
     problems
 }
 

@@ -7,7 +7,6 @@ pub mod pairing;
 pub mod signals;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
@@ -38,19 +37,14 @@ pub fn group_reusing(
     let published = || articles.iter().enumerate().filter(|(_, a)| !a.draft);
 
     // Rule 1: translation keys.
-    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, article) in published() {
-        if let Some(key) = article.translation_key.as_deref() {
-            by_key.entry(key).or_default().push(i);
-        }
-    }
+    let by_key =
+        members_by(published().filter_map(|(i, a)| Some((a.translation_key.as_deref()?, i))));
     for (key, members) in by_key {
-        let rule = format!("share translation_key `{key}`");
         add_group(
             articles,
             members,
             GroupSource::Key,
-            &rule,
+            &|| format!("share translation_key `{key}`"),
             &mut groups,
             &mut group_of,
             &mut diagnostics,
@@ -58,22 +52,18 @@ pub fn group_reusing(
     }
 
     // Rule 2: base name with language suffixes, in the same folder.
-    let mut by_stem: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, article) in published() {
-        if group_of[i].is_none() && article.translation_key.is_none() {
-            if let Some(stem) = article.suffix_stem.as_deref() {
-                by_stem.entry(stem).or_default().push(i);
-            }
-        }
-    }
+    let by_stem = members_by(
+        published()
+            .filter(|(i, a)| group_of[*i].is_none() && a.translation_key.is_none())
+            .filter_map(|(i, a)| Some((a.suffix_stem.as_deref()?, i))),
+    );
     for (stem, members) in by_stem {
         if members.len() > 1 {
-            let rule = format!("share the base name `{stem}`");
             add_group(
                 articles,
                 members,
                 GroupSource::FileName,
-                &rule,
+                &|| format!("share the base name `{stem}`"),
                 &mut groups,
                 &mut group_of,
                 &mut diagnostics,
@@ -143,33 +133,48 @@ pub fn group_reusing(
     (grouping, diagnostics, memo)
 }
 
+/// The articles that share each value, in the order of their first
+/// article (an archive has as many keys as stories: a hash map, then one
+/// sort, costs less than a sorted map).
+fn members_by<'a>(pairs: impl Iterator<Item = (&'a str, usize)>) -> Vec<(&'a str, Vec<usize>)> {
+    let mut by_value: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (value, i) in pairs {
+        by_value.entry(value).or_default().push(i);
+    }
+    let mut groups: Vec<(&str, Vec<usize>)> = by_value.into_iter().collect();
+    groups.sort_unstable_by_key(|(_, members)| members[0]);
+    groups
+}
+
 /// Adds a group after checking it holds one article per language; a second
 /// article of a language is an error naming both files, and the group is
-/// not formed.
+/// not formed. `rule` says what the members share, for that error.
 fn add_group(
     articles: &[Article],
     members: Vec<usize>,
     source: GroupSource,
-    rule: &str,
+    rule: &dyn Fn() -> String,
     groups: &mut Vec<(Vec<usize>, GroupSource)>,
     group_of: &mut [Option<usize>],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut by_lang: BTreeMap<&str, usize> = BTreeMap::new();
+    // Groups are a handful of articles: a list beats a map.
+    let mut by_lang: Vec<(&str, usize)> = Vec::with_capacity(members.len());
     let mut clean = true;
     for &m in &members {
-        if let Some(&first) = by_lang.get(articles[m].lang.as_str()) {
+        let lang = articles[m].lang.as_str();
+        if let Some(&(_, first)) = by_lang.iter().find(|(l, _)| *l == lang) {
             clean = false;
             diagnostics.push(Diagnostic::error(
                 &articles[m].path,
                 None,
                 format!(
-                    "{} and {} {rule} and are both in `{}`; a translation group holds one article per language — change one's key or language",
-                    articles[first].path, articles[m].path, articles[m].lang
+                    "{} and {} {} and are both in `{}`; a translation group holds one article per language — change one's key or language",
+                    articles[first].path, articles[m].path, rule(), articles[m].lang
                 ),
             ));
         } else {
-            by_lang.insert(&articles[m].lang, m);
+            by_lang.push((lang, m));
         }
     }
     for &m in &members {
