@@ -210,13 +210,11 @@ fn meta_from_value(
 /// The first character XML 1.0 forbids in any string of `value`.
 fn forbidden_char(value: &Value) -> Option<char> {
     match value {
-        Value::String(s) => s.chars().find(|&c| !super::is_xml_char(c)),
+        Value::String(s) => super::first_non_xml_char(s),
         Value::Array(items) => items.iter().find_map(forbidden_char),
-        Value::Object(map) => map.iter().find_map(|(k, v)| {
-            k.chars()
-                .find(|&c| !super::is_xml_char(c))
-                .or_else(|| forbidden_char(v))
-        }),
+        Value::Object(map) => map
+            .iter()
+            .find_map(|(k, v)| super::first_non_xml_char(k).or_else(|| forbidden_char(v))),
         _ => None,
     }
 }

@@ -108,7 +108,7 @@ fn render_language(
         // Rendering bodies is the costly part of a feed; entries are
         // independent, so they are shared out over the cores.
         feed.entries.par_iter_mut().for_each(|entry| {
-            entry.content_html = Some(xml_text(&entry.article.content_html()));
+            entry.content_html = Some(xml_text_owned(entry.article.content_html()));
         });
     }
     let mut atom = atom::write(&feed)?;
@@ -270,6 +270,15 @@ fn link(rel: &str, href: &str, hreflang: Option<&str>, mime_type: &str) -> Link 
 /// Removes characters XML 1.0 forbids. Parsing refuses articles that hold
 /// them; this is the last guard for values from elsewhere (configuration).
 pub fn xml_text(text: &str) -> String {
+    xml_text_owned(text.to_string())
+}
+
+/// [`xml_text`] of a string already owned, which is kept when, as almost
+/// always, it is clean.
+pub fn xml_text_owned(text: String) -> String {
+    if crate::parse::first_non_xml_char(&text).is_none() {
+        return text;
+    }
     text.chars()
         .filter(|&c| crate::parse::is_xml_char(c))
         .collect()
@@ -284,7 +293,7 @@ pub fn check_well_formed(file: &RenderedFile) -> Result<(), String> {
         format!("{}: the rendered feed is not valid XML ({why}); this is a bug in babelfeed, please report it", file.path)
     };
     let text = std::str::from_utf8(&file.bytes).map_err(|e| fail(e.to_string()))?;
-    if let Some(c) = text.chars().find(|&c| !crate::parse::is_xml_char(c)) {
+    if let Some(c) = crate::parse::first_non_xml_char(text) {
         return Err(fail(format!("character U+{:04X}", c as u32)));
     }
     let mut reader = quick_xml::Reader::from_str(text);
