@@ -574,13 +574,15 @@ pub fn build(
     // feed until every one is staged.
     let mut staging = publish::Staging::begin(out_dir, &lock)?;
     let mut paths = Vec::new();
-    for pair in render::feeds(&loaded.catalog, settings) {
-        for file in pair.map_err(Error::Render)? {
-            render::check_well_formed(&file).map_err(Error::Render)?;
-            staging.add(&file)?;
-            paths.push(file.path);
-        }
-    }
+    let put = |file: render::RenderedFile| -> Result<(), PublishError> {
+        staging.add(&file)?;
+        paths.push(file.path);
+        Ok(())
+    };
+    render::render_each(&loaded.catalog, settings, put).map_err(|stop| match stop {
+        render::Stop::Render(why) => Error::Render(why),
+        render::Stop::Put(error) => Error::from(error),
+    })?;
     stopwatch.lap("render, check and stage the feeds");
     let published = staging.commit()?;
     stopwatch.lap("replace the published feeds");

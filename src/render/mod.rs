@@ -81,29 +81,48 @@ impl LanguageFeed<'_> {
 /// Renders every feed of the catalog, in path order.
 pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile>, String> {
     let mut files = Vec::new();
-    for pair in feeds(catalog, settings) {
-        files.extend(pair?);
-    }
+    let put = |file| {
+        files.push(file);
+        Ok::<(), std::convert::Infallible>(())
+    };
+    render_each(catalog, settings, put).map_err(|stop| match stop {
+        Stop::Render(why) => why,
+        Stop::Put(never) => match never {},
+    })?;
     Ok(files)
 }
 
-/// Renders the feeds one language at a time (Atom, then RSS), as the
-/// caller asks for them: with every entry in the feeds, a language's
-/// bodies as HTML and its two files are most of the memory a run needs,
-/// and the caller can put each pair aside before the next is made.
-pub fn feeds<'a>(
-    catalog: &'a Catalog,
-    settings: &'a Settings,
-) -> impl Iterator<Item = Result<[RenderedFile; 2], String>> + 'a {
-    plan(catalog, settings)
-        .into_iter()
-        .map(move |feed| render_language(feed, settings))
+/// Why [`render_each`] stopped.
+#[derive(Debug)]
+pub enum Stop<E> {
+    /// A feed could not be rendered, or failed [`check_well_formed`].
+    Render(String),
+    /// `put` refused a file.
+    Put(E),
 }
 
-fn render_language(
+/// Renders the feeds one language at a time (Atom, then RSS), reads each
+/// back with [`check_well_formed`], and hands it to `put` at once: with
+/// every entry in the feeds, a language's bodies as HTML and its two files
+/// are most of the memory a run needs. The Atom file is checked and handed
+/// over on one core while RSS is written on the other, so whatever `put`
+/// does with it (writing it to disk) costs no extra time.
+pub fn render_each<E: Send>(
+    catalog: &Catalog,
+    settings: &Settings,
+    mut put: impl FnMut(RenderedFile) -> Result<(), E> + Send,
+) -> Result<(), Stop<E>> {
+    for feed in plan(catalog, settings) {
+        render_language(feed, settings, &mut put)?;
+    }
+    Ok(())
+}
+
+fn render_language<E: Send>(
     mut feed: LanguageFeed,
     settings: &Settings,
-) -> Result<[RenderedFile; 2], String> {
+    put: &mut (impl FnMut(RenderedFile) -> Result<(), E> + Send),
+) -> Result<(), Stop<E>> {
     if settings.content == ContentMode::Full {
         // Rendering bodies is the costly part of a feed; entries are
         // independent, so they are shared out over the cores.
@@ -111,21 +130,29 @@ fn render_language(
             entry.content_html = Some(xml_text_owned(entry.article.content_html()));
         });
     }
-    let mut atom = atom::write(&feed)?;
+    let mut atom = atom::write(&feed).map_err(Stop::Render)?;
     atom.shrink_to_fit();
-    let lang = feed.lang;
-    let mut rss = rss::write(feed)?;
+    let atom = RenderedFile {
+        path: format!("{}/atom.xml", feed.lang),
+        bytes: atom,
+    };
+    let rss_path = format!("{}/rss.xml", feed.lang);
+    let (atom_done, rss) = rayon::join(
+        || {
+            check_well_formed(&atom).map_err(Stop::Render)?;
+            put(atom).map_err(Stop::Put)
+        },
+        || rss::write(feed),
+    );
+    atom_done?;
+    let mut rss = rss.map_err(Stop::Render)?;
     rss.shrink_to_fit();
-    Ok([
-        RenderedFile {
-            path: format!("{lang}/atom.xml"),
-            bytes: atom,
-        },
-        RenderedFile {
-            path: format!("{lang}/rss.xml"),
-            bytes: rss,
-        },
-    ])
+    let rss = RenderedFile {
+        path: rss_path,
+        bytes: rss,
+    };
+    check_well_formed(&rss).map_err(Stop::Render)?;
+    put(rss).map_err(Stop::Put)
 }
 
 /// The articles each language's feed shows, in feed order: newest first,
@@ -292,11 +319,15 @@ pub fn check_well_formed(file: &RenderedFile) -> Result<(), String> {
     let fail = |why: String| {
         format!("{}: the rendered feed is not valid XML ({why}); this is a bug in babelfeed, please report it", file.path)
     };
-    let text = std::str::from_utf8(&file.bytes).map_err(|e| fail(e.to_string()))?;
-    if let Some(c) = crate::parse::first_non_xml_char(text) {
-        return Err(fail(format!("character U+{:04X}", c as u32)));
+    // The writers only write strings, so the bytes are UTF-8; they are
+    // decoded only where a forbidden character may be.
+    if crate::parse::may_hold_non_xml_chars(&file.bytes) {
+        let text = std::str::from_utf8(&file.bytes).map_err(|e| fail(e.to_string()))?;
+        if let Some(c) = crate::parse::first_non_xml_char(text) {
+            return Err(fail(format!("character U+{:04X}", c as u32)));
+        }
     }
-    let mut reader = quick_xml::Reader::from_str(text);
+    let mut reader = quick_xml::Reader::from_reader(file.bytes.as_slice());
     reader.config_mut().check_end_names = true;
     let (mut depth, mut roots) = (0usize, 0usize);
     loop {
@@ -318,4 +349,46 @@ pub fn check_well_formed(file: &RenderedFile) -> Result<(), String> {
         return Err(fail(format!("{roots} root elements, {depth} left open")));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> RenderedFile {
+        RenderedFile {
+            path: "de/atom.xml".into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_check_passes_a_well_formed_feed_only() {
+        let long = "x".repeat(200);
+        assert!(check_well_formed(&file(&format!(
+            "<?xml version=\"1.0\"?>\n<feed><entry a=\"1\">{long} ¿Qué?</entry><e/></feed>\n"
+        )))
+        .is_ok());
+        for (bad, why) in [
+            ("<feed><entry></feed>", "end name"),
+            ("<feed></feed><feed></feed>", "two roots"),
+            ("<feed>", "left open"),
+            ("<feed>\u{1}</feed>", "control character"),
+            (
+                &format!("<feed>{long}\u{b}</feed>"),
+                "control character after a chunk",
+            ),
+            (&format!("<feed>{long}\u{FFFE}{long}</feed>"), "U+FFFE"),
+        ] {
+            assert!(check_well_formed(&file(bad)).is_err(), "{why}: {bad}");
+        }
+    }
+
+    #[test]
+    fn text_keeps_every_legal_character_and_drops_the_rest() {
+        let clean = "Grüße ¿Qué? \u{FFFD} 𝄞 \t\n".repeat(10);
+        assert_eq!(xml_text(&clean), clean);
+        let dirty = format!("{clean}\u{0}a\u{FFFF}b");
+        assert_eq!(xml_text(&dirty), format!("{clean}ab"));
+    }
 }
