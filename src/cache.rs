@@ -138,15 +138,7 @@ impl Cache {
     pub fn known_hash(&self, listed: &ListedArticle) -> Option<ContentHash> {
         let index = self.index.as_ref()?;
         let cached = index.file(&listed.file.path)?;
-        let trusted = |stamp: &Stamp| {
-            stamp.mtime_ns < index.started_ns - RACY_SECONDS * 1_000_000_000
-                && stamp.ctime_ns < index.started_ns - RACY_SECONDS * 1_000_000_000
-        };
-        let same = cached.stamp == listed.file.stamp
-            && trusted(&listed.file.stamp)
-            && cached.sidecar == listed.sidecar.as_ref().map(|s| s.stamp)
-            && listed.sidecar.as_ref().is_none_or(|s| trusted(&s.stamp));
-        same.then_some(cached.hash)
+        stamps_trusted(index, cached, listed).then_some(cached.hash)
     }
 
     /// The last run's record when nothing can have changed: the same
@@ -166,13 +158,16 @@ impl Cache {
             return None;
         }
         let mut rehashed = 0;
-        for l in listed {
-            if self.known_hash(l).is_some() {
+        // Both lists are in path order: the same files pair up one to one.
+        for (l, cached) in listed.iter().zip(&index.files) {
+            if l.file.path != cached.path {
+                return None;
+            }
+            if stamps_trusted(index, cached, l) {
                 continue;
             }
             rehashed += 1;
-            let recorded = index.file(&l.file.path)?.hash;
-            if rehashed > MAX_REHASHED || rehash(l) != Some(recorded) {
+            if rehashed > MAX_REHASHED || rehash(l) != Some(cached.hash) {
                 return None;
             }
         }
@@ -348,6 +343,17 @@ fn record_at(bytes: &[u8], at: usize) -> Option<(ContentHash, std::ops::Range<us
     let start = at + RECORD_HEADER;
     let outcome = bytes.get(start..start.checked_add(len)?)?;
     (xxhash_rust::xxh3::xxh3_64(outcome) == check).then_some((hash, start..start + len))
+}
+
+/// Whether a file (and its sidecar) still has the stamps the index
+/// recorded, and they are old enough to be trusted.
+fn stamps_trusted(index: &Index, cached: &IndexedFile, listed: &ListedArticle) -> bool {
+    let settled = index.started_ns - RACY_SECONDS * 1_000_000_000;
+    let trusted = |stamp: &Stamp| stamp.mtime_ns < settled && stamp.ctime_ns < settled;
+    cached.stamp == listed.file.stamp
+        && trusted(&listed.file.stamp)
+        && cached.sidecar == listed.sidecar.as_ref().map(|s| s.stamp)
+        && listed.sidecar.as_ref().is_none_or(|s| trusted(&s.stamp))
 }
 
 /// Encoded outcomes of the last run (see [`Cache::stored_outcomes`]).

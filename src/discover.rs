@@ -115,28 +115,29 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
     let visited = Mutex::new(HashSet::from([folder_identity(root, &meta)]));
     let walked = walk(root, "", &visited);
     listing.diagnostics = walked.diagnostics;
-    let files: BTreeMap<String, ListedFile> = walked
-        .files
-        .into_iter()
-        .map(|f| (f.path.clone(), f))
-        .collect();
+    // In path order, which the cache's index and every report rely on.
+    let mut files = walked.files;
+    files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
 
     // Pair each `NAME.toml` with its `NAME.txt` before reading anything, so a
     // sidecar without an article is reported rather than silently dropped.
     let mut sidecars: BTreeMap<String, ListedFile> = BTreeMap::new();
     let mut articles = Vec::new();
-    for (rel, file) in files {
-        match extension(&rel).map(str::to_ascii_lowercase).as_deref() {
+    for file in files {
+        match extension(&file.path)
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("txt") => articles.push((SourceKind::Plain, file)),
             Some("md") | Some("markdown") => articles.push((SourceKind::Markdown, file)),
             Some("toml") => {
-                sidecars.insert(rel, file);
+                sidecars.insert(file.path.clone(), file);
             }
-            _ => listing.ignored.push(rel),
+            _ => listing.ignored.push(file.path),
         }
     }
     for (kind, file) in articles {
-        let sidecar = if kind == SourceKind::Plain {
+        let sidecar = if kind == SourceKind::Plain && !sidecars.is_empty() {
             let stem = file
                 .path
                 .rsplit_once('.')
