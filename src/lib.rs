@@ -366,7 +366,8 @@ fn shared_values(
 ) {
     // Only looked up, never walked: the order of the reports is the
     // articles' own.
-    let mut first_with: rustc_hash::FxHashMap<&str, &str> = Default::default();
+    let mut first_with: rustc_hash::FxHashMap<&str, &str> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(articles.len(), Default::default());
     for article in articles.iter().filter(|a| !a.draft) {
         let value = key(article);
         let first = *first_with.entry(value).or_insert(&article.path);

@@ -47,7 +47,14 @@ pub fn plain_html(paragraphs: &[Paragraph]) -> String {
 
 /// Collapses runs of white space (including line breaks) to single spaces.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut collapsed = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
 }
 
 /// Renders CommonMark, resolving relative link and image targets against
