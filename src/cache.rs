@@ -30,6 +30,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
@@ -157,17 +158,19 @@ impl Cache {
         if index.files.len() != listed.len() {
             return None;
         }
-        let mut rehashed = 0;
         // Both lists are in path order: the same files pair up one to one.
-        for (l, cached) in listed.iter().zip(&index.files) {
-            if l.file.path != cached.path {
-                return None;
-            }
-            if stamps_trusted(index, cached, l) {
-                continue;
-            }
-            rehashed += 1;
-            if rehashed > MAX_REHASHED || rehash(l) != Some(cached.hash) {
+        let pairs = || listed.par_iter().zip(index.files.par_iter());
+        if pairs().any(|(l, cached)| l.file.path != cached.path) {
+            return None;
+        }
+        let untrusted: Vec<(&ListedArticle, &IndexedFile)> = pairs()
+            .filter(|(l, cached)| !stamps_trusted(index, cached, l))
+            .collect();
+        if untrusted.len() > MAX_REHASHED {
+            return None;
+        }
+        for (l, cached) in untrusted {
+            if rehash(l) != Some(cached.hash) {
                 return None;
             }
         }

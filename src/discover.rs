@@ -104,13 +104,7 @@ impl Stamp {
 /// with single files are collected as diagnostics so that one bad file does
 /// not hide the others.
 pub fn list(root: &Path) -> std::io::Result<Listing> {
-    let meta = fs::metadata(root)?;
-    if !meta.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::NotADirectory,
-            "not a folder",
-        ));
-    }
+    let meta = folder(root)?;
     let mut listing = Listing::default();
     let visited = Mutex::new(HashSet::from([folder_identity(root, &meta)]));
     let walked = walk(root, "", &visited);
@@ -160,6 +154,18 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
         ));
     }
     Ok(listing)
+}
+
+/// The metadata of `root`, which must be a folder.
+pub fn folder(root: &Path) -> std::io::Result<fs::Metadata> {
+    let meta = fs::metadata(root)?;
+    if !meta.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotADirectory,
+            "not a folder",
+        ));
+    }
+    Ok(meta)
 }
 
 /// Reads a listed article and its sidecar; `None` with the reasons when the

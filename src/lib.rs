@@ -466,12 +466,20 @@ pub fn build(
     let mut stopwatch = Stopwatch::start();
     // A missing articles folder is reported before the output folder is
     // created for the lock.
-    let listing = list(articles_dir)?;
-    stopwatch.lap("list the articles folder");
+    discover::folder(articles_dir).map_err(|source| Error::ArticlesFolder {
+        path: articles_dir.to_path_buf(),
+        source,
+    })?;
     let lock = publish::lock(out_dir, !options.no_wait)?;
     stopwatch.lap("wait for the output folder");
-    let cache = cache::Cache::open(out_dir, cache::fingerprint(settings, articles_dir));
-    stopwatch.lap("open the cache");
+    // The walk is mostly waiting on `stat`; the cache index is decoded
+    // meanwhile.
+    let (listing, cache) = rayon::join(
+        || list(articles_dir),
+        || cache::Cache::open(out_dir, cache::fingerprint(settings, articles_dir)),
+    );
+    let listing = listing?;
+    stopwatch.lap("list the articles folder and open the cache");
     // The walk's warnings must be ones the last run saw too (they are
     // shown again from its record); its errors need a real run.
     if !listing.diagnostics.iter().any(Diagnostic::is_error) {
