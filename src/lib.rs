@@ -538,14 +538,21 @@ pub fn build(
     stopwatch.lap("read the cached articles");
     let every_body_shown =
         settings.content == config::ContentMode::Full && settings.max_entries == 0;
-    let mut files = read_and_infer(
-        &listing,
-        &inferrer,
-        settings,
-        Some((&cache, &stored_outcomes)),
-        every_body_shown,
+    // The pairing memo is only needed after inference; it is read
+    // meanwhile.
+    let (mut files, memo) = rayon::join(
+        || {
+            read_and_infer(
+                &listing,
+                &inferrer,
+                settings,
+                Some((&cache, &stored_outcomes)),
+                every_body_shown,
+            )
+        },
+        || cache.pairing_memo(),
     );
-    stopwatch.lap("read and infer the articles");
+    stopwatch.lap("read and infer the articles (and read the cached pairing)");
     // What the next run may reuse, taken before the outcomes move into
     // the catalog.
     let mut remembered = Vec::new();
@@ -555,8 +562,6 @@ pub fn build(
         }
     }
     let mut listing = listing;
-    let memo = cache.pairing_memo();
-    stopwatch.lap("read the cached pairing");
     let (mut loaded, memo) = load_listed(
         articles_dir,
         &mut listing,
