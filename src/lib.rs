@@ -114,15 +114,9 @@ struct InferredFile {
     outcome: cache::Outcome,
     /// Content hash; `None` when the file could not be read.
     hash: Option<cache::ContentHash>,
-    /// The outcome as the cache stores it, when a cache is in use.
-    stored: Option<Stored>,
-}
-
-/// Where an outcome's encoded form is.
-enum Stored {
-    /// Unchanged in the cache's stored outcomes, under the file's hash.
-    Cached,
-    Fresh(Vec<u8>),
+    /// The outcome encoded for the cache, when a cache is in use and the
+    /// outcome is not in it yet.
+    encoded: Option<Vec<u8>>,
 }
 
 /// Reads, parses and infers every listed file — or takes it from the cache
@@ -148,7 +142,7 @@ fn read_and_infer(
                 Some(InferredFile {
                     outcome: cache::decode(stored.get(hash)?)?,
                     hash: Some(hash),
-                    stored: Some(Stored::Cached),
+                    encoded: None,
                 })
             };
             // An unchanged stamp spares reading the file at all.
@@ -166,7 +160,7 @@ fn read_and_infer(
                         diagnostics,
                     },
                     hash: None,
-                    stored: None,
+                    encoded: None,
                 };
             };
             // Keyed on content: a file that was touched, or rewritten with
@@ -194,7 +188,7 @@ fn read_and_infer(
                 diagnostics,
             };
             InferredFile {
-                stored: cache.map(|_| Stored::Fresh(cache::encode(&outcome))),
+                encoded: cache.map(|_| cache::encode(&outcome)),
                 outcome,
                 hash: Some(hash),
             }
@@ -342,16 +336,8 @@ fn separate_shared_file_names(
 /// feed reader, and one would hide the other.
 fn clashes(articles: &[model::Article]) -> Vec<Diagnostic> {
     let (mut problems, mut urls) = rayon::join(
-        || {
-            let mut problems = Vec::new();
-            shared_values(articles, "entry id", |a| &a.id, &mut problems);
-            problems
-        },
-        || {
-            let mut problems = Vec::new();
-            shared_values(articles, "URL", |a| &a.url, &mut problems);
-            problems
-        },
+        || shared_values(articles, "entry id", |a| &a.id),
+        || shared_values(articles, "URL", |a| &a.url),
     );
     problems.append(&mut urls);
     problems
@@ -362,8 +348,8 @@ fn shared_values(
     articles: &[model::Article],
     what: &str,
     key: fn(&model::Article) -> &String,
-    problems: &mut Vec<Diagnostic>,
-) {
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
     // Only looked up, never walked: the order of the reports is the
     // articles' own.
     let mut first_with: rustc_hash::FxHashMap<&str, &str> =
@@ -381,6 +367,7 @@ fn shared_values(
             ));
         }
     }
+    problems
 }
 
 /// How `build` behaves when something is wrong.
@@ -559,8 +546,8 @@ pub fn build(
     // the catalog.
     let mut remembered = Vec::new();
     for (at, file) in files.iter_mut().enumerate() {
-        if let (Some(hash), Some(stored)) = (file.hash, file.stored.take()) {
-            remembered.push((at, hash, stored));
+        if let Some(hash) = file.hash {
+            remembered.push((at, hash, file.encoded.take()));
         }
     }
     let mut listing = listing;
@@ -625,10 +612,7 @@ pub fn build(
             .collect();
         let fresh = remembered
             .iter()
-            .filter_map(|(_, hash, stored)| match stored {
-                Stored::Fresh(bytes) => Some((*hash, bytes.as_slice())),
-                Stored::Cached => None,
-            })
+            .filter_map(|(_, hash, encoded)| Some((*hash, encoded.as_deref()?)))
             .collect();
         cache.save(indexed, fresh, &stored_outcomes, &memo, run);
         stopwatch.lap("save the cache");
