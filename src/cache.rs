@@ -265,9 +265,7 @@ impl Cache {
             );
         }
     }
-}
 
-impl Cache {
     /// Appends the outcomes that are new to the `articles` file, or — when
     /// less than half of it would still be used — writes it anew with only
     /// what this run uses.
@@ -277,27 +275,23 @@ impl Cache {
         fresh: Vec<(ContentHash, &[u8])>,
         stored: &StoredOutcomes,
     ) -> std::io::Result<()> {
-        let mut live = 0;
-        let mut kept: rustc_hash::FxHashSet<ContentHash> = Default::default();
-        for file in files {
-            if let Some(outcome) = stored.get(file.hash) {
-                if kept.insert(file.hash) {
-                    live += RECORD_HEADER + outcome.len();
-                }
-            }
-        }
+        // Each stored outcome this run still uses, once, in file order.
+        let mut seen: rustc_hash::FxHashSet<ContentHash> = Default::default();
+        let kept: Vec<(ContentHash, &[u8])> = files
+            .iter()
+            .filter_map(|f| Some((f.hash, stored.get(f.hash)?)))
+            .filter(|(hash, _)| seen.insert(*hash))
+            .collect();
+        let live: usize = kept.iter().map(|(_, o)| RECORD_HEADER + o.len()).sum();
         let append = stored.valid_end > 0 && live * 2 >= stored.valid_end;
         let mut records = Vec::new();
         if !append {
-            for hash in kept_in_order(files, &kept) {
-                if let Some(outcome) = stored.get(hash) {
-                    push_record(&mut records, hash, outcome);
-                }
+            for (hash, outcome) in kept {
+                push_record(&mut records, hash, outcome);
             }
         }
-        let mut written: rustc_hash::FxHashSet<ContentHash> = Default::default();
         for (hash, outcome) in fresh {
-            if stored.get(hash).is_none() && written.insert(hash) {
+            if stored.get(hash).is_none() && seen.insert(hash) {
                 push_record(&mut records, hash, outcome);
             }
         }
@@ -311,19 +305,6 @@ impl Cache {
         }
         write_atomically(&path, &records, Durability::Unsynced)
     }
-}
-
-/// The hashes of `files` that are in `kept`, each once, in file order.
-fn kept_in_order(
-    files: &[IndexedFile],
-    kept: &rustc_hash::FxHashSet<ContentHash>,
-) -> Vec<ContentHash> {
-    let mut seen: rustc_hash::FxHashSet<ContentHash> = Default::default();
-    files
-        .iter()
-        .map(|f| f.hash)
-        .filter(|h| kept.contains(h) && seen.insert(*h))
-        .collect()
 }
 
 /// Bytes before a record's outcome: hash, length, checksum.
