@@ -145,20 +145,20 @@ impl PairingMemo {
     /// For each candidate (by its key), its directed evidence from the memo,
     /// when neither it nor anything within `reach` days of it changed.
     fn reusable(&self, keys: &[MemoKey], reach: i64) -> Vec<Option<Vec<(usize, Evidence)>>> {
-        let find = |path: &str| {
-            self.entries
-                .binary_search_by(|e| e.key.path.as_str().cmp(path))
-                .ok()
-        };
         let mut current_of = vec![u32::MAX; self.entries.len()];
-        let mut unchanged = vec![false; keys.len()];
+        // Each key's entry in the memo, when it is there unchanged.
+        let mut unchanged: Vec<Option<usize>> = vec![None; keys.len()];
         let mut changed_days = Vec::new();
         for (i, key) in keys.iter().enumerate() {
-            match find(&key.path) {
+            let found = self
+                .entries
+                .binary_search_by(|e| e.key.path.as_str().cmp(&key.path))
+                .ok();
+            match found {
                 Some(at) if current_of[at] == u32::MAX => {
                     current_of[at] = i as u32;
                     if self.entries[at].key == *key {
-                        unchanged[i] = true;
+                        unchanged[i] = Some(at);
                     } else {
                         changed_days.extend([key.day, self.entries[at].key.day]);
                     }
@@ -171,19 +171,11 @@ impl PairingMemo {
                 changed_days.push(entry.key.day);
             }
         }
-        changed_days.sort_unstable();
-        changed_days.dedup();
-        let near_change = |day: i64| {
-            let at = changed_days.partition_point(|&d| d < day - reach);
-            changed_days.get(at).is_some_and(|&d| d <= day + reach)
-        };
+        let changed_days = DaySet::new(changed_days);
         keys.par_iter()
-            .enumerate()
-            .map(|(i, key)| {
-                if !unchanged[i] || near_change(key.day) {
-                    return None;
-                }
-                let at = find(&key.path)?;
+            .zip(unchanged)
+            .map(|(key, at)| {
+                let at = at.filter(|_| !changed_days.near(key.day, reach))?;
                 let mut found = Vec::with_capacity(self.entries[at].directed.len());
                 for &(o, evidence) in &self.entries[at].directed {
                     let o = *current_of.get(o as usize)?;
@@ -194,6 +186,23 @@ impl PairingMemo {
                 Some(found)
             })
             .collect()
+    }
+}
+
+/// Days, sorted, to ask whether a day is near any of them.
+struct DaySet(Vec<i64>);
+
+impl DaySet {
+    fn new(mut days: Vec<i64>) -> DaySet {
+        days.sort_unstable();
+        days.dedup();
+        DaySet(days)
+    }
+
+    /// Whether one of the days is within `reach` of `day`.
+    fn near(&self, day: i64, reach: i64) -> bool {
+        let at = self.0.partition_point(|&d| d < day - reach);
+        self.0.get(at).is_some_and(|&d| d <= day + reach)
     }
 }
 
@@ -266,18 +275,14 @@ pub fn pair_reusing(
         || vec![None; candidates.len()],
         |memo| memo.reusable(&keys, reach),
     );
-    let stale: Vec<usize> = (0..candidates.len())
-        .filter(|&a| reused[a].is_none())
-        .collect();
-    let mut stale_days: Vec<i64> = stale.iter().map(|&a| candidates[a].day).collect();
-    stale_days.sort_unstable();
-    stale_days.dedup();
-    let near_stale = |day: i64| {
-        let at = stale_days.partition_point(|&d| d < day - reach);
-        stale_days.get(at).is_some_and(|&d| d <= day + reach)
-    };
+    let stale_days = DaySet::new(
+        (0..candidates.len())
+            .filter(|&a| reused[a].is_none())
+            .map(|a| candidates[a].day)
+            .collect(),
+    );
     let indexed: Vec<usize> = (0..candidates.len())
-        .filter(|&i| near_stale(candidates[i].day))
+        .filter(|&i| stale_days.near(candidates[i].day, reach))
         .collect();
     let index = TokenIndex::new(candidates, &indexed, &langs, languages.len() as u32);
 
@@ -415,11 +420,11 @@ pub fn pair_reusing(
 /// slice sorted by (language, day, candidate). Looking a token up is then
 /// an index and a short binary search within that token's own mentions,
 /// not a comparison of strings with every article nearby.
-struct TokenIndex {
+struct TokenIndex<'a> {
     /// Per candidate, its tokens' ids, in the order of `signals.tokens`.
     ids: Vec<Vec<u32>>,
     /// Per candidate, its language's number.
-    langs: Vec<u32>,
+    langs: &'a [u32],
     /// Token `t`'s postings are `postings[starts[t]..starts[t + 1]]`.
     starts: Vec<usize>,
     postings: Vec<Posting>,
@@ -440,15 +445,15 @@ struct Posting {
     candidate: u32,
 }
 
-impl TokenIndex {
+impl<'a> TokenIndex<'a> {
     /// Indexes the tokens of `members` only (the rest get no ids), with
     /// the languages numbered by `langs`.
     fn new(
         candidates: &[Candidate],
         members: &[usize],
-        langs: &[u32],
+        langs: &'a [u32],
         lang_count: u32,
-    ) -> TokenIndex {
+    ) -> TokenIndex<'a> {
         let mut token_ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut ids = vec![Vec::new(); candidates.len()];
         let mut counts: Vec<usize> = Vec::new();
@@ -512,7 +517,7 @@ impl TokenIndex {
             .for_each(|slice| slice.sort_unstable());
         TokenIndex {
             ids,
-            langs: langs.to_vec(),
+            langs,
             starts,
             postings,
             lang_bits,
@@ -797,13 +802,7 @@ mod tests {
     }
 
     fn signals(tokens: &[String]) -> Signals {
-        let mut tokens: Vec<(u64, f64)> = tokens
-            .iter()
-            .map(|t| (crate::group::signals::token_id(t), 1.0))
-            .collect();
-        tokens.sort_by_key(|&(id, _)| id);
-        tokens.dedup_by_key(|&mut (id, _)| id);
-        Signals { tokens }
+        Signals::of(tokens.iter().map(|t| (t.as_str(), 1.0)))
     }
 
     /// Many stories on three consecutive days in two languages, all
@@ -899,13 +898,15 @@ mod tests {
     #[test]
     fn reusing_the_last_run_changes_nothing_but_the_work() {
         let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
-        let story = |rng: &mut XorShift, n: usize, lang: &str, day: i64| {
+        // `names` are other stories it mentions.
+        let story = |rng: &mut XorShift, n: usize, lang: &str, day: i64, names: &[usize]| {
             let mut tokens: Vec<String> = (0..8)
                 .filter(|_| rng.below(100) < 85)
                 .map(|k| format!("w:story{n}name{k}"))
                 .collect();
             tokens.push(format!("w:hot{}", rng.below(5)));
             tokens.push(format!("w:{lang}-noun-{}", rng.below(1000)));
+            tokens.extend(names.iter().map(|other| format!("w:story{other}name1")));
             Candidate {
                 path: format!("{lang}/{n:03}.txt").into(),
                 lang: lang.to_string().into(),
@@ -916,28 +917,18 @@ mod tests {
         let mut cands = Vec::new();
         for n in 0..240 {
             let day = 100 + (n / 4) as i64;
-            cands.push(story(&mut rng, n, "de", day));
-            cands.push(story(&mut rng, n, "fr", day + (n % 2) as i64));
+            cands.push(story(&mut rng, n, "de", day, &[]));
+            cands.push(story(&mut rng, n, "fr", day + (n % 2) as i64, &[]));
         }
         let config = PairingConfig::default();
         let (_, memo) = pair_reusing(&cands, &config, None);
 
         // Edit one, remove one, add one, and move one to another day.
-        cands[10] = story(&mut rng, 5, "fr", 101);
+        cands[10] = story(&mut rng, 5, "fr", 101, &[]);
         cands.remove(60);
         // It names stories a week away: their names are less rare now.
-        let mut added = story(&mut rng, 999, "de", 112);
-        let mut tokens = added.signals.tokens.clone();
-        tokens.extend((44..52).map(|n| {
-            (
-                crate::group::signals::token_id(&format!("w:story{n}name1")),
-                1.0,
-            )
-        }));
-        tokens.sort_by_key(|&(id, _)| id);
-        tokens.dedup_by_key(|&mut (id, _)| id);
-        added.signals = Cow::Owned(Signals { tokens });
-        cands.push(added);
+        let week_away: Vec<usize> = (44..52).collect();
+        cands.push(story(&mut rng, 999, "de", 112, &week_away));
         cands[70].day += 3;
 
         let keys: Vec<MemoKey> = cands.iter().map(|c| MemoKey::of(c, &config)).collect();

@@ -69,6 +69,19 @@ pub fn token_id(token: &str) -> u64 {
 }
 
 impl Signals {
+    /// The evidence of `tokens` (text, weight); of a token given twice the
+    /// first weight is kept.
+    pub fn of<'t>(tokens: impl IntoIterator<Item = (&'t str, f64)>) -> Signals {
+        let mut tokens: Vec<(u64, f64)> = tokens
+            .into_iter()
+            .map(|(token, weight)| (token_id(token), weight))
+            .collect();
+        // Stable, so the first of equal tokens stays first.
+        tokens.sort_by_key(|&(id, _)| id);
+        tokens.dedup_by_key(|&mut (id, _)| id);
+        Signals { tokens }
+    }
+
     pub fn contains(&self, token: &str) -> bool {
         let id = token_id(token);
         self.tokens.binary_search_by_key(&id, |&(t, _)| t).is_ok()
@@ -110,14 +123,11 @@ pub fn extract(text: &str) -> Signals {
     names_and_numbers(&chars, &mut tokens);
     quoted_terms(&chars, &mut tokens);
     urls(text, &mut tokens);
-    let mut tokens: Vec<(u64, f64)> = tokens
-        .into_iter()
-        .map(|(token, weight)| (token_id(&token), weight))
-        .collect();
-    // Stable, so of a token found twice the first weight is kept.
-    tokens.sort_by_key(|&(id, _)| id);
-    tokens.dedup_by_key(|&mut (id, _)| id);
-    Signals { tokens }
+    Signals::of(
+        tokens
+            .iter()
+            .map(|(token, weight)| (token.as_str(), *weight)),
+    )
 }
 
 fn normalize(word: &str) -> String {

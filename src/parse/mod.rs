@@ -139,7 +139,7 @@ fn forbidden_characters(path: &str, text: &str) -> Vec<Diagnostic> {
         return problems;
     }
     for (index, line) in text.split('\n').enumerate() {
-        if let Some(c) = line.chars().find(|&c| !is_xml_char(c)) {
+        if let Some(c) = first_non_xml_char(line) {
             problems.push(Diagnostic::error(
                 path,
                 Some(index + 1),
