@@ -407,46 +407,57 @@ fn yaml_string(s: &str) -> String {
     out
 }
 
-fn toml_value(v: &Value) -> String {
-    match v {
-        Value::Str(s) => toml_string(s),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => format!("{f:?}"),
-        Value::Bool(b) => b.to_string(),
-        Value::Bare(s) => s.replace(['\n', '\r'], " "),
-        Value::List(items) => format!(
-            "[{}]",
-            items.iter().map(toml_value).collect::<Vec<_>>().join(", ")
-        ),
-        Value::Table(fields) => format!(
-            "{{ {} }}",
-            fields
-                .iter()
-                .map(|(k, v)| format!("{} = {}", toml_string(k), toml_value(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
+/// How a front-matter syntax spells the values the tests generate.
+struct Syntax {
+    string: fn(&str) -> String,
+    /// Between a key and its value.
+    assign: &'static str,
+    /// Around an inline table.
+    table: (&'static str, &'static str),
 }
 
-fn yaml_value(v: &Value) -> String {
+const TOML: Syntax = Syntax {
+    string: toml_string,
+    assign: " = ",
+    table: ("{ ", " }"),
+};
+
+const YAML: Syntax = Syntax {
+    string: yaml_string,
+    assign: ": ",
+    table: ("{", "}"),
+};
+
+/// A value as `syntax` writes it.
+fn written(v: &Value, syntax: &Syntax) -> String {
     match v {
-        Value::Str(s) => yaml_string(s),
+        Value::Str(s) => (syntax.string)(s),
         Value::Int(i) => i.to_string(),
         Value::Float(f) => format!("{f:?}"),
         Value::Bool(b) => b.to_string(),
         Value::Bare(s) => s.replace(['\n', '\r'], " "),
         Value::List(items) => format!(
             "[{}]",
-            items.iter().map(yaml_value).collect::<Vec<_>>().join(", ")
-        ),
-        Value::Table(fields) => format!(
-            "{{{}}}",
-            fields
+            items
                 .iter()
-                .map(|(k, v)| format!("{}: {}", yaml_string(k), yaml_value(v)))
+                .map(|v| written(v, syntax))
                 .collect::<Vec<_>>()
                 .join(", ")
+        ),
+        Value::Table(fields) => format!(
+            "{}{}{}",
+            syntax.table.0,
+            fields
+                .iter()
+                .map(|(k, v)| format!(
+                    "{}{}{}",
+                    (syntax.string)(k),
+                    syntax.assign,
+                    written(v, syntax)
+                ))
+                .collect::<Vec<_>>()
+                .join(", "),
+            syntax.table.1
         ),
     }
 }
@@ -457,32 +468,26 @@ fn bare_key(k: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
-fn toml_front(fields: &[(String, Value)]) -> String {
+fn front(fields: &[(String, Value)], syntax: &Syntax) -> String {
     fields
         .iter()
         .map(|(k, v)| {
             let key = if bare_key(k) {
                 k.clone()
             } else {
-                toml_string(k)
+                (syntax.string)(k)
             };
-            format!("{key} = {}\n", toml_value(v))
+            format!("{key}{}{}\n", syntax.assign, written(v, syntax))
         })
         .collect()
 }
 
+fn toml_front(fields: &[(String, Value)]) -> String {
+    front(fields, &TOML)
+}
+
 fn yaml_front(fields: &[(String, Value)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| {
-            let key = if bare_key(k) {
-                k.clone()
-            } else {
-                yaml_string(k)
-            };
-            format!("{key}: {}\n", yaml_value(v))
-        })
-        .collect()
+    front(fields, &YAML)
 }
 
 /// One file of the articles folder.
