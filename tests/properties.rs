@@ -362,44 +362,34 @@ fn fields() -> impl Strategy<Value = Vec<(String, Value)>> {
 /// TOML basic string: every character XML or TOML cannot take raw is
 /// escaped, so control characters reach the parsed value.
 fn toml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20
-                || c == '\u{7f}'
-                || first_non_xml_char(&c.to_string()).is_some() =>
-            {
-                out.push_str(&format!("\\u{:04X}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, |c| {
+        (c as u32) < 0x20 || c == '\u{7f}' || first_non_xml_char(&c.to_string()).is_some()
+    })
 }
 
 /// YAML double-quoted string (the same escapes work there).
 fn yaml_string(s: &str) -> String {
+    quoted(s, |c| {
+        (c as u32) < 0x20
+            || c == '\u{7f}'
+            || ('\u{80}'..='\u{9f}').contains(&c)
+            || matches!(
+                c,
+                '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{2028}' | '\u{2029}'
+            )
+    })
+}
+
+/// `s` in double quotes, with `"`, `\` and newlines escaped, and every
+/// character `escaped` names as `\uXXXX`.
+fn quoted(s: &str, escaped: fn(char) -> bool) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20
-                || c == '\u{7f}'
-                || ('\u{80}'..='\u{9f}').contains(&c)
-                || c == '\u{feff}'
-                || c == '\u{fffe}'
-                || c == '\u{ffff}'
-                || c == '\u{2028}'
-                || c == '\u{2029}' =>
-            {
-                out.push_str(&format!("\\u{:04X}", c as u32))
-            }
+            c if escaped(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
     }
