@@ -10,6 +10,13 @@ use babelfeed::config::Settings;
 use babelfeed::diagnostic::Diagnostic;
 use babelfeed::{report, BuildOptions, Error};
 
+// A build allocates millions of small strings on both cores (paths,
+// titles, tokens, XML text); mimalloc's per-thread pages make that about
+// a tenth of the CPU cheaper than glibc's arenas, which also return and
+// fault back pages between stages.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const AFTER_HELP: &str = "\
 Examples:
   babelfeed build                         articles/ -> feeds/, with ./babelfeed.toml if present

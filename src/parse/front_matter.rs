@@ -67,24 +67,49 @@ pub fn parse_front_matter(path: &str, text: &str) -> Result<(Meta, String), Vec<
     let front = &after_open[..end];
     let body = after_open[body_start..].to_string();
     // The front matter's first line is line 2 of the file.
-    let value = match syntax {
-        Syntax::Toml => toml_value(path, front, 2)?,
-        Syntax::Yaml => yaml_value(path, front, 2)?,
-    };
+    let value = fields_value(syntax, path, front, 2)?;
     let meta = meta_from_value(path, front, 2, value, None)?;
     Ok((meta, body))
 }
 
 /// Reads a `NAME.toml` sidecar.
 pub fn parse_sidecar(path: &str, text: &str) -> Result<Meta, Vec<Diagnostic>> {
-    let value = toml_value(path, text, 1)?;
+    let value = fields_value(Syntax::Toml, path, text, 1)?;
     meta_from_value(path, text, 1, value, Some(SIDECAR_KEYS))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Syntax {
+pub(super) enum Syntax {
     Toml,
     Yaml,
+}
+
+/// The metadata as one JSON-like value: by the quick reader when the
+/// fields are written one per line, which is nearly always, else by the
+/// general parser of the syntax (which also explains what is wrong).
+fn fields_value(
+    syntax: Syntax,
+    path: &str,
+    text: &str,
+    first_line: usize,
+) -> Result<Value, Vec<Diagnostic>> {
+    match super::flat_front_matter::read(syntax, text) {
+        Some(value) => Ok(value),
+        None => general_value(syntax, path, text, first_line),
+    }
+}
+
+/// The metadata read by the syntax's own parser.
+pub(super) fn general_value(
+    syntax: Syntax,
+    path: &str,
+    text: &str,
+    first_line: usize,
+) -> Result<Value, Vec<Diagnostic>> {
+    match syntax {
+        Syntax::Toml => toml_value(path, text, first_line),
+        Syntax::Yaml => yaml_value(path, text, first_line),
+    }
 }
 
 fn toml_value(path: &str, text: &str, first_line: usize) -> Result<Value, Vec<Diagnostic>> {

@@ -3,6 +3,7 @@
 //! the result; keeping the two apart is what lets `inspect` say where each
 //! value came from.
 
+mod flat_front_matter;
 mod front_matter;
 mod plain;
 
