@@ -27,6 +27,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -37,7 +38,7 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::{ListedArticle, Stamp};
 use crate::group::pairing::PairingMemo;
 use crate::model::Article;
-use crate::publish::{write_atomically, Durability};
+use crate::publish::{write_atomically, write_atomically_with, Durability};
 
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
@@ -284,37 +285,42 @@ impl Cache {
             .collect();
         let live: usize = kept.iter().map(|(_, o)| RECORD_HEADER + o.len()).sum();
         let append = stored.valid_end > 0 && live * 2 >= stored.valid_end;
-        let mut records = Vec::new();
-        if !append {
-            for (hash, outcome) in kept {
-                push_record(&mut records, hash, outcome);
-            }
-        }
-        for (hash, outcome) in fresh {
-            if stored.get(hash).is_none() && seen.insert(hash) {
-                push_record(&mut records, hash, outcome);
-            }
-        }
+        let new_records = fresh
+            .into_iter()
+            .filter(|(hash, _)| stored.get(*hash).is_none() && seen.insert(*hash));
+        // Written as they are gathered: at 100k articles the records are
+        // tens of megabytes, and building them in memory first cost more
+        // than writing them.
         let path = self.dir.join("articles");
         if append {
-            use std::io::{Seek, Write};
+            use std::io::Seek;
             let mut file = fs::OpenOptions::new().write(true).open(&path)?;
             file.set_len(stored.valid_end as u64)?;
             file.seek(std::io::SeekFrom::End(0))?;
-            return file.write_all(&records);
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+            write_records(&mut out, new_records)?;
+            return out.flush();
         }
-        write_atomically(&path, &records, Durability::Unsynced)
+        write_atomically_with(&path, Durability::Unsynced, |out| {
+            write_records(out, kept.into_iter().chain(new_records))
+        })
     }
 }
 
 /// Bytes before a record's outcome: hash, length, checksum.
 const RECORD_HEADER: usize = 28;
 
-fn push_record(records: &mut Vec<u8>, hash: ContentHash, outcome: &[u8]) {
-    records.extend_from_slice(&hash.to_le_bytes());
-    records.extend_from_slice(&(outcome.len() as u32).to_le_bytes());
-    records.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(outcome).to_le_bytes());
-    records.extend_from_slice(outcome);
+fn write_records<'a>(
+    out: &mut dyn Write,
+    records: impl Iterator<Item = (ContentHash, &'a [u8])>,
+) -> std::io::Result<()> {
+    for (hash, outcome) in records {
+        out.write_all(&hash.to_le_bytes())?;
+        out.write_all(&(outcome.len() as u32).to_le_bytes())?;
+        out.write_all(&xxhash_rust::xxh3::xxh3_64(outcome).to_le_bytes())?;
+        out.write_all(outcome)?;
+    }
+    Ok(())
 }
 
 /// The record that starts at `at`: its hash and where its outcome is.

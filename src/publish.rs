@@ -131,7 +131,10 @@ impl<'a> Staging<'a> {
             self.report.unchanged.push(file.path.clone());
             return Ok(());
         }
-        let temp = stage(&target, &file.bytes, Durability::Synced).map_err(io_error(&target))?;
+        let temp = stage(&target, Durability::Synced, |out| {
+            out.write_all(&file.bytes)
+        })
+        .map_err(io_error(&target))?;
         self.staged.push((temp, target, file.path.clone()));
         Ok(())
     }
@@ -233,8 +236,8 @@ pub enum Durability {
 /// Writes `bytes` in full to a temporary file beside `target`.
 fn stage(
     target: &Path,
-    bytes: &[u8],
     durability: Durability,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
@@ -247,7 +250,10 @@ fn stage(
         builder.permissions(fs::Permissions::from_mode(0o644));
     }
     let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+    write(&mut buffered)?;
+    buffered.flush()?;
+    drop(buffered);
     if durability == Durability::Synced {
         temp.as_file().sync_all()?;
     }
@@ -261,7 +267,17 @@ pub fn write_atomically(
     bytes: &[u8],
     durability: Durability,
 ) -> std::io::Result<()> {
-    stage(target, bytes, durability)?
+    write_atomically_with(target, durability, |out| out.write_all(bytes))
+}
+
+/// [`write_atomically`] of what `write` writes, for files too large to be
+/// worth gathering in memory first.
+pub fn write_atomically_with(
+    target: &Path,
+    durability: Durability,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    stage(target, durability, write)?
         .persist(target)
         .map_err(|e| e.error)?;
     #[cfg(unix)]
