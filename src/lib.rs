@@ -578,8 +578,8 @@ pub fn build(
     let mut staging = publish::Staging::begin(out_dir, &lock)?;
     let mut paths = Vec::new();
     let put = |file: render::RenderedFile| -> Result<(), PublishError> {
-        staging.add(&file)?;
-        paths.push(file.path);
+        paths.push(file.path.clone());
+        staging.add(file);
         Ok(())
     };
     render::render_each(&loaded.catalog, settings, put).map_err(|stop| match stop {

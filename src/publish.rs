@@ -98,12 +98,29 @@ pub fn lock(out: &Path, wait: bool) -> Result<OutputLock, PublishError> {
 /// their targets as they come, and replace them only at [`Staging::commit`].
 /// Dropped without a commit, it deletes what it wrote and the old feeds
 /// stay as they were.
+///
+/// The files are compared, written and synced on a thread of their own:
+/// with every entry in the feeds each is a few hundred megabytes, and
+/// waiting for the disk would hold up rendering the next one. The handover
+/// waits until the writer has taken the previous file, so at most one file
+/// more than before is in memory.
 pub struct Staging<'a> {
     out: &'a Path,
     previous: Vec<String>,
     current: BTreeSet<String>,
-    staged: Vec<(tempfile::NamedTempFile, PathBuf, String)>,
-    report: PublishReport,
+    writer: Option<Writer>,
+}
+
+/// The thread that stages files, and the way to hand it the next one.
+struct Writer {
+    files: std::sync::mpsc::SyncSender<RenderedFile>,
+    thread: std::thread::JoinHandle<Result<Vec<Staged>, PublishError>>,
+}
+
+/// What became of a file handed to the writer.
+enum Staged {
+    Unchanged(String),
+    Written(tempfile::NamedTempFile, PathBuf, String),
 }
 
 impl<'a> Staging<'a> {
@@ -111,54 +128,67 @@ impl<'a> Staging<'a> {
     pub fn begin(out: &'a Path, _lock: &OutputLock) -> Result<Staging<'a>, PublishError> {
         let previous = read_manifest(out)?;
         remove_leftover_temp_files(out, &previous);
+        let (files, received) = std::sync::mpsc::sync_channel::<RenderedFile>(0);
+        let folder = out.to_path_buf();
+        let thread = std::thread::spawn(move || {
+            // After an error the rest are still received, so that the
+            // renderer is never left waiting, but not written.
+            let mut staged = Vec::new();
+            let mut failed = None;
+            for file in received {
+                if failed.is_none() {
+                    match stage_unless_published(&folder, file) {
+                        Ok(done) => staged.push(done),
+                        Err(e) => failed = Some(e),
+                    }
+                }
+            }
+            failed.map_or(Ok(staged), Err)
+        });
         Ok(Staging {
             out,
             previous,
             current: BTreeSet::new(),
-            staged: Vec::new(),
-            report: PublishReport::default(),
+            writer: Some(Writer { files, thread }),
         })
     }
 
-    /// Stages one file, unless its bytes are already published.
-    pub fn add(&mut self, file: &RenderedFile) -> Result<(), PublishError> {
+    /// Hands one file to the writer, which stages it unless its bytes are
+    /// already published. Errors are reported by [`Staging::commit`].
+    pub fn add(&mut self, file: RenderedFile) {
         self.current.insert(file.path.clone());
-        let target = self.out.join(&file.path);
-        // The size first: a feed with every entry runs to hundreds of
-        // megabytes, and one that changed usually changed its size.
-        let same_size = fs::metadata(&target).is_ok_and(|m| m.len() == file.bytes.len() as u64);
-        if same_size && fs::read(&target).is_ok_and(|old| old == file.bytes) {
-            self.report.unchanged.push(file.path.clone());
-            return Ok(());
+        if let Some(writer) = &self.writer {
+            // Only fails if the writer is gone, which `commit` reports.
+            let _ = writer.files.send(file);
         }
-        let temp = stage(&target, Durability::Synced, |out| {
-            out.write_all(&file.bytes)
-        })
-        .map_err(io_error(&target))?;
-        self.staged.push((temp, target, file.path.clone()));
-        Ok(())
     }
 
-    /// Renames every staged file over its target, removes the feeds of
-    /// languages this run no longer has, and updates the manifest.
-    pub fn commit(self) -> Result<PublishReport, PublishError> {
-        let Staging {
-            out,
-            previous,
-            current,
-            staged,
-            mut report,
-        } = self;
+    /// Waits for the writer, then renames every staged file over its
+    /// target, removes the feeds of languages this run no longer has, and
+    /// updates the manifest.
+    pub fn commit(mut self) -> Result<PublishReport, PublishError> {
+        let staged = self.finish_writing()?;
+        let out = self.out;
+        let mut report = PublishReport::default();
         let mut synced_dirs = BTreeSet::new();
-        for (temp, target, path) in staged {
-            temp.persist(&target)
-                .map_err(|e| io_error(&target)(e.error))?;
-            synced_dirs.insert(target.parent().unwrap_or(out).to_path_buf());
-            report.written.push(path);
+        for done in staged {
+            match done {
+                Staged::Unchanged(path) => report.unchanged.push(path),
+                Staged::Written(temp, target, path) => {
+                    temp.persist(&target)
+                        .map_err(|e| io_error(&target)(e.error))?;
+                    synced_dirs.insert(target.parent().unwrap_or(out).to_path_buf());
+                    report.written.push(path);
+                }
+            }
         }
 
         let mut emptied = BTreeSet::new();
-        for stale in previous.iter().filter(|p| !current.contains(p.as_str())) {
+        for stale in self
+            .previous
+            .iter()
+            .filter(|p| !self.current.contains(p.as_str()))
+        {
             let target = out.join(stale);
             match fs::remove_file(&target) {
                 Ok(()) => report.removed.push(stale.clone()),
@@ -177,8 +207,8 @@ impl<'a> Staging<'a> {
             }
         }
 
-        let manifest: Vec<&str> = current.iter().map(String::as_str).collect();
-        if manifest != previous.iter().map(String::as_str).collect::<Vec<_>>() {
+        let manifest: Vec<&str> = self.current.iter().map(String::as_str).collect();
+        if manifest != self.previous.iter().map(String::as_str).collect::<Vec<_>>() {
             write_manifest(out, &manifest)?;
         }
         // Renames and removals are durable only once their folders are
@@ -191,6 +221,43 @@ impl<'a> Staging<'a> {
         }
         Ok(report)
     }
+
+    /// Closes the handover and waits until every file handed over is
+    /// staged (or one failed).
+    fn finish_writing(&mut self) -> Result<Vec<Staged>, PublishError> {
+        let Some(Writer { files, thread }) = self.writer.take() else {
+            return Ok(Vec::new());
+        };
+        drop(files);
+        thread
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    }
+}
+
+impl Drop for Staging<'_> {
+    /// Without a commit the writer is still waited for, so that the files
+    /// it staged are deleted before the run ends.
+    fn drop(&mut self) {
+        let _ = self.finish_writing();
+    }
+}
+
+/// Writes `file` beside its target and syncs it, unless the target already
+/// holds these bytes.
+fn stage_unless_published(out: &Path, file: RenderedFile) -> Result<Staged, PublishError> {
+    let target = out.join(&file.path);
+    // The size first: a feed with every entry runs to hundreds of
+    // megabytes, and one that changed usually changed its size.
+    let same_size = fs::metadata(&target).is_ok_and(|m| m.len() == file.bytes.len() as u64);
+    if same_size && fs::read(&target).is_ok_and(|old| old == file.bytes) {
+        return Ok(Staged::Unchanged(file.path));
+    }
+    let temp = stage(&target, Durability::Synced, |out| {
+        out.write_all(&file.bytes)
+    })
+    .map_err(io_error(&target))?;
+    Ok(Staged::Written(temp, target, file.path))
 }
 
 /// For a run that publishes nothing (nothing changed): still removes what a
@@ -346,7 +413,7 @@ mod tests {
     ) -> Result<PublishReport, PublishError> {
         let mut staging = Staging::begin(out, lock)?;
         for file in files {
-            staging.add(file)?;
+            staging.add(file.clone());
         }
         staging.commit()
     }
