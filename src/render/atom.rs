@@ -9,8 +9,13 @@ use crate::model::Person;
 
 const ATOM: &str = "application/atom+xml";
 
-pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
+/// The entries' HTML moves into the Atom entries while they are written,
+/// and back for RSS: copying it would cost as much as the whole archive's
+/// bodies again.
+pub fn write(feed: &mut LanguageFeed) -> Result<Vec<u8>, String> {
     let links = feed_links(feed, |(atom, _)| atom, &feed.atom_url, ATOM);
+    let capacity = feed.estimated_bytes();
+    let entries = feed.entries.iter_mut().map(entry).collect();
 
     let atom = Feed {
         title: Text::plain(xml_text(&feed.title)),
@@ -25,24 +30,27 @@ pub fn write(feed: &LanguageFeed) -> Result<Vec<u8>, String> {
         }),
         links,
         subtitle: Some(Text::plain(xml_text(&feed.description))),
-        entries: feed.entries.iter().map(entry).collect(),
+        entries,
         lang: Some(feed.lang.to_string()),
         ..Feed::default()
     };
-    let mut bytes = Vec::with_capacity(feed.estimated_bytes());
-    atom.write_with_config(
+    let mut bytes = Vec::with_capacity(capacity);
+    let written = atom.write_with_config(
         &mut bytes,
         WriteConfig {
             write_document_declaration: true,
             indent_size: Some(2),
         },
-    )
-    .map_err(|e| format!("cannot write the Atom feed for `{}`: {e}", feed.lang))?;
+    );
+    for (entry, atom_entry) in feed.entries.iter_mut().zip(atom.entries) {
+        entry.content_html = atom_entry.content.and_then(|content| content.value);
+    }
+    written.map_err(|e| format!("cannot write the Atom feed for `{}`: {e}", feed.lang))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
-fn entry(entry: &Entry) -> AtomEntry {
+fn entry(entry: &mut Entry) -> AtomEntry {
     let article = entry.article;
     AtomEntry {
         title: Text::plain(xml_text(&article.title)),
@@ -61,8 +69,8 @@ fn entry(entry: &Entry) -> AtomEntry {
         links: entry_links(entry),
         published: Some(article.date),
         summary: Some(Text::plain(xml_text(&article.summary))),
-        content: entry.content_html.as_ref().map(|html| Content {
-            value: Some(html.clone()),
+        content: entry.content_html.take().map(|html| Content {
+            value: Some(html),
             content_type: Some("html".to_string()),
             ..Content::default()
         }),

@@ -130,7 +130,7 @@ fn render_language<E: Send>(
             entry.content_html = Some(xml_text_owned(entry.article.content_html()));
         });
     }
-    let mut atom = atom::write(&feed).map_err(Stop::Render)?;
+    let mut atom = atom::write(&mut feed).map_err(Stop::Render)?;
     atom.shrink_to_fit();
     let atom = RenderedFile {
         path: format!("{}/atom.xml", feed.lang),
