@@ -167,7 +167,9 @@ impl<'a> Staging<'a> {
     /// target, removes the feeds of languages this run no longer has, and
     /// updates the manifest.
     pub fn commit(mut self) -> Result<PublishReport, PublishError> {
-        let staged = self.finish_writing()?;
+        let staged = self
+            .finish_writing()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         let out = self.out;
         let mut report = PublishReport::default();
         let mut synced_dirs = BTreeSet::new();
@@ -223,21 +225,20 @@ impl<'a> Staging<'a> {
     }
 
     /// Closes the handover and waits until every file handed over is
-    /// staged (or one failed).
-    fn finish_writing(&mut self) -> Result<Vec<Staged>, PublishError> {
+    /// staged (or one failed); `Err` if the writer panicked.
+    fn finish_writing(&mut self) -> std::thread::Result<Result<Vec<Staged>, PublishError>> {
         let Some(Writer { files, thread }) = self.writer.take() else {
-            return Ok(Vec::new());
+            return Ok(Ok(Vec::new()));
         };
         drop(files);
-        thread
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        thread.join()
     }
 }
 
 impl Drop for Staging<'_> {
     /// Without a commit the writer is still waited for, so that the files
-    /// it staged are deleted before the run ends.
+    /// it staged are deleted before the run ends. Its panic, if any, is
+    /// not raised again here: this may run while another one unwinds.
     fn drop(&mut self) {
         let _ = self.finish_writing();
     }

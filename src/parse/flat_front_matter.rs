@@ -507,6 +507,32 @@ mod tests {
         assert!(answered > 400, "only {answered} answered");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2000,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Lines made of the characters either syntax gives a meaning to,
+        /// in any order: for what the tables above did not think of.
+        #[test]
+        fn agrees_with_the_general_parsers_on_arbitrary_lines(
+            yaml in proptest::bool::ANY,
+            lines in proptest::collection::vec(
+                (
+                    "(title|tags|x-1|y|_k)",
+                    r#"( |\[|\]|"|'|#|:|,|-|\.|\+|\\|\{|\}|&|\*|!|\||>|%|@|`|~|=|[0-9]|[a-eTZ]|é|\u{a0}|\n  - |\n- ){0,12}"#,
+                ),
+                1..4,
+            ),
+        ) {
+            let syntax = if yaml { Syntax::Yaml } else { Syntax::Toml };
+            let text: String = lines.iter().map(|(key, value)| front(syntax, key, value)).collect();
+            agree(syntax, &text);
+        }
+    }
+
     #[test]
     fn leaves_special_characters_to_the_general_parsers() {
         for c in [
