@@ -26,6 +26,7 @@
 //! same clock tick as it was read could otherwise keep its stamp.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,7 +44,7 @@ use crate::publish::{write_atomically, write_atomically_with, Durability};
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
 /// Bumped whenever what is stored changes meaning.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// See the module documentation.
 const RACY_SECONDS: i64 = 2;
 
@@ -70,6 +71,8 @@ pub struct RunRecord {
     pub drafts: usize,
     /// The files published, with the stamps they had once written.
     pub outputs: Vec<(String, Stamp)>,
+    /// Each language's [`crate::render::fingerprint`].
+    pub feeds: Vec<(String, u128)>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -133,6 +136,28 @@ impl Cache {
             started_ns: now_ns(),
             index,
         }
+    }
+
+    /// The languages whose feeds the last run made from exactly what
+    /// `fingerprints` says this run would make them from, and whose
+    /// published files are still as that run wrote them: rendering them
+    /// again would give the same bytes.
+    pub fn unchanged_feeds(&self, fingerprints: &[(String, u128)], out: &Path) -> BTreeSet<String> {
+        let Some(run) = self.index.as_ref().map(|index| &index.run) else {
+            return BTreeSet::new();
+        };
+        let intact = |path: &str| {
+            run.outputs.iter().any(|(published, stamp)| {
+                published == path
+                    && fs::metadata(out.join(path)).is_ok_and(|meta| Stamp::of(&meta) == *stamp)
+            })
+        };
+        fingerprints
+            .iter()
+            .filter(|feed| run.feeds.contains(feed))
+            .filter(|(lang, _)| crate::render::feed_paths(lang).iter().all(|p| intact(p)))
+            .map(|(lang, _)| lang.clone())
+            .collect()
     }
 
     /// The content hash recorded for a file whose stamps (and its

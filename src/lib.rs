@@ -568,8 +568,26 @@ pub fn build(
         }
         left_out = leave_out_failed(&mut loaded, settings);
     }
+    // A language whose feeds would be made of exactly what the published
+    // ones were made of is left as it is: its bodies are not read back and
+    // its feeds not rendered (in a one-change run with every entry in the
+    // feeds, that is most of the work for each language the change is not
+    // in).
+    let sources: rustc_hash::FxHashMap<&str, cache::ContentHash> = remembered
+        .iter()
+        .map(|(at, hash, _)| (all_listed[*at].file.path.as_str(), *hash))
+        .collect();
+    let fingerprints: Vec<(String, u128)> = render::plan(&loaded.catalog, settings)
+        .iter()
+        .filter_map(|feed| {
+            let source = |article: &model::Article| sources.get(article.path.as_str()).copied();
+            Some((feed.lang.to_string(), render::fingerprint(feed, source)?))
+        })
+        .collect();
+    let kept = cache.unchanged_feeds(&fingerprints, out_dir);
+    stopwatch.lap("compare each feed's inputs with the last run's");
     if settings.content == config::ContentMode::Full {
-        load_bodies(&mut loaded.catalog, all_listed, settings)?;
+        load_bodies(&mut loaded.catalog, all_listed, settings, &kept)?;
         stopwatch.lap("read the feeds' article bodies");
     }
     // Each language's files are checked and staged beside their targets
@@ -577,18 +595,26 @@ pub fn build(
     // feed until every one is staged.
     let mut staging = publish::Staging::begin(out_dir, &lock)?;
     let mut paths = Vec::new();
+    for lang in &kept {
+        for path in render::feed_paths(lang) {
+            paths.push(path.clone());
+            staging.keep(path);
+        }
+    }
     let put = |file: render::RenderedFile| -> Result<(), PublishError> {
         paths.push(file.path.clone());
         staging.add(file);
         Ok(())
     };
-    render::render_each(&loaded.catalog, settings, put).map_err(|stop| match stop {
+    render::render_each(&loaded.catalog, settings, &kept, put).map_err(|stop| match stop {
         render::Stop::Render(why) => Error::Render(why),
         render::Stop::Put(error) => Error::from(error),
     })?;
     stopwatch.lap("render, check and stage the feeds");
     let published = staging.commit()?;
     stopwatch.lap("replace the published feeds");
+    // Kept languages came first; reports list every language in order.
+    paths.sort();
     let mut languages: Vec<String> = paths
         .iter()
         .filter_map(|p| p.split_once('/').map(|(lang, _)| lang.to_string()))
@@ -605,6 +631,7 @@ pub fn build(
             articles,
             drafts,
             outputs,
+            feeds: fingerprints,
         };
         let indexed = remembered
             .iter()
@@ -656,10 +683,12 @@ fn load_bodies(
     catalog: &mut Catalog,
     listed: &[discover::ListedArticle],
     settings: &Settings,
+    kept_languages: &BTreeSet<String>,
 ) -> Result<(), Error> {
     let wanted: Vec<usize> = render::feed_members(catalog, settings)
-        .into_values()
-        .flatten()
+        .into_iter()
+        .filter(|(lang, _)| !kept_languages.contains(*lang))
+        .flat_map(|(_, members)| members)
         .filter(|&i| matches!(catalog.articles[i].body, model::ArticleBody::NotLoaded))
         .collect();
     let bodies: Vec<Result<(usize, model::ArticleBody), Vec<Diagnostic>>> = wanted

@@ -179,7 +179,12 @@ fn run(cli: &Cli) -> Result<(), Error> {
                     eprintln!("wrote {}", out.join(path).display());
                 }
                 for path in &built.published.unchanged {
-                    eprintln!("unchanged {}", out.join(path).display());
+                    let why = if built.published.not_rendered.contains(path) {
+                        " (not rendered: what it is made of did not change)"
+                    } else {
+                        ""
+                    };
+                    eprintln!("unchanged {}{why}", out.join(path).display());
                 }
                 for path in &built.published.removed {
                     eprintln!(

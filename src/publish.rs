@@ -37,6 +37,9 @@ const MANIFEST_HEADER: &str =
 pub struct PublishReport {
     pub written: Vec<String>,
     pub unchanged: Vec<String>,
+    /// Of the unchanged, those not even rendered again, since what they
+    /// are made of did not change ([`Staging::keep`]).
+    pub not_rendered: Vec<String>,
     /// Feeds of languages that no longer have articles.
     pub removed: Vec<String>,
 }
@@ -108,6 +111,8 @@ pub struct Staging<'a> {
     out: &'a Path,
     previous: Vec<String>,
     current: BTreeSet<String>,
+    /// Published files this run keeps without rendering them again.
+    kept: Vec<String>,
     writer: Option<Writer>,
 }
 
@@ -149,6 +154,7 @@ impl<'a> Staging<'a> {
             out,
             previous,
             current: BTreeSet::new(),
+            kept: Vec::new(),
             writer: Some(Writer { files, thread }),
         })
     }
@@ -163,6 +169,13 @@ impl<'a> Staging<'a> {
         }
     }
 
+    /// Keeps a published file as it is: the caller knows that rendering
+    /// it again would give the same bytes.
+    pub fn keep(&mut self, path: String) {
+        self.current.insert(path.clone());
+        self.kept.push(path);
+    }
+
     /// Waits for the writer, then renames every staged file over its
     /// target, removes the feeds of languages this run no longer has, and
     /// updates the manifest.
@@ -171,7 +184,11 @@ impl<'a> Staging<'a> {
             .finish_writing()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         let out = self.out;
-        let mut report = PublishReport::default();
+        let mut report = PublishReport {
+            unchanged: self.kept.clone(),
+            not_rendered: std::mem::take(&mut self.kept),
+            ..PublishReport::default()
+        };
         let mut synced_dirs = BTreeSet::new();
         for done in staged {
             match done {
@@ -184,6 +201,8 @@ impl<'a> Staging<'a> {
                 }
             }
         }
+
+        report.unchanged.sort();
 
         let mut emptied = BTreeSet::new();
         for stale in self

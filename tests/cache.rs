@@ -96,6 +96,23 @@ fn a_cached_run_writes_what_a_clean_build_writes() {
     )
     .unwrap();
     assert_same_as_clean(work, "one article edited");
+    // The feeds of the other languages are not even rendered again.
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(&article, format!("{text}\nUnd noch einer.\n")).unwrap();
+    let edited = babelfeed(work, &["-v", "build", "--out", "out"]);
+    assert_success(&edited);
+    let report = stderr(&edited);
+    assert!(
+        report.contains("de/atom.xml") && !report.contains("de/atom.xml (not rendered"),
+        "{report}"
+    );
+    for other in ["fr/atom.xml", "fr/rss.xml", "en/atom.xml"] {
+        assert!(
+            report.contains(&format!("{other} (not rendered")),
+            "{other}: {report}"
+        );
+    }
+    assert_same_as_clean(work, "one article edited again");
 
     // A new article, one deleted, one moved to another folder.
     write(
@@ -113,6 +130,16 @@ fn a_cached_run_writes_what_a_clean_build_writes() {
     )
     .unwrap();
     assert_same_as_clean(work, "added, deleted and moved articles");
+
+    // A translation added in another language: the German, English and
+    // French feeds' entries link to it, though none of their articles
+    // changed.
+    write(
+        work,
+        "articles/markdown/fairphone/launch.es.md",
+        "+++\ntitle = \"Fairphone 4: cinco años de garantía\"\ndate = 2021-09-30\n+++\n\nLa empresa Fairphone presentó el jueves su nuevo teléfono, que se repara con un destornillador.\n",
+    );
+    assert_same_as_clean(work, "a translation added in another language");
 
     // The configuration changed.
     write(
