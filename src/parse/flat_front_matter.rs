@@ -80,7 +80,7 @@ fn is_plain_char(c: char) -> bool {
 fn toml_value(value: &str) -> Option<Value> {
     match value.as_bytes().first()? {
         b'"' | b'\'' => quoted(value).map(Value::String),
-        b'[' => string_list(value, true),
+        b'[' => string_list(value, Syntax::Toml),
         _ => match value {
             "true" => Some(Value::Bool(true)),
             "false" => Some(Value::Bool(false)),
@@ -99,7 +99,7 @@ fn toml_value(value: &str) -> Option<Value> {
 fn yaml_value(value: &str) -> Option<Value> {
     match value.as_bytes().first()? {
         b'"' | b'\'' => quoted(value).map(Value::String),
-        b'[' => string_list(value, false),
+        b'[' => string_list(value, Syntax::Yaml),
         // Indicators: lists, maps, comments, anchors, aliases, tags, block
         // scalars, directives and reserved characters.
         b'-' | b'?' | b':' | b',' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|'
@@ -194,27 +194,38 @@ fn quoted(value: &str) -> Option<String> {
     (!inner.contains([quote, '\\'])).then(|| inner.to_string())
 }
 
-/// `["a", 'b']`: quoted strings only. TOML allows a comma after the last
-/// item; YAML's flow lists are left to the general parser when they have
-/// one.
-fn string_list(value: &str, trailing_comma: bool) -> Option<Value> {
+/// `["a", 'b']`, and in YAML also `[a, b]`: quoted strings, or plain
+/// YAML words without any character that means something in a flow list.
+/// TOML allows a comma after the last item; YAML's flow lists are left to
+/// the general parser when they have one.
+fn string_list(value: &str, syntax: Syntax) -> Option<Value> {
     let mut rest = value.strip_prefix('[')?.strip_suffix(']')?;
     let mut items = Vec::new();
     loop {
         rest = rest.trim_start_matches(' ');
         if rest.is_empty() {
-            if items.is_empty() || trailing_comma {
+            if items.is_empty() || syntax == Syntax::Toml {
                 break;
             }
             return None;
         }
         let quote = rest.chars().next()?;
-        if quote != '"' && quote != '\'' {
+        let end = if quote == '"' || quote == '\'' {
+            let close = rest[1..].find(quote)? + 1;
+            items.push(Value::String(quoted(&rest[..=close])?));
+            close + 1
+        } else if syntax == Syntax::Yaml {
+            let end = rest.find(',').unwrap_or(rest.len());
+            let word = rest[..end].trim_end_matches(' ');
+            if word.is_empty() || word.contains(['[', ']', '{', '}', ':', '#', '"', '\'']) {
+                return None;
+            }
+            items.push(yaml_value(word)?);
+            end
+        } else {
             return None;
-        }
-        let close = rest[1..].find(quote)? + 1;
-        items.push(Value::String(quoted(&rest[..=close])?));
-        rest = rest[close + 1..].trim_start_matches(' ');
+        };
+        rest = rest[end..].trim_start_matches(' ');
         if rest.is_empty() {
             break;
         }
@@ -348,6 +359,23 @@ mod tests {
         "[ ]",
         "[1, 2]",
         "[\"a\", [\"b\"]]",
+        "[a b, c]",
+        "[ a , b ]",
+        "[a,b]",
+        "[a, 'b', \"c\"]",
+        "[a, 1, true, ~, 2024-01-03]",
+        "[a, .5]",
+        "[a, yes]",
+        "[a, -b]",
+        "[a, ?b]",
+        "[a, b c: d]",
+        "[a:b]",
+        "[a #b]",
+        "[a, b,]",
+        "[a, , b]",
+        "[a, b]]",
+        "[[a], b]",
+        "[Économie, Zürich]",
         "{a: 1}",
         "{ name = \"Bo\" }",
         "|",
@@ -558,5 +586,8 @@ mod tests {
         assert_eq!(value["translationKey"], "story-25a58f0de914");
         assert_eq!(value["tags"][0], "Économie");
         assert!(agree(Syntax::Yaml, yaml));
+        let hugo = "title: Ein Titel\ntags: [Wissenschaft, Linz]\ndraft: false\n";
+        assert_eq!(read(Syntax::Yaml, hugo).unwrap()["tags"][1], "Linz");
+        assert!(agree(Syntax::Yaml, hugo));
     }
 }
