@@ -601,15 +601,11 @@ pub fn build(
             staging.keep(path);
         }
     }
-    let put = |file: render::RenderedFile| -> Result<(), PublishError> {
+    let put = |file: render::RenderedFile| {
         paths.push(file.path.clone());
         staging.add(file);
-        Ok(())
     };
-    render::render_each(&loaded.catalog, settings, &kept, put).map_err(|stop| match stop {
-        render::Stop::Render(why) => Error::Render(why),
-        render::Stop::Put(error) => Error::from(error),
-    })?;
+    render::render_each(&loaded.catalog, settings, &kept, put).map_err(Error::Render)?;
     stopwatch.lap("render, check and stage the feeds");
     let published = staging.commit()?;
     stopwatch.lap("replace the published feeds");

@@ -81,24 +81,8 @@ impl LanguageFeed<'_> {
 /// Renders every feed of the catalog, in path order.
 pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile>, String> {
     let mut files = Vec::new();
-    let put = |file| {
-        files.push(file);
-        Ok::<(), std::convert::Infallible>(())
-    };
-    render_each(catalog, settings, &BTreeSet::new(), put).map_err(|stop| match stop {
-        Stop::Render(why) => why,
-        Stop::Put(never) => match never {},
-    })?;
+    render_each(catalog, settings, &BTreeSet::new(), |file| files.push(file))?;
     Ok(files)
-}
-
-/// Why [`render_each`] stopped.
-#[derive(Debug)]
-pub enum Stop<E> {
-    /// A feed could not be rendered, or failed [`check_well_formed`].
-    Render(String),
-    /// `put` refused a file.
-    Put(E),
 }
 
 /// Renders the feeds one language at a time (Atom, then RSS), reads each
@@ -110,12 +94,14 @@ pub enum Stop<E> {
 ///
 /// The languages in `skip` are planned but not rendered: their published
 /// files are known to be what rendering would give (see [`fingerprint`]).
-pub fn render_each<E: Send>(
+///
+/// Stops at the first feed that cannot be rendered or fails the check.
+pub fn render_each(
     catalog: &Catalog,
     settings: &Settings,
     skip: &BTreeSet<String>,
-    mut put: impl FnMut(RenderedFile) -> Result<(), E> + Send,
-) -> Result<(), Stop<E>> {
+    mut put: impl FnMut(RenderedFile) + Send,
+) -> Result<(), String> {
     for feed in plan(catalog, settings) {
         if !skip.contains(feed.lang) {
             render_language(feed, settings, &mut put)?;
@@ -244,11 +230,11 @@ impl FieldHasher {
     }
 }
 
-fn render_language<E: Send>(
+fn render_language(
     mut feed: LanguageFeed,
     settings: &Settings,
-    put: &mut (impl FnMut(RenderedFile) -> Result<(), E> + Send),
-) -> Result<(), Stop<E>> {
+    put: &mut (impl FnMut(RenderedFile) + Send),
+) -> Result<(), String> {
     if settings.content == ContentMode::Full {
         // Rendering bodies is the costly part of a feed; entries are
         // independent, so they are shared out over the cores.
@@ -256,7 +242,7 @@ fn render_language<E: Send>(
             entry.content_html = Some(xml_text_owned(entry.article.content_html()));
         });
     }
-    let mut atom = atom::write(&mut feed).map_err(Stop::Render)?;
+    let mut atom = atom::write(&mut feed)?;
     atom.shrink_to_fit();
     let [atom_path, rss_path] = feed_paths(feed.lang);
     let atom = RenderedFile {
@@ -265,20 +251,22 @@ fn render_language<E: Send>(
     };
     let (atom_done, rss) = rayon::join(
         || {
-            check_well_formed(&atom).map_err(Stop::Render)?;
-            put(atom).map_err(Stop::Put)
+            check_well_formed(&atom)?;
+            put(atom);
+            Ok::<(), String>(())
         },
         || rss::write(feed),
     );
     atom_done?;
-    let mut rss = rss.map_err(Stop::Render)?;
+    let mut rss = rss?;
     rss.shrink_to_fit();
     let rss = RenderedFile {
         path: rss_path,
         bytes: rss,
     };
-    check_well_formed(&rss).map_err(Stop::Render)?;
-    put(rss).map_err(Stop::Put)
+    check_well_formed(&rss)?;
+    put(rss);
+    Ok(())
 }
 
 /// The articles each language's feed shows, in feed order: newest first,
