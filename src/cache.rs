@@ -147,10 +147,9 @@ impl Cache {
             return BTreeSet::new();
         };
         let intact = |path: &str| {
-            run.outputs.iter().any(|(published, stamp)| {
-                published == path
-                    && fs::metadata(out.join(path)).is_ok_and(|meta| Stamp::of(&meta) == *stamp)
-            })
+            run.outputs
+                .iter()
+                .any(|(published, stamp)| published == path && still_published(out, path, stamp))
         };
         fingerprints
             .iter()
@@ -200,9 +199,11 @@ impl Cache {
                 return None;
             }
         }
-        let outputs_intact = index.run.outputs.iter().all(|(path, stamp)| {
-            fs::metadata(out.join(path)).is_ok_and(|meta| Stamp::of(&meta) == *stamp)
-        });
+        let outputs_intact = index
+            .run
+            .outputs
+            .iter()
+            .all(|(path, stamp)| still_published(out, path, stamp));
         outputs_intact.then_some(&index.run)
     }
 
@@ -358,6 +359,12 @@ fn record_at(bytes: &[u8], at: usize) -> Option<(ContentHash, std::ops::Range<us
     let start = at + RECORD_HEADER;
     let outcome = bytes.get(start..start.checked_add(len)?)?;
     (xxhash_rust::xxh3::xxh3_64(outcome) == check).then_some((hash, start..start + len))
+}
+
+/// Whether the published file `path` still has the stamp the last run
+/// recorded once it wrote it: nobody changed, replaced or removed it.
+fn still_published(out: &Path, path: &str, stamp: &Stamp) -> bool {
+    fs::metadata(out.join(path)).is_ok_and(|meta| Stamp::of(&meta) == *stamp)
 }
 
 /// Whether a file (and its sidecar) still has the stamps the index
