@@ -573,17 +573,10 @@ pub fn build(
     // its feeds not rendered (in a one-change run with every entry in the
     // feeds, that is most of the work for each language the change is not
     // in).
-    let sources: rustc_hash::FxHashMap<&str, cache::ContentHash> = remembered
+    let sources = remembered
         .iter()
-        .map(|(at, hash, _)| (all_listed[*at].file.path.as_str(), *hash))
-        .collect();
-    let fingerprints: Vec<(String, u128)> = render::plan(&loaded.catalog, settings)
-        .iter()
-        .filter_map(|feed| {
-            let source = |article: &model::Article| sources.get(article.path.as_str()).copied();
-            Some((feed.lang.to_string(), render::fingerprint(feed, source)?))
-        })
-        .collect();
+        .map(|(at, hash, _)| (all_listed[*at].file.path.as_str(), *hash));
+    let fingerprints = feed_fingerprints(&loaded.catalog, settings, sources);
     let kept = cache.unchanged_feeds(&fingerprints, out_dir);
     stopwatch.lap("compare each feed's inputs with the last run's");
     if settings.content == config::ContentMode::Full {
@@ -660,6 +653,21 @@ pub fn build(
         from_cache: false,
         timings: stopwatch.laps,
     })
+}
+
+/// Each language's [`render::fingerprint`], with every article's body
+/// stood for by its source file's content hash (`sources`: path, hash).
+fn feed_fingerprints<'a>(
+    catalog: &Catalog,
+    settings: &Settings,
+    sources: impl Iterator<Item = (&'a str, cache::ContentHash)>,
+) -> Vec<(String, u128)> {
+    let sources: rustc_hash::FxHashMap<&str, cache::ContentHash> = sources.collect();
+    let source = |article: &model::Article| sources.get(article.path.as_str()).copied();
+    render::plan(catalog, settings)
+        .iter()
+        .filter_map(|feed| Some((feed.lang.to_string(), render::fingerprint(feed, source)?)))
+        .collect()
 }
 
 /// Frees what a run built on another thread: a hundred thousand articles
