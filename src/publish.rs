@@ -23,7 +23,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::render::RenderedFile;
+use crate::render::{Piece, RenderedFile};
 
 /// The lock file; hidden, so a web server listing the folder skips it.
 pub const LOCK_FILE: &str = ".babelfeed.lock";
@@ -269,15 +269,28 @@ fn stage_unless_published(out: &Path, file: RenderedFile) -> Result<Staged, Publ
     let target = out.join(&file.path);
     // The size first: a feed with every entry runs to hundreds of
     // megabytes, and one that changed usually changed its size.
-    let same_size = fs::metadata(&target).is_ok_and(|m| m.len() == file.bytes.len() as u64);
-    if same_size && fs::read(&target).is_ok_and(|old| old == file.bytes) {
+    let same_size = fs::metadata(&target).is_ok_and(|m| m.len() == file.len() as u64);
+    if same_size && fs::read(&target).is_ok_and(|old| holds(&old, &file.pieces)) {
         return Ok(Staged::Unchanged(file.path));
     }
     let temp = stage(&target, Durability::Synced, |out| {
-        out.write_all(&file.bytes)
+        file.pieces
+            .iter()
+            .try_for_each(|piece| out.write_all(piece.bytes()))
     })
     .map_err(io_error(&target))?;
     Ok(Staged::Written(temp, target, file.path))
+}
+
+/// Whether `bytes` is `pieces` one after the other.
+fn holds(mut bytes: &[u8], pieces: &[Piece]) -> bool {
+    for piece in pieces {
+        match bytes.strip_prefix(piece.bytes()) {
+            Some(rest) => bytes = rest,
+            None => return false,
+        }
+    }
+    bytes.is_empty()
 }
 
 /// For a run that publishes nothing (nothing changed): still removes what a
@@ -438,10 +451,12 @@ mod tests {
         staging.commit()
     }
 
+    /// A file in two pieces, as feeds come.
     fn file(path: &str, bytes: &[u8]) -> RenderedFile {
+        let (head, rest) = bytes.split_at(bytes.len() / 2);
         RenderedFile {
             path: path.into(),
-            bytes: bytes.to_vec(),
+            pieces: vec![head.to_vec().into(), rest.to_vec().into()],
         }
     }
 

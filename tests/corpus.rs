@@ -225,3 +225,62 @@ fn corpus_output_is_deterministic() {
     }
     assert_eq!(snapshot(&a), snapshot(&b));
 }
+
+/// Feeds are rendered in runs of entries on all cores, each run written
+/// by the crates as a document of its own and cut out of it. Joined, the
+/// runs must be byte for byte the document the crates write in one piece:
+/// for the corpus (whose languages mix articles with and without authors,
+/// which changes the namespaces RSS declares) and for a larger folder whose
+/// runs hold several entries each.
+#[test]
+fn feeds_joined_from_runs_equal_feeds_written_whole() {
+    let larger = tempfile::tempdir().unwrap();
+    for i in 0..150 {
+        let (lang, words) = match i % 3 {
+            0 => ("de", "Die Gemeinde baut eine neue Brücke über den Fluss"),
+            1 => ("fr", "La commune construit un nouveau pont sur la rivière"),
+            _ => ("it", "Il comune costruisce un nuovo ponte sul fiume"),
+        };
+        let author = if i % 7 == 0 {
+            "authors = [\"Ana Ruiz\"]\n"
+        } else {
+            ""
+        };
+        write(
+            larger.path(),
+            &format!("{lang}/story-{i}.md"),
+            &format!(
+                "+++\ntitle = \"{words} {i}\"\ndate = 2024-03-{:02}\nlang = \"{lang}\"\n{author}+++\n\n{words}, Nummer {i}: *{i}* & <b>mehr</b>.\n\n> {words}.\n",
+                1 + i % 28
+            ),
+        );
+    }
+    for articles in [corpus().into(), larger.path().to_path_buf()] {
+        for config in [
+            "",
+            "content = \"summary\"\n",
+            "max_entries = 5\n",
+            "default_author = { name = \"Redaktion\" }\n",
+        ] {
+            let settings = babelfeed::config::Settings::from_toml(
+                &format!("base_url = \"https://example.org\"\n{config}"),
+                "(test)",
+            )
+            .unwrap();
+            let loaded = babelfeed::load(&articles, &settings).unwrap();
+            assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+            let runs = babelfeed::render::render(&loaded.catalog, &settings).unwrap();
+            let whole = babelfeed::render::render_in_one_piece(&loaded.catalog, &settings).unwrap();
+            assert_eq!(runs.len(), whole.len());
+            for (runs, whole) in runs.iter().zip(&whole) {
+                assert_eq!(runs.path, whole.path);
+                assert!(
+                    runs.bytes() == whole.bytes(),
+                    "{} ({config:?}): the joined runs differ from the document written whole",
+                    runs.path
+                );
+                assert!(runs.pieces.len() > 2 || config.contains("max_entries"));
+            }
+        }
+    }
+}

@@ -4,19 +4,17 @@ use atom_syndication::{
     Category, Content, Entry as AtomEntry, Feed, Generator, Person as AtomPerson, Text, WriteConfig,
 };
 
-use super::{entry_links, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
+use super::{entry_links, estimated_bytes, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
 use crate::model::Person;
 
 const ATOM: &str = "application/atom+xml";
 
-/// The entries' HTML moves into the Atom entries while they are written,
-/// and back for RSS: copying it would cost as much as the whole archive's
-/// bodies again.
-pub fn write(feed: &mut LanguageFeed) -> Result<Vec<u8>, String> {
-    let links = feed_links(feed, |(atom, _)| atom, &feed.atom_url, ATOM);
-    let capacity = feed.estimated_bytes();
-    let entries = feed.entries.iter_mut().map(entry).collect();
-
+/// The Atom document of `feed` holding `entries`: all of the feed's, a run
+/// of them, or none (for the text around them). The entries' HTML moves
+/// into the Atom entries while they are written, and back: copying it would
+/// cost as much as the bodies again.
+pub fn document(feed: &LanguageFeed, entries: &mut [Entry]) -> Result<Vec<u8>, String> {
+    let capacity = estimated_bytes(entries);
     let atom = Feed {
         title: Text::plain(xml_text(&feed.title)),
         // The feed's id is its own URL's identity, stable across runs.
@@ -28,9 +26,9 @@ pub fn write(feed: &mut LanguageFeed) -> Result<Vec<u8>, String> {
             uri: None,
             version: Some(env!("CARGO_PKG_VERSION").to_string()),
         }),
-        links,
+        links: feed_links(feed, |(atom, _)| atom, &feed.atom_url, ATOM),
         subtitle: Some(Text::plain(xml_text(&feed.description))),
-        entries,
+        entries: entries.iter_mut().map(entry).collect(),
         lang: Some(feed.lang.to_string()),
         ..Feed::default()
     };
@@ -42,7 +40,7 @@ pub fn write(feed: &mut LanguageFeed) -> Result<Vec<u8>, String> {
             indent_size: Some(2),
         },
     );
-    for (entry, atom_entry) in feed.entries.iter_mut().zip(atom.entries) {
+    for (entry, atom_entry) in entries.iter_mut().zip(atom.entries) {
         entry.content_html = atom_entry.content.and_then(|content| content.value);
     }
     written.map_err(|e| format!("cannot write the Atom feed for `{}`: {e}", feed.lang))?;

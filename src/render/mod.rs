@@ -23,11 +23,51 @@ use crate::model::{Article, Catalog, Person};
 /// The name and version that feeds name as their generator.
 pub const GENERATOR: &str = "babelfeed";
 
-/// A rendered feed file, path relative to the output folder.
+/// A rendered feed file, path relative to the output folder. Its bytes
+/// come in pieces, to be written one after the other: a feed with every
+/// entry of an archive runs to hundreds of megabytes, rendered in runs of
+/// entries on all cores, and joining the runs would copy it all once more.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderedFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub pieces: Vec<Piece>,
+}
+
+impl RenderedFile {
+    /// The file's length in bytes.
+    pub fn len(&self) -> usize {
+        self.pieces.iter().map(|p| p.bytes().len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The file's bytes in one piece.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.pieces.iter().flat_map(Piece::bytes).copied().collect()
+    }
+}
+
+/// Bytes of a rendered file: the end of a buffer, from `start`. A run of
+/// entries is cut from the document it was written in by skipping the
+/// head, not by moving the entries to the front.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    buffer: Vec<u8>,
+    start: usize,
+}
+
+impl Piece {
+    pub fn bytes(&self) -> &[u8] {
+        &self.buffer[self.start..]
+    }
+}
+
+impl From<Vec<u8>> for Piece {
+    fn from(buffer: Vec<u8>) -> Piece {
+        Piece { buffer, start: 0 }
+    }
 }
 
 /// A link to a page or feed in some language.
@@ -62,20 +102,18 @@ pub struct LanguageFeed<'a> {
     pub entries: Vec<Entry<'a>>,
 }
 
-impl LanguageFeed<'_> {
-    /// About how many bytes the feed takes written out. A feed with every
-    /// entry of an archive runs to hundreds of megabytes; a buffer that
-    /// grows by doubling could hold twice that.
-    fn estimated_bytes(&self) -> usize {
-        self.entries
-            .iter()
-            .map(|e| {
-                1024 + e.article.title.len()
-                    + e.article.summary.len() * 9 / 8
-                    + e.content_html.as_ref().map_or(0, |html| html.len() * 9 / 8)
-            })
-            .sum()
-    }
+/// About how many bytes `entries` take written out, so that a buffer need
+/// not grow by doubling (and copying) to hold them.
+fn estimated_bytes(entries: &[Entry]) -> usize {
+    let entries: usize = entries
+        .iter()
+        .map(|e| {
+            1024 + e.article.title.len()
+                + e.article.summary.len() * 9 / 8
+                + e.content_html.as_ref().map_or(0, |html| html.len() * 9 / 8)
+        })
+        .sum();
+    4096 + entries
 }
 
 /// Renders every feed of the catalog, in path order.
@@ -85,12 +123,11 @@ pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile
     Ok(files)
 }
 
-/// Renders the feeds one language at a time (Atom, then RSS), reads each
-/// back with [`check_well_formed`], and hands it to `put` at once: with
-/// every entry in the feeds, a language's bodies as HTML and its two files
-/// are most of the memory a run needs. The Atom file is checked and handed
-/// over on one core while RSS is written on the other, so whatever `put`
-/// does with it (writing it to disk) costs no extra time.
+/// Renders the feeds one language at a time, reads every piece back with
+/// [`check_well_formed`], and hands the language's Atom and RSS files to
+/// `put` at once: with every entry in the feeds, a language's two files are
+/// most of the memory a run needs, and whatever `put` does with them
+/// (writing them to disk) can go on while the next language renders.
 ///
 /// The languages in `skip` are planned but not rendered: their published
 /// files are known to be what rendering would give (see [`fingerprint`]).
@@ -235,38 +272,136 @@ fn render_language(
     settings: &Settings,
     put: &mut (impl FnMut(RenderedFile) + Send),
 ) -> Result<(), String> {
-    if settings.content == ContentMode::Full {
-        // Rendering bodies is the costly part of a feed; entries are
-        // independent, so they are shared out over the cores.
-        feed.entries.par_iter_mut().for_each(|entry| {
-            entry.content_html = Some(xml_text_owned(entry.article.content_html()));
+    let [atom_path, rss_path] = feed_paths(feed.lang);
+    let mut entries = std::mem::take(&mut feed.entries);
+    let full_content = settings.content == ContentMode::Full;
+    let namespaces = rss::namespaces(&entries, full_content);
+    let atom_frame = Frame::of(atom::document(&feed, &mut [])?, "</feed>", &atom_path)?;
+    let rss_frame = Frame::of(
+        rss::document(&feed, &mut [], &namespaces)?,
+        "</channel>",
+        &rss_path,
+    )?;
+    // Bodies as HTML are the costly part of a feed, and the crates write a
+    // document on one core: so runs of entries are written on all cores,
+    // each as a document of its own, and their entries cut out and joined.
+    // Each run's HTML is dropped once both formats have it.
+    let per_run = (entries.len() / 16).clamp(1, 256);
+    let runs: Vec<(Piece, Piece)> = entries
+        .par_chunks_mut(per_run)
+        .map(|run| {
+            if full_content {
+                for entry in run.iter_mut() {
+                    entry.content_html = Some(xml_text_owned(entry.article.content_html()));
+                }
+            }
+            let atom = atom_frame.entries_of(atom::document(&feed, run)?, &atom_path)?;
+            let rss = rss_frame.entries_of(rss::document(&feed, run, &namespaces)?, &rss_path)?;
+            for entry in run.iter_mut() {
+                entry.content_html = None;
+            }
+            Ok((atom, rss))
+        })
+        .collect::<Result<_, String>>()?;
+    let (atom_runs, rss_runs): (Vec<_>, Vec<_>) = runs.into_iter().unzip();
+    put(RenderedFile {
+        path: atom_path,
+        pieces: atom_frame.around(atom_runs),
+    });
+    put(RenderedFile {
+        path: rss_path,
+        pieces: rss_frame.around(rss_runs),
+    });
+    Ok(())
+}
+
+/// The text of a feed document around its entries. Both crates write the
+/// entries last in the root (or channel) element, so a document with no
+/// entries splits, before the line that closes that element, into what
+/// comes before the entries and what comes after.
+struct Frame {
+    head: Vec<u8>,
+    tail: Vec<u8>,
+}
+
+impl Frame {
+    /// Splits `empty`, the document without entries, before its line that
+    /// closes `closing` (`</feed>`, `</channel>`).
+    fn of(mut empty: Vec<u8>, closing: &str, path: &str) -> Result<Frame, String> {
+        check_well_formed(path, &empty)?;
+        let closes = empty
+            .windows(closing.len())
+            .rposition(|w| w == closing.as_bytes())
+            .ok_or_else(|| bug(path, &format!("no {closing}")))?;
+        let line = empty[..closes]
+            .iter()
+            .rposition(|&b| b != b' ')
+            .filter(|&i| empty[i] == b'\n')
+            .ok_or_else(|| bug(path, &format!("{closing} not on a line of its own")))?;
+        let tail = empty.split_off(line);
+        Ok(Frame { head: empty, tail })
+    }
+
+    /// The entries of `document`, written in this frame. The document is
+    /// checked whole, so the entries are well-formed XML by themselves,
+    /// and so is any frame of them.
+    fn entries_of(&self, mut document: Vec<u8>, path: &str) -> Result<Piece, String> {
+        check_well_formed(path, &document)?;
+        if !(document.starts_with(&self.head) && document.ends_with(&self.tail)) {
+            return Err(bug(
+                path,
+                "the entries are not between the feed's head and tail",
+            ));
+        }
+        document.truncate(document.len() - self.tail.len());
+        Ok(Piece {
+            buffer: document,
+            start: self.head.len(),
+        })
+    }
+
+    /// The whole document: head, `runs` of entries, tail.
+    fn around(self, runs: Vec<Piece>) -> Vec<Piece> {
+        let mut pieces = Vec::with_capacity(runs.len() + 2);
+        pieces.push(self.head.into());
+        pieces.extend(runs);
+        pieces.push(self.tail.into());
+        pieces
+    }
+}
+
+fn bug(path: &str, why: &str) -> String {
+    format!("{path}: the rendered feed is not as expected ({why}); this is a bug in babelfeed, please report it")
+}
+
+/// Every feed of the catalog, each written by its crate as one document:
+/// the reference that [`render`]'s runs of entries, joined, must equal.
+#[doc(hidden)]
+pub fn render_in_one_piece(
+    catalog: &Catalog,
+    settings: &Settings,
+) -> Result<Vec<RenderedFile>, String> {
+    let mut files = Vec::new();
+    for mut feed in plan(catalog, settings) {
+        let full_content = settings.content == ContentMode::Full;
+        let namespaces = rss::namespaces(&feed.entries, full_content);
+        let mut entries = std::mem::take(&mut feed.entries);
+        if full_content {
+            for entry in &mut entries {
+                entry.content_html = Some(xml_text_owned(entry.article.content_html()));
+            }
+        }
+        let [atom_path, rss_path] = feed_paths(feed.lang);
+        files.push(RenderedFile {
+            path: atom_path,
+            pieces: vec![atom::document(&feed, &mut entries)?.into()],
+        });
+        files.push(RenderedFile {
+            path: rss_path,
+            pieces: vec![rss::document(&feed, &mut entries, &namespaces)?.into()],
         });
     }
-    let mut atom = atom::write(&mut feed)?;
-    atom.shrink_to_fit();
-    let [atom_path, rss_path] = feed_paths(feed.lang);
-    let atom = RenderedFile {
-        path: atom_path,
-        bytes: atom,
-    };
-    let (atom_done, rss) = rayon::join(
-        || {
-            check_well_formed(&atom)?;
-            put(atom);
-            Ok::<(), String>(())
-        },
-        || rss::write(feed),
-    );
-    atom_done?;
-    let mut rss = rss?;
-    rss.shrink_to_fit();
-    let rss = RenderedFile {
-        path: rss_path,
-        bytes: rss,
-    };
-    check_well_formed(&rss)?;
-    put(rss);
-    Ok(())
+    Ok(files)
 }
 
 /// The articles each language's feed shows, in feed order: newest first,
@@ -428,20 +563,18 @@ pub fn xml_text_owned(text: String) -> String {
 /// Reads a rendered feed back as XML before it may replace a published
 /// one: well-formed, one root element, every character legal in XML 1.0.
 /// A bug here must fail the run, not reach subscribers.
-pub fn check_well_formed(file: &RenderedFile) -> Result<(), String> {
+pub fn check_well_formed(path: &str, bytes: &[u8]) -> Result<(), String> {
     use quick_xml::events::Event;
-    let fail = |why: String| {
-        format!("{}: the rendered feed is not valid XML ({why}); this is a bug in babelfeed, please report it", file.path)
-    };
+    let fail = |why: String| bug(path, &format!("not valid XML: {why}"));
     // The writers only write strings, so the bytes are UTF-8; they are
     // decoded only where a forbidden character may be.
-    if crate::parse::may_hold_non_xml_chars(&file.bytes) {
-        let text = std::str::from_utf8(&file.bytes).map_err(|e| fail(e.to_string()))?;
+    if crate::parse::may_hold_non_xml_chars(bytes) {
+        let text = std::str::from_utf8(bytes).map_err(|e| fail(e.to_string()))?;
         if let Some(c) = crate::parse::first_non_xml_char(text) {
             return Err(fail(format!("character U+{:04X}", c as u32)));
         }
     }
-    let mut reader = quick_xml::Reader::from_reader(file.bytes.as_slice());
+    let mut reader = quick_xml::Reader::from_reader(bytes);
     reader.config_mut().check_end_names = true;
     let (mut depth, mut roots) = (0usize, 0usize);
     loop {
@@ -469,19 +602,16 @@ pub fn check_well_formed(file: &RenderedFile) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    fn file(text: &str) -> RenderedFile {
-        RenderedFile {
-            path: "de/atom.xml".into(),
-            bytes: text.as_bytes().to_vec(),
-        }
+    fn check(text: &str) -> Result<(), String> {
+        check_well_formed("de/atom.xml", text.as_bytes())
     }
 
     #[test]
     fn the_check_passes_a_well_formed_feed_only() {
         let long = "x".repeat(200);
-        assert!(check_well_formed(&file(&format!(
+        assert!(check(&format!(
             "<?xml version=\"1.0\"?>\n<feed><entry a=\"1\">{long} ¿Qué?</entry><e/></feed>\n"
-        )))
+        ))
         .is_ok());
         for (bad, why) in [
             ("<feed><entry></feed>", "end name"),
@@ -494,7 +624,7 @@ mod tests {
             ),
             (&format!("<feed>{long}\u{FFFE}{long}</feed>"), "U+FFFE"),
         ] {
-            assert!(check_well_formed(&file(bad)).is_err(), "{why}: {bad}");
+            assert!(check(bad).is_err(), "{why}: {bad}");
         }
     }
 

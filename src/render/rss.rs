@@ -3,21 +3,29 @@
 //! own `<author>` may only hold an e-mail address.
 
 use rss::extension::atom::AtomExtension;
-use rss::extension::dublincore::DublinCoreExtension;
+use rss::extension::dublincore::{self, DublinCoreExtension};
 use rss::{Category, Channel, Guid, Item};
+use std::collections::BTreeMap;
 
-use super::{entry_links, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
+use super::{entry_links, estimated_bytes, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
 use crate::infer::body::escape_html;
 
 const RSS: &str = "application/rss+xml";
+const CONTENT_NAMESPACE: &str = "http://purl.org/rss/1.0/modules/content/";
 
-/// Takes the feed: the entries' HTML moves into the items instead of being
-/// copied, since RSS is written last.
-pub fn write(mut feed: LanguageFeed) -> Result<Vec<u8>, String> {
-    let links = feed_links(&feed, |(_, rss)| rss, &feed.rss_url, RSS);
-    let capacity = feed.estimated_bytes();
-    let items = feed.entries.iter_mut().map(item).collect();
-
+/// The RSS document of `feed` holding `entries`: all of the feed's, a run
+/// of them, or none (for the text around them). The entries' HTML moves
+/// into the items while they are written, and back.
+///
+/// The root declares the namespaces the items use, so `namespaces` comes
+/// from the whole feed (see [`namespaces`]): every run of entries is then
+/// written in the same document around them.
+pub fn document(
+    feed: &LanguageFeed,
+    entries: &mut [Entry],
+    namespaces: &BTreeMap<String, String>,
+) -> Result<Vec<u8>, String> {
+    let capacity = estimated_bytes(entries);
     let channel = Channel {
         title: xml_text(&feed.title),
         link: feed.home_url.clone(),
@@ -29,15 +37,39 @@ pub fn write(mut feed: LanguageFeed) -> Result<Vec<u8>, String> {
         last_build_date: Some(feed.updated.to_rfc2822()),
         generator: Some(format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION"))),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
-        items,
-        atom_ext: Some(AtomExtension { links }),
+        items: entries.iter_mut().map(item).collect(),
+        atom_ext: Some(AtomExtension {
+            links: feed_links(feed, |(_, rss)| rss, &feed.rss_url, RSS),
+        }),
+        namespaces: namespaces.clone(),
         ..Channel::default()
     };
-    let mut bytes = channel
-        .pretty_write_to(Vec::with_capacity(capacity), b' ', 2)
-        .map_err(|e| format!("cannot write the RSS feed for `{}`: {e}", feed.lang))?;
+    let written = channel.pretty_write_to(Vec::with_capacity(capacity), b' ', 2);
+    for (entry, item) in entries.iter_mut().zip(channel.items) {
+        entry.content_html = item.content;
+    }
+    let mut bytes =
+        written.map_err(|e| format!("cannot write the RSS feed for `{}`: {e}", feed.lang))?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The namespaces the items of `entries` use: those the `rss` crate would
+/// declare for the whole feed. `full_content` says the items carry
+/// `content:encoded`.
+pub fn namespaces(entries: &[Entry], full_content: bool) -> BTreeMap<String, String> {
+    let mut namespaces = BTreeMap::new();
+    if full_content {
+        namespaces.insert("content".to_string(), CONTENT_NAMESPACE.to_string());
+    }
+    if entries.iter().any(|e| !e.article.authors.is_empty()) {
+        namespaces.insert("dc".to_string(), dublincore::NAMESPACE.to_string());
+    }
+    namespaces.insert(
+        "atom".to_string(),
+        rss::extension::atom::NAMESPACE.to_string(),
+    );
+    namespaces
 }
 
 fn item(entry: &mut Entry) -> Item {
