@@ -26,7 +26,7 @@
 //! same clock tick as it was read could otherwise keep its stamp.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,11 +40,12 @@ use crate::discover::{ListedArticle, Stamp};
 use crate::group::pairing::PairingMemo;
 use crate::model::Article;
 use crate::publish::{write_atomically, write_atomically_with, Durability};
+use crate::render::{FeedFingerprint, PublishedRun, Reuse};
 
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
 /// Bumped whenever what is stored changes meaning.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// See the module documentation.
 const RACY_SECONDS: i64 = 2;
 
@@ -71,8 +72,54 @@ pub struct RunRecord {
     pub drafts: usize,
     /// The files published, with the stamps they had once written.
     pub outputs: Vec<(String, Stamp)>,
-    /// Each language's [`crate::render::fingerprint`].
-    pub feeds: Vec<(String, u128)>,
+    /// What each language's published feeds were made of, and where.
+    pub feeds: Vec<FeedRecord>,
+}
+
+/// A language's published feeds: what they were made of (see
+/// [`crate::render::fingerprint`]) and where each run of entries is in them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedRecord {
+    pub lang: String,
+    pub whole: u128,
+    pub runs: Vec<(u128, PublishedRun)>,
+}
+
+impl FeedRecord {
+    /// The record of feeds written from `fingerprint` in pieces of these
+    /// lengths (head, one per run, tail), or `None` if they do not match.
+    pub fn new(
+        lang: &str,
+        fingerprint: &FeedFingerprint,
+        atom_pieces: &[u64],
+        rss_pieces: &[u64],
+    ) -> Option<FeedRecord> {
+        let runs = fingerprint.runs.len();
+        if atom_pieces.len() != runs + 2 || rss_pieces.len() != runs + 2 {
+            return None;
+        }
+        let ranges = |pieces: &[u64]| {
+            let mut at = pieces[0];
+            pieces[1..=runs]
+                .iter()
+                .map(|len| {
+                    at += len;
+                    at - len..at
+                })
+                .collect::<Vec<_>>()
+        };
+        let runs = fingerprint
+            .runs
+            .iter()
+            .zip(ranges(atom_pieces).into_iter().zip(ranges(rss_pieces)))
+            .map(|(&print, (atom, rss))| (print, PublishedRun { atom, rss }))
+            .collect();
+        Some(FeedRecord {
+            lang: lang.to_string(),
+            whole: fingerprint.whole,
+            runs,
+        })
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -138,25 +185,57 @@ impl Cache {
         }
     }
 
-    /// The languages whose feeds the last run made from exactly what
-    /// `fingerprints` says this run would make them from, and whose
-    /// published files are still as that run wrote them: rendering them
-    /// again would give the same bytes.
-    pub fn unchanged_feeds(&self, fingerprints: &[(String, u128)], out: &Path) -> BTreeSet<String> {
+    /// What of each language's published feeds this run can keep, given
+    /// what `fingerprints` says it would make them from: all of them, if
+    /// the last run made them from exactly that, or the runs of entries
+    /// whose inputs did not change. Only feeds whose published files are
+    /// still as the last run wrote them are reused.
+    pub fn reuse(
+        &self,
+        fingerprints: &[(String, FeedFingerprint)],
+        out: &Path,
+    ) -> BTreeMap<String, Reuse> {
         let Some(run) = self.index.as_ref().map(|index| &index.run) else {
-            return BTreeSet::new();
+            return BTreeMap::new();
         };
         let intact = |path: &str| {
             run.outputs
                 .iter()
                 .any(|(published, stamp)| published == path && still_published(out, path, stamp))
         };
-        fingerprints
-            .iter()
-            .filter(|feed| run.feeds.contains(feed))
-            .filter(|(lang, _)| crate::render::feed_paths(lang).iter().all(|p| intact(p)))
-            .map(|(lang, _)| lang.clone())
-            .collect()
+        let mut reuse = BTreeMap::new();
+        for (lang, print) in fingerprints {
+            let Some(record) = run.feeds.iter().find(|f| &f.lang == lang) else {
+                continue;
+            };
+            if !crate::render::feed_paths(lang).iter().all(|p| intact(p)) {
+                continue;
+            }
+            let kept = if record.whole == print.whole {
+                Reuse::Whole
+            } else {
+                let published: HashMap<u128, &PublishedRun> = record
+                    .runs
+                    .iter()
+                    .map(|(print, run)| (*print, run))
+                    .collect();
+                Reuse::Runs(
+                    print
+                        .runs
+                        .iter()
+                        .map(|print| published.get(print).map(|&run| run.clone()))
+                        .collect(),
+                )
+            };
+            reuse.insert(lang.clone(), kept);
+        }
+        reuse
+    }
+
+    /// The last run's record of a language's feeds.
+    pub fn feed_record(&self, lang: &str) -> Option<&FeedRecord> {
+        let run = &self.index.as_ref()?.run;
+        run.feeds.iter().find(|f| f.lang == lang)
     }
 
     /// The content hash recorded for a file whose stamps (and its

@@ -18,7 +18,7 @@ pub mod publish;
 pub mod render;
 pub mod report;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use config::{ConfigError, Settings};
@@ -572,15 +572,16 @@ pub fn build(
     // ones were made of is left as it is: its bodies are not read back and
     // its feeds not rendered (in a one-change run with every entry in the
     // feeds, that is most of the work for each language the change is not
-    // in).
+    // in). In the others, the runs of entries made of what they were made
+    // of are copied from the published files, not rendered again.
     let sources = remembered
         .iter()
         .map(|(at, hash, _)| (all_listed[*at].file.path.as_str(), *hash));
     let fingerprints = feed_fingerprints(&loaded.catalog, settings, sources);
-    let kept = cache.unchanged_feeds(&fingerprints, out_dir);
+    let reuse = cache.reuse(&fingerprints, out_dir);
     stopwatch.lap("compare each feed's inputs with the last run's");
     if settings.content == config::ContentMode::Full {
-        load_bodies(&mut loaded.catalog, all_listed, settings, &kept)?;
+        load_bodies(&mut loaded.catalog, all_listed, settings, &reuse)?;
         stopwatch.lap("read the feeds' article bodies");
     }
     // Each language's files are checked and staged beside their targets
@@ -588,17 +589,23 @@ pub fn build(
     // feed until every one is staged.
     let mut staging = publish::Staging::begin(out_dir, &lock)?;
     let mut paths = Vec::new();
-    for lang in &kept {
-        for path in render::feed_paths(lang) {
-            paths.push(path.clone());
-            staging.keep(path);
+    for (lang, reused) in &reuse {
+        if *reused == render::Reuse::Whole {
+            for path in render::feed_paths(lang) {
+                paths.push(path.clone());
+                staging.keep(path);
+            }
         }
     }
+    // The length of each piece of each file, to record where its runs are.
+    let mut piece_lengths = BTreeMap::new();
     let put = |file: render::RenderedFile| {
         paths.push(file.path.clone());
+        let lengths: Vec<u64> = file.pieces.iter().map(render::Piece::len).collect();
+        piece_lengths.insert(file.path.clone(), lengths);
         staging.add(file);
     };
-    render::render_each(&loaded.catalog, settings, &kept, put).map_err(Error::Render)?;
+    render::render_each(&loaded.catalog, settings, &reuse, put).map_err(Error::Render)?;
     stopwatch.lap("render, check and stage the feeds");
     let published = staging.commit()?;
     stopwatch.lap("replace the published feeds");
@@ -620,7 +627,7 @@ pub fn build(
             articles,
             drafts,
             outputs,
-            feeds: fingerprints,
+            feeds: feed_records(&fingerprints, &reuse, &piece_lengths, &cache),
         };
         let indexed = remembered
             .iter()
@@ -661,12 +668,33 @@ fn feed_fingerprints<'a>(
     catalog: &Catalog,
     settings: &Settings,
     sources: impl Iterator<Item = (&'a str, cache::ContentHash)>,
-) -> Vec<(String, u128)> {
+) -> Vec<(String, render::FeedFingerprint)> {
     let sources: rustc_hash::FxHashMap<&str, cache::ContentHash> = sources.collect();
     let source = |article: &model::Article| sources.get(article.path.as_str()).copied();
     render::plan(catalog, settings)
         .iter()
         .filter_map(|feed| Some((feed.lang.to_string(), render::fingerprint(feed, source)?)))
+        .collect()
+}
+
+/// Where this run's feeds have their runs of entries, for the next run:
+/// as the last run recorded for languages kept whole, as `piece_lengths`
+/// (by path) say for the others.
+fn feed_records(
+    fingerprints: &[(String, render::FeedFingerprint)],
+    reuse: &BTreeMap<String, render::Reuse>,
+    piece_lengths: &BTreeMap<String, Vec<u64>>,
+    cache: &cache::Cache,
+) -> Vec<cache::FeedRecord> {
+    fingerprints
+        .iter()
+        .filter_map(|(lang, print)| {
+            if reuse.get(lang) == Some(&render::Reuse::Whole) {
+                return cache.feed_record(lang).cloned();
+            }
+            let [atom, rss] = render::feed_paths(lang).map(|path| piece_lengths.get(&path));
+            cache::FeedRecord::new(lang, print, atom?, rss?)
+        })
         .collect()
 }
 
@@ -682,19 +710,29 @@ fn drop_in_background<T: Send + 'static>(value: T) {
 }
 
 /// Articles taken from the cache come without their text; those that make
-/// it into a feed are read again for it.
+/// it into a feed are read again for it, unless `reuse` says their entries
+/// are copied from the published feeds.
 fn load_bodies(
     catalog: &mut Catalog,
     listed: &[discover::ListedArticle],
     settings: &Settings,
-    kept_languages: &BTreeSet<String>,
+    reuse: &BTreeMap<String, render::Reuse>,
 ) -> Result<(), Error> {
-    let wanted: Vec<usize> = render::feed_members(catalog, settings)
-        .into_iter()
-        .filter(|(lang, _)| !kept_languages.contains(*lang))
-        .flat_map(|(_, members)| members)
-        .filter(|&i| matches!(catalog.articles[i].body, model::ArticleBody::NotLoaded))
-        .collect();
+    let mut wanted = Vec::new();
+    for (lang, members) in render::feed_members(catalog, settings) {
+        let published = match reuse.get(lang) {
+            Some(render::Reuse::Whole) => continue,
+            Some(render::Reuse::Runs(runs)) => runs.as_slice(),
+            None => &[],
+        };
+        let ids = members.iter().map(|&i| catalog.articles[i].id.as_str());
+        for (at, range) in render::run_ranges(ids).into_iter().enumerate() {
+            if !matches!(published.get(at), Some(Some(_))) {
+                wanted.extend_from_slice(&members[range]);
+            }
+        }
+    }
+    wanted.retain(|&i| matches!(catalog.articles[i].body, model::ArticleBody::NotLoaded));
     let bodies: Vec<Result<(usize, model::ArticleBody), Vec<Diagnostic>>> = wanted
         .par_iter()
         .map(|&i| {

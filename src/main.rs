@@ -176,7 +176,15 @@ fn run(cli: &Cli) -> Result<(), Error> {
                     eprintln!("ignored {} (not .txt, .md or a sidecar .toml)", path);
                 }
                 for path in &built.published.written {
-                    eprintln!("wrote {}", out.join(path).display());
+                    let copied = built.published.copied.iter().find(|(p, ..)| p == path);
+                    let why = match copied {
+                        Some((_, copied, all)) => format!(
+                            " ({} of {} bytes copied from the file it replaces: those entries did not change)",
+                            copied, all
+                        ),
+                        None => String::new(),
+                    };
+                    eprintln!("wrote {}{why}", out.join(path).display());
                 }
                 for path in &built.published.unchanged {
                     let why = if built.published.not_rendered.contains(path) {

@@ -18,7 +18,7 @@
 //!   drops the language, and only if the manifest says babelfeed wrote it;
 //!   nothing else in the folder is ever deleted.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,6 +40,9 @@ pub struct PublishReport {
     /// Of the unchanged, those not even rendered again, since what they
     /// are made of did not change ([`Staging::keep`]).
     pub not_rendered: Vec<String>,
+    /// Of the written, those that took runs of entries that did not change
+    /// from the file they replace: path, bytes taken, bytes in all.
+    pub copied: Vec<(String, u64, u64)>,
     /// Feeds of languages that no longer have articles.
     pub removed: Vec<String>,
 }
@@ -113,6 +116,8 @@ pub struct Staging<'a> {
     current: BTreeSet<String>,
     /// Published files this run keeps without rendering them again.
     kept: Vec<String>,
+    /// Bytes to be copied from the published file, and in all, by path.
+    copied: BTreeMap<String, (u64, u64)>,
     writer: Option<Writer>,
 }
 
@@ -155,6 +160,7 @@ impl<'a> Staging<'a> {
             previous,
             current: BTreeSet::new(),
             kept: Vec::new(),
+            copied: BTreeMap::new(),
             writer: Some(Writer { files, thread }),
         })
     }
@@ -163,6 +169,15 @@ impl<'a> Staging<'a> {
     /// already published. Errors are reported by [`Staging::commit`].
     pub fn add(&mut self, file: RenderedFile) {
         self.current.insert(file.path.clone());
+        let copied: u64 = file
+            .pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Published(_)))
+            .map(Piece::len)
+            .sum();
+        if copied > 0 {
+            self.copied.insert(file.path.clone(), (copied, file.len()));
+        }
         if let Some(writer) = &self.writer {
             // Only fails if the writer is gone, which `commit` reports.
             let _ = writer.files.send(file);
@@ -197,6 +212,9 @@ impl<'a> Staging<'a> {
                     temp.persist(&target)
                         .map_err(|e| io_error(&target)(e.error))?;
                     synced_dirs.insert(target.parent().unwrap_or(out).to_path_buf());
+                    if let Some(&(copied, all)) = self.copied.get(&path) {
+                        report.copied.push((path.clone(), copied, all));
+                    }
                     report.written.push(path);
                 }
             }
@@ -264,28 +282,58 @@ impl Drop for Staging<'_> {
 }
 
 /// Writes `file` beside its target and syncs it, unless the target already
-/// holds these bytes.
+/// holds these bytes. Pieces the target already holds elsewhere (runs of
+/// entries that did not change) are copied from it.
 fn stage_unless_published(out: &Path, file: RenderedFile) -> Result<Staged, PublishError> {
     let target = out.join(&file.path);
+    let copies = file.pieces.iter().any(|p| matches!(p, Piece::Published(_)));
     // The size first: a feed with every entry runs to hundreds of
     // megabytes, and one that changed usually changed its size.
-    let same_size = fs::metadata(&target).is_ok_and(|m| m.len() == file.len() as u64);
-    if same_size && fs::read(&target).is_ok_and(|old| holds(&old, &file.pieces)) {
+    let same_size = fs::metadata(&target).is_ok_and(|m| m.len() == file.len());
+    let published = if copies || same_size {
+        match fs::read(&target) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if copies => return Err(io_error(&target)(e)),
+            Err(_) => None,
+        }
+    } else {
+        None
+    };
+    let published = published.as_deref().unwrap_or_default();
+    let bytes_of = |piece| piece_bytes(piece, published);
+    if same_size && holds(published, file.pieces.iter().map(bytes_of)) {
         return Ok(Staged::Unchanged(file.path));
     }
     let temp = stage(&target, Durability::Synced, |out| {
         file.pieces
             .iter()
-            .try_for_each(|piece| out.write_all(piece.bytes()))
+            .try_for_each(|piece| out.write_all(bytes_of(piece)?))
     })
     .map_err(io_error(&target))?;
     Ok(Staged::Written(temp, target, file.path))
 }
 
+/// The bytes of `piece`, given the bytes of the file it replaces.
+fn piece_bytes<'a>(piece: &'a Piece, published: &'a [u8]) -> std::io::Result<&'a [u8]> {
+    match piece {
+        Piece::Rendered { .. } => Ok(piece.rendered().unwrap_or_default()),
+        Piece::Published(range) => usize::try_from(range.start)
+            .ok()
+            .zip(usize::try_from(range.end).ok())
+            .and_then(|(start, end)| published.get(start..end))
+            .ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "changed since the last run, though its stamps did not; delete the cache folder (.babelfeed-cache) and run again",
+                )
+            }),
+    }
+}
+
 /// Whether `bytes` is `pieces` one after the other.
-fn holds(mut bytes: &[u8], pieces: &[Piece]) -> bool {
+fn holds<'p>(mut bytes: &[u8], pieces: impl Iterator<Item = std::io::Result<&'p [u8]>>) -> bool {
     for piece in pieces {
-        match bytes.strip_prefix(piece.bytes()) {
+        match piece.ok().and_then(|piece| bytes.strip_prefix(piece)) {
             Some(rest) => bytes = rest,
             None => return false,
         }

@@ -352,3 +352,103 @@ fn pairing_from_the_cache_links_what_a_clean_build_links() {
     fs::remove_file(work.join("articles").join(&middle.path)).unwrap();
     assert_same_as_clean(work, "memo damaged");
 }
+
+/// With every entry in the feeds, a run after an edit copies the runs of
+/// entries that did not change from the published files instead of
+/// rendering them again (`-v` says how much), and writes what a clean
+/// build writes: after an edit, a new newest article, one deleted, and an
+/// edit in a language whose published feed was changed by hand (nothing
+/// copied from it).
+#[test]
+fn unchanged_runs_of_entries_are_copied_from_the_published_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path();
+    for (format, seed) in [(corpus::Format::Md, 1), (corpus::Format::Txt, 2)] {
+        let options = corpus::Options {
+            stories: 150,
+            per_day: 3,
+            format,
+            seed,
+            ..corpus::Options::default()
+        };
+        for file in corpus::generate_files(&options) {
+            write(&work.join("articles"), &file.path, &file.content);
+        }
+    }
+    write(
+        work,
+        "babelfeed.toml",
+        &format!("{CONFIG}max_entries = 0\n"),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    assert_same_as_clean(work, "first build");
+
+    let listing = list_articles(&work.join("articles"));
+    let copied = |step: &str, changed: &[&str], untouched: &[&str]| {
+        let run = babelfeed(work, &["-v", "build", "--out", "out"]);
+        assert_success(&run);
+        let report = stderr(&run);
+        for path in changed {
+            let line = report
+                .lines()
+                .find(|l| l.starts_with("wrote ") && l.contains(path))
+                .unwrap_or_else(|| panic!("{step}: {path} not written: {report}"));
+            assert!(line.contains("bytes copied"), "{step}: {line}");
+        }
+        for path in untouched {
+            assert!(
+                report.contains(&format!("{path} (not rendered")),
+                "{step}: {path}: {report}"
+            );
+        }
+        assert_same_as_clean(work, step);
+    };
+
+    let edited = listing
+        .iter()
+        .find(|p| p.to_string_lossy().ends_with(".de.md"))
+        .unwrap();
+    let text = fs::read_to_string(edited).unwrap();
+    fs::write(edited, format!("{text}\nEin weiterer Satz zum Schluss.\n")).unwrap();
+    copied(
+        "one article edited",
+        &["de/atom.xml", "de/rss.xml"],
+        &["fr/atom.xml"],
+    );
+
+    write(
+        work,
+        "articles/neu/newest.de.md",
+        "+++\ntitle = \"Das Neueste\"\ndate = 2030-01-01\n+++\n\nDie Stadt Graz hat ein neues Radwegenetz vorgestellt.\n",
+    );
+    copied("a new newest article", &["de/atom.xml", "de/rss.xml"], &[]);
+
+    let removed = listing
+        .iter()
+        .rev()
+        .find(|p| p.to_string_lossy().ends_with(".fr.md"))
+        .unwrap();
+    fs::remove_file(removed).unwrap();
+    copied("an article deleted", &["fr/atom.xml", "fr/rss.xml"], &[]);
+
+    // A feed changed by hand is rendered in full: nothing is copied from it.
+    let atom = work.join("out/de/atom.xml");
+    let mut bytes = fs::read(&atom).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+    fs::write(&atom, bytes).unwrap();
+    let text = fs::read_to_string(edited).unwrap();
+    fs::write(edited, format!("{text}\nUnd noch einer.\n")).unwrap();
+    let run = babelfeed(work, &["-v", "build", "--out", "out"]);
+    assert_success(&run);
+    let report = stderr(&run);
+    for path in ["de/atom.xml", "de/rss.xml"] {
+        assert!(
+            report
+                .lines()
+                .any(|l| l.starts_with("wrote ") && l.ends_with(path)),
+            "{path}: {report}"
+        );
+    }
+    assert_same_as_clean(work, "a feed changed by hand");
+}

@@ -696,7 +696,7 @@ fn check_pipeline(
         }
     };
     for file in &files {
-        if let Some(problem) = feed_problems(&file.path, &file.bytes()) {
+        if let Some(problem) = feed_problems(&file.path, &file.bytes().unwrap()) {
             return Err(TestCaseError::fail(problem));
         }
     }
@@ -738,7 +738,7 @@ proptest! {
             prop_assert!(built.is_ok(), "build failed: {:?}", built.err());
             let on_disk: Vec<(String, Vec<u8>)> = visible_snapshot(&out);
             let rendered: Vec<(String, Vec<u8>)> =
-                files.iter().map(|f| (f.path.clone(), f.bytes())).collect();
+                files.iter().map(|f| (f.path.clone(), f.bytes().unwrap())).collect();
             prop_assert!(on_disk == rendered, "build wrote {:?}", snapshot_diff(&rendered, &on_disk));
         }
     }
@@ -813,7 +813,7 @@ fn escaped_control_characters_never_break_a_feed() {
         match babelfeed::render::render(&loaded.catalog, &settings) {
             Ok(files) => {
                 for file in files {
-                    if let Some(problem) = feed_problems(&file.path, &file.bytes()) {
+                    if let Some(problem) = feed_problems(&file.path, &file.bytes().unwrap()) {
                         failures.push(format!("{field}: {problem}"));
                     }
                 }
@@ -985,10 +985,10 @@ fn rendered_html(dir: &Path) -> Result<Vec<(String, String)>, String> {
     let files = babelfeed::render::render(&loaded.catalog, &settings)?;
     let mut html = Vec::new();
     for file in files {
-        if let Some(problem) = feed_problems(&file.path, &file.bytes()) {
+        if let Some(problem) = feed_problems(&file.path, &file.bytes().unwrap()) {
             return Err(problem);
         }
-        let feed = feed_rs::parser::parse(&file.bytes()[..]).unwrap();
+        let feed = feed_rs::parser::parse(&file.bytes().unwrap()[..]).unwrap();
         for entry in feed.entries {
             if let Some(body) = entry.content.and_then(|c| c.body) {
                 html.push((file.path.clone(), body));

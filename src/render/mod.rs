@@ -11,11 +11,13 @@
 mod atom;
 mod rss;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 use atom_syndication::Link;
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::config::{ContentMode, Settings};
 use crate::model::{Article, Catalog, Person};
@@ -35,39 +37,80 @@ pub struct RenderedFile {
 
 impl RenderedFile {
     /// The file's length in bytes.
-    pub fn len(&self) -> usize {
-        self.pieces.iter().map(|p| p.bytes().len()).sum()
+    pub fn len(&self) -> u64 {
+        self.pieces.iter().map(Piece::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// The file's bytes in one piece.
-    pub fn bytes(&self) -> Vec<u8> {
-        self.pieces.iter().flat_map(Piece::bytes).copied().collect()
+    /// The file's bytes in one piece; `None` if some are to be copied from
+    /// the published file (only a run with a cache reuses them).
+    pub fn bytes(&self) -> Option<Vec<u8>> {
+        let mut bytes = Vec::new();
+        for piece in &self.pieces {
+            bytes.extend_from_slice(piece.rendered()?);
+        }
+        Some(bytes)
     }
 }
 
-/// Bytes of a rendered file: the end of a buffer, from `start`. A run of
-/// entries is cut from the document it was written in by skipping the
-/// head, not by moving the entries to the front.
+/// Bytes of a rendered file, to be written one piece after the other.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
-    buffer: Vec<u8>,
-    start: usize,
+pub enum Piece {
+    /// Bytes written by this run: the end of `buffer`, from `start`. A run
+    /// of entries is cut from the document it was written in by skipping
+    /// the head, not by moving the entries to the front.
+    Rendered { buffer: Vec<u8>, start: usize },
+    /// Bytes the published file at the same path holds at this range: a
+    /// run of entries made of exactly what it was made of then.
+    Published(Range<u64>),
 }
 
 impl Piece {
-    pub fn bytes(&self) -> &[u8] {
-        &self.buffer[self.start..]
+    pub fn len(&self) -> u64 {
+        match self {
+            Piece::Rendered { buffer, start } => (buffer.len() - start) as u64,
+            Piece::Published(range) => range.end - range.start,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bytes, if this run wrote them.
+    pub fn rendered(&self) -> Option<&[u8]> {
+        match self {
+            Piece::Rendered { buffer, start } => Some(&buffer[*start..]),
+            Piece::Published(_) => None,
+        }
     }
 }
 
 impl From<Vec<u8>> for Piece {
     fn from(buffer: Vec<u8>) -> Piece {
-        Piece { buffer, start: 0 }
+        Piece::Rendered { buffer, start: 0 }
     }
+}
+
+/// What of a language's published feeds a run can keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reuse {
+    /// Both files as they are: nothing they are made of changed.
+    Whole,
+    /// Runs of entries (see [`run_ranges`]), by position: where each is in
+    /// the published files, for the runs made of exactly what they were
+    /// made of when those were written.
+    Runs(Vec<Option<PublishedRun>>),
+}
+
+/// Where a run of entries is in a language's published Atom and RSS files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedRun {
+    pub atom: Range<u64>,
+    pub rss: Range<u64>,
 }
 
 /// A link to a page or feed in some language.
@@ -119,7 +162,7 @@ fn estimated_bytes(entries: &[Entry]) -> usize {
 /// Renders every feed of the catalog, in path order.
 pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile>, String> {
     let mut files = Vec::new();
-    render_each(catalog, settings, &BTreeSet::new(), |file| files.push(file))?;
+    render_each(catalog, settings, &BTreeMap::new(), |file| files.push(file))?;
     Ok(files)
 }
 
@@ -129,20 +172,24 @@ pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile
 /// most of the memory a run needs, and whatever `put` does with them
 /// (writing them to disk) can go on while the next language renders.
 ///
-/// The languages in `skip` are planned but not rendered: their published
-/// files are known to be what rendering would give (see [`fingerprint`]).
+/// What `reuse` says of a language is not rendered again: its published
+/// files, or runs of entries in them, are known to be what rendering would
+/// give (see [`fingerprint`]); the publisher copies those runs.
 ///
 /// Stops at the first feed that cannot be rendered or fails the check.
 pub fn render_each(
     catalog: &Catalog,
     settings: &Settings,
-    skip: &BTreeSet<String>,
+    reuse: &BTreeMap<String, Reuse>,
     mut put: impl FnMut(RenderedFile) + Send,
 ) -> Result<(), String> {
     for feed in plan(catalog, settings) {
-        if !skip.contains(feed.lang) {
-            render_language(feed, settings, &mut put)?;
-        }
+        let published = match reuse.get(feed.lang) {
+            Some(Reuse::Whole) => continue,
+            Some(Reuse::Runs(runs)) => runs.as_slice(),
+            None => &[],
+        };
+        render_language(feed, settings, published, &mut put)?;
     }
     Ok(())
 }
@@ -153,9 +200,19 @@ pub fn feed_paths(lang: &str) -> [String; 2] {
     [format!("{lang}/atom.xml"), format!("{lang}/rss.xml")]
 }
 
+/// Hashes of what a language's feed files are written from: of all of it,
+/// and of each run of entries (see [`run_ranges`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedFingerprint {
+    pub whole: u128,
+    pub runs: Vec<u128>,
+}
+
 /// One hash of everything a language's two feed files are written from,
 /// so that a run can tell the published files would come out the same and
-/// leave them, without reading the bodies back or rendering them again.
+/// leave them, without reading the bodies back or rendering them again;
+/// and one of each run of entries, so that it can copy the runs that would
+/// come out the same when others change.
 /// An article's body is stood for by the hash of its source (`source`),
 /// since bodies are not loaded when this is asked; `None` when a source is
 /// unknown. The settings and babelfeed's version are not in it: the cache
@@ -163,7 +220,7 @@ pub fn feed_paths(lang: &str) -> [String; 2] {
 pub fn fingerprint(
     feed: &LanguageFeed,
     source: impl Fn(&Article) -> Option<u128> + Sync,
-) -> Option<u128> {
+) -> Option<FeedFingerprint> {
     let mut hash = FieldHasher::new();
     for text in [
         feed.lang,
@@ -191,10 +248,24 @@ pub fn fingerprint(
         .collect();
     let entries = entries?;
     hash.number(entries.len() as u128);
-    for entry in entries {
+    for &entry in &entries {
         hash.number(entry);
     }
-    Some(hash.digest())
+    let runs = run_ranges(feed.entries.iter().map(|e| e.article.id.as_str()))
+        .into_iter()
+        .map(|range| {
+            let mut run = FieldHasher::new();
+            run.number(range.len() as u128);
+            for &entry in &entries[range] {
+                run.number(entry);
+            }
+            run.digest()
+        })
+        .collect();
+    Some(FeedFingerprint {
+        whole: hash.digest(),
+        runs,
+    })
 }
 
 fn entry_fingerprint(entry: &Entry, source: &impl Fn(&Article) -> Option<u128>) -> Option<u128> {
@@ -270,6 +341,7 @@ impl FieldHasher {
 fn render_language(
     mut feed: LanguageFeed,
     settings: &Settings,
+    published: &[Option<PublishedRun>],
     put: &mut (impl FnMut(RenderedFile) + Send),
 ) -> Result<(), String> {
     let [atom_path, rss_path] = feed_paths(feed.lang);
@@ -286,10 +358,17 @@ fn render_language(
     // document on one core: so runs of entries are written on all cores,
     // each as a document of its own, and their entries cut out and joined.
     // Each run's HTML is dropped once both formats have it.
-    let per_run = (entries.len() / 16).clamp(1, 256);
-    let runs: Vec<(Piece, Piece)> = entries
-        .par_chunks_mut(per_run)
-        .map(|run| {
+    let ranges = run_ranges(entries.iter().map(|e| e.article.id.as_str()));
+    let runs: Vec<(Piece, Piece)> = split_into_runs(&mut entries, &ranges)
+        .into_par_iter()
+        .enumerate()
+        .map(|(at, run)| {
+            if let Some(Some(published)) = published.get(at) {
+                return Ok((
+                    Piece::Published(published.atom.clone()),
+                    Piece::Published(published.rss.clone()),
+                ));
+            }
             if full_content {
                 for entry in run.iter_mut() {
                     entry.content_html = Some(xml_text_owned(entry.article.content_html()));
@@ -313,6 +392,51 @@ fn render_language(
         pieces: rss_frame.around(rss_runs),
     });
     Ok(())
+}
+
+/// A run is cut after an entry whose id hashes to a multiple of this, so
+/// runs hold this many entries on average...
+const RUN_SPLIT: u64 = 16;
+/// ...and at most this many.
+const MAX_RUN: usize = 256;
+
+/// How a feed's entries (given by their ids, in feed order) are cut into
+/// runs, each rendered on its own. The cuts follow the entries' ids, not
+/// their positions, so that an entry added, changed or removed changes
+/// only its own run: the others keep their entries, and so their bytes,
+/// which a later run can copy from the published files instead of
+/// rendering them again (see [`Reuse`]).
+pub fn run_ranges<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut end = 0;
+    for id in ids {
+        end += 1;
+        if end - start == MAX_RUN
+            || xxhash_rust::xxh3::xxh3_64(id.as_bytes()).is_multiple_of(RUN_SPLIT)
+        {
+            ranges.push(start..end);
+            start = end;
+        }
+    }
+    if start < end {
+        ranges.push(start..end);
+    }
+    ranges
+}
+
+/// `entries` cut at `ranges`, which cover them in order.
+fn split_into_runs<'e, 'a>(
+    mut entries: &'e mut [Entry<'a>],
+    ranges: &[Range<usize>],
+) -> Vec<&'e mut [Entry<'a>]> {
+    let mut runs = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        let (run, rest) = std::mem::take(&mut entries).split_at_mut(range.len());
+        runs.push(run);
+        entries = rest;
+    }
+    runs
 }
 
 /// The text of a feed document around its entries. Both crates write the
@@ -354,13 +478,14 @@ impl Frame {
             ));
         }
         document.truncate(document.len() - self.tail.len());
-        Ok(Piece {
+        Ok(Piece::Rendered {
             buffer: document,
             start: self.head.len(),
         })
     }
 
-    /// The whole document: head, `runs` of entries, tail.
+    /// The whole document: head, `runs` of entries, tail. One piece per
+    /// run, even an empty one, so that the pieces tell where each run is.
     fn around(self, runs: Vec<Piece>) -> Vec<Piece> {
         let mut pieces = Vec::with_capacity(runs.len() + 2);
         pieces.push(self.head.into());
