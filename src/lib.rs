@@ -599,11 +599,13 @@ pub fn build(
     }
     // The length of each piece of each file, to record where its runs are.
     let mut piece_lengths = BTreeMap::new();
-    let put = |file: render::RenderedFile| {
-        paths.push(file.path.clone());
-        let lengths: Vec<u64> = file.pieces.iter().map(render::Piece::len).collect();
-        piece_lengths.insert(file.path.clone(), lengths);
-        staging.add(file);
+    let put = |part: render::FilePart| {
+        let lengths: &mut Vec<u64> = piece_lengths.entry(part.path.clone()).or_default();
+        if lengths.is_empty() {
+            paths.push(part.path.clone());
+        }
+        lengths.extend(part.pieces.iter().map(render::Piece::len));
+        staging.add(part);
     };
     render::render_each(&loaded.catalog, settings, &reuse, put).map_err(Error::Render)?;
     stopwatch.lap("render, check and stage the feeds");

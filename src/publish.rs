@@ -23,7 +23,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::render::{Piece, RenderedFile};
+use crate::render::{FilePart, Piece};
 
 /// The lock file; hidden, so a web server listing the folder skips it.
 pub const LOCK_FILE: &str = ".babelfeed.lock";
@@ -105,11 +105,12 @@ pub fn lock(out: &Path, wait: bool) -> Result<OutputLock, PublishError> {
 /// Dropped without a commit, it deletes what it wrote and the old feeds
 /// stay as they were.
 ///
-/// The files are compared, written and synced on a thread of their own:
-/// with every entry in the feeds each is a few hundred megabytes, and
-/// waiting for the disk would hold up rendering the next one. The handover
-/// waits until the writer has taken the previous file, so at most one file
-/// more than before is in memory.
+/// Files come in parts, as they are rendered, and are compared, written and
+/// synced on a thread of their own: with every entry in the feeds each is a
+/// few hundred megabytes, and the disk can write the first entries while
+/// the next are rendered. The handover holds at most two parts, so the
+/// renderer waits for a disk slower than itself instead of piling up
+/// parts in memory.
 pub struct Staging<'a> {
     out: &'a Path,
     previous: Vec<String>,
@@ -123,7 +124,7 @@ pub struct Staging<'a> {
 
 /// The thread that stages files, and the way to hand it the next one.
 struct Writer {
-    files: std::sync::mpsc::SyncSender<RenderedFile>,
+    parts: std::sync::mpsc::SyncSender<FilePart>,
     thread: std::thread::JoinHandle<Result<Vec<Staged>, PublishError>>,
 }
 
@@ -138,19 +139,38 @@ impl<'a> Staging<'a> {
     pub fn begin(out: &'a Path, _lock: &OutputLock) -> Result<Staging<'a>, PublishError> {
         let previous = read_manifest(out)?;
         remove_leftover_temp_files(out, &previous);
-        let (files, received) = std::sync::mpsc::sync_channel::<RenderedFile>(0);
+        let (parts, received) = std::sync::mpsc::sync_channel::<FilePart>(2);
         let folder = out.to_path_buf();
         let thread = std::thread::spawn(move || {
             // After an error the rest are still received, so that the
-            // renderer is never left waiting, but not written.
+            // renderer is never left waiting, but not written; the files
+            // begun are dropped, which deletes what was staged of them.
             let mut staged = Vec::new();
+            let mut open: BTreeMap<String, StagingFile> = BTreeMap::new();
             let mut failed = None;
-            for file in received {
-                if failed.is_none() {
-                    match stage_unless_published(&folder, file) {
-                        Ok(done) => staged.push(done),
-                        Err(e) => failed = Some(e),
+            for part in received {
+                if failed.is_some() {
+                    continue;
+                }
+                let target = folder.join(&part.path);
+                let file = match open.remove(&part.path) {
+                    Some(file) => Ok(file),
+                    None => StagingFile::begin(target.clone()),
+                };
+                let done = file.and_then(|mut file| {
+                    for piece in &part.pieces {
+                        file.append(piece)?;
                     }
+                    if part.last {
+                        staged.push(file.finish(part.path)?);
+                    } else {
+                        open.insert(part.path, file);
+                    }
+                    Ok(())
+                });
+                if let Err(e) = done {
+                    failed = Some(io_error(&target)(e));
+                    open.clear();
                 }
             }
             failed.map_or(Ok(staged), Err)
@@ -161,26 +181,25 @@ impl<'a> Staging<'a> {
             current: BTreeSet::new(),
             kept: Vec::new(),
             copied: BTreeMap::new(),
-            writer: Some(Writer { files, thread }),
+            writer: Some(Writer { parts, thread }),
         })
     }
 
-    /// Hands one file to the writer, which stages it unless its bytes are
-    /// already published. Errors are reported by [`Staging::commit`].
-    pub fn add(&mut self, file: RenderedFile) {
-        self.current.insert(file.path.clone());
-        let copied: u64 = file
-            .pieces
-            .iter()
-            .filter(|p| matches!(p, Piece::Published(_)))
-            .map(Piece::len)
-            .sum();
-        if copied > 0 {
-            self.copied.insert(file.path.clone(), (copied, file.len()));
+    /// Hands the next part of a file to the writer, which stages the file
+    /// unless its bytes are already published. Errors are reported by
+    /// [`Staging::commit`].
+    pub fn add(&mut self, part: FilePart) {
+        self.current.insert(part.path.clone());
+        let copied = self.copied.entry(part.path.clone()).or_default();
+        for piece in &part.pieces {
+            if matches!(piece, Piece::Published(_)) {
+                copied.0 += piece.len();
+            }
+            copied.1 += piece.len();
         }
         if let Some(writer) = &self.writer {
             // Only fails if the writer is gone, which `commit` reports.
-            let _ = writer.files.send(file);
+            let _ = writer.parts.send(part);
         }
     }
 
@@ -213,7 +232,9 @@ impl<'a> Staging<'a> {
                         .map_err(|e| io_error(&target)(e.error))?;
                     synced_dirs.insert(target.parent().unwrap_or(out).to_path_buf());
                     if let Some(&(copied, all)) = self.copied.get(&path) {
-                        report.copied.push((path.clone(), copied, all));
+                        if copied > 0 {
+                            report.copied.push((path.clone(), copied, all));
+                        }
                     }
                     report.written.push(path);
                 }
@@ -264,10 +285,10 @@ impl<'a> Staging<'a> {
     /// Closes the handover and waits until every file handed over is
     /// staged (or one failed); `Err` if the writer panicked.
     fn finish_writing(&mut self) -> std::thread::Result<Result<Vec<Staged>, PublishError>> {
-        let Some(Writer { files, thread }) = self.writer.take() else {
+        let Some(Writer { parts, thread }) = self.writer.take() else {
             return Ok(Ok(Vec::new()));
         };
-        drop(files);
+        drop(parts);
         thread.join()
     }
 }
@@ -281,64 +302,148 @@ impl Drop for Staging<'_> {
     }
 }
 
-/// Writes `file` beside its target and syncs it, unless the target already
-/// holds these bytes. Pieces the target already holds elsewhere (runs of
-/// entries that did not change) are copied from it.
-fn stage_unless_published(out: &Path, file: RenderedFile) -> Result<Staged, PublishError> {
-    let target = out.join(&file.path);
-    let copies = file.pieces.iter().any(|p| matches!(p, Piece::Published(_)));
-    // The size first: a feed with every entry runs to hundreds of
-    // megabytes, and one that changed usually changed its size.
-    let same_size = fs::metadata(&target).is_ok_and(|m| m.len() == file.len());
-    let published = if copies || same_size {
-        match fs::read(&target) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if copies => return Err(io_error(&target)(e)),
-            Err(_) => None,
-        }
-    } else {
-        None
-    };
-    let published = published.as_deref().unwrap_or_default();
-    let bytes_of = |piece| piece_bytes(piece, published);
-    if same_size && holds(published, file.pieces.iter().map(bytes_of)) {
-        return Ok(Staged::Unchanged(file.path));
-    }
-    let temp = stage(&target, Durability::Synced, |out| {
-        file.pieces
-            .iter()
-            .try_for_each(|piece| out.write_all(bytes_of(piece)?))
-    })
-    .map_err(io_error(&target))?;
-    Ok(Staged::Written(temp, target, file.path))
+/// A file being staged as its parts come.
+struct StagingFile {
+    target: PathBuf,
+    /// The file this one replaces, if any: compared with as long as they
+    /// agree, and read for the runs of entries copied from it.
+    published: Option<fs::File>,
+    published_len: u64,
+    /// Bytes appended so far.
+    len: u64,
+    /// Created at the first byte that differs from the published file:
+    /// until then the bytes are those of the published file, which need
+    /// not be written again, and a file that turns out the same is never
+    /// written at all.
+    temp: Option<std::io::BufWriter<tempfile::NamedTempFile>>,
+    scratch: Vec<u8>,
 }
 
-/// The bytes of `piece`, given the bytes of the file it replaces.
-fn piece_bytes<'a>(piece: &'a Piece, published: &'a [u8]) -> std::io::Result<&'a [u8]> {
-    match piece {
-        Piece::Rendered { .. } => Ok(piece.rendered().unwrap_or_default()),
-        Piece::Published(range) => usize::try_from(range.start)
-            .ok()
-            .zip(usize::try_from(range.end).ok())
-            .and_then(|(start, end)| published.get(start..end))
-            .ok_or_else(|| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    "changed since the last run, though its stamps did not; delete the cache folder (.babelfeed-cache) and run again",
-                )
-            }),
+impl StagingFile {
+    fn begin(target: PathBuf) -> std::io::Result<StagingFile> {
+        // A published file that cannot be read is only not compared with.
+        let published = fs::File::open(&target).ok();
+        let published_len = match &published {
+            Some(file) => file.metadata()?.len(),
+            None => 0,
+        };
+        Ok(StagingFile {
+            target,
+            published,
+            published_len,
+            len: 0,
+            temp: None,
+            scratch: Vec::new(),
+        })
+    }
+
+    fn append(&mut self, piece: &Piece) -> std::io::Result<()> {
+        let n = piece.len();
+        if self.temp.is_none() {
+            let same = match piece {
+                // A run copied to where it already is.
+                Piece::Published(range) => range.start == self.len,
+                Piece::Rendered { .. } => {
+                    let bytes = piece.rendered().unwrap_or_default();
+                    self.len + n <= self.published_len && {
+                        self.read_published(self.len, n)?;
+                        self.scratch == bytes
+                    }
+                }
+            };
+            if same && self.len + n <= self.published_len {
+                self.len += n;
+                return Ok(());
+            }
+            self.start_temp()?;
+        }
+        match piece {
+            Piece::Rendered { .. } => {
+                let bytes = piece.rendered().unwrap_or_default();
+                self.temp_mut()?.write_all(bytes)?;
+            }
+            Piece::Published(range) => self.copy_published(range.start, n)?,
+        }
+        self.len += n;
+        Ok(())
+    }
+
+    /// The file's fate once its last part is appended.
+    fn finish(mut self, path: String) -> std::io::Result<Staged> {
+        if self.temp.is_none() && self.published.is_some() && self.len == self.published_len {
+            return Ok(Staged::Unchanged(path));
+        }
+        if self.temp.is_none() {
+            self.start_temp()?;
+        }
+        let temp = self
+            .temp
+            .take()
+            .map(|t| t.into_inner().map_err(|e| e.into_error()));
+        let temp = temp.unwrap_or_else(|| Err(std::io::Error::other("no temporary file")))?;
+        temp.as_file().sync_all()?;
+        Ok(Staged::Written(temp, self.target, path))
+    }
+
+    /// Creates the temporary file with the bytes so far, which are the
+    /// published file's first bytes.
+    fn start_temp(&mut self) -> std::io::Result<()> {
+        let temp = temp_file_beside(&self.target)?;
+        self.temp = Some(std::io::BufWriter::with_capacity(1 << 20, temp));
+        if self.len > 0 {
+            self.copy_published(0, self.len)?;
+        }
+        Ok(())
+    }
+
+    fn temp_mut(&mut self) -> std::io::Result<&mut std::io::BufWriter<tempfile::NamedTempFile>> {
+        self.temp
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("no temporary file"))
+    }
+
+    /// Appends `len` bytes of the published file from `start` to the
+    /// temporary file; the kernel copies them where it can.
+    fn copy_published(&mut self, start: u64, len: u64) -> std::io::Result<()> {
+        use std::io::{Read, Seek};
+        if start + len > self.published_len {
+            return Err(changed_behind_our_back());
+        }
+        let mut published = self
+            .published
+            .as_ref()
+            .ok_or_else(changed_behind_our_back)?;
+        published.seek(std::io::SeekFrom::Start(start))?;
+        let temp = self
+            .temp
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("no temporary file"))?;
+        temp.flush()?;
+        let copied = std::io::copy(&mut published.take(len), temp.get_mut().as_file_mut())?;
+        if copied != len {
+            return Err(changed_behind_our_back());
+        }
+        Ok(())
+    }
+
+    /// Reads `len` bytes of the published file from `start` into `scratch`.
+    fn read_published(&mut self, start: u64, len: u64) -> std::io::Result<()> {
+        use std::io::{Read, Seek};
+        let mut published = self
+            .published
+            .as_ref()
+            .ok_or_else(changed_behind_our_back)?;
+        published.seek(std::io::SeekFrom::Start(start))?;
+        self.scratch.resize(len as usize, 0);
+        published.read_exact(&mut self.scratch)
     }
 }
 
-/// Whether `bytes` is `pieces` one after the other.
-fn holds<'p>(mut bytes: &[u8], pieces: impl Iterator<Item = std::io::Result<&'p [u8]>>) -> bool {
-    for piece in pieces {
-        match piece.ok().and_then(|piece| bytes.strip_prefix(piece)) {
-            Some(rest) => bytes = rest,
-            None => return false,
-        }
-    }
-    bytes.is_empty()
+fn changed_behind_our_back() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        "changed since the last run, though its stamps did not; delete the cache folder (.babelfeed-cache) and run again",
+    )
 }
 
 /// For a run that publishes nothing (nothing changed): still removes what a
@@ -381,12 +486,8 @@ pub enum Durability {
     Unsynced,
 }
 
-/// Writes `bytes` in full to a temporary file beside `target`.
-fn stage(
-    target: &Path,
-    durability: Durability,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<tempfile::NamedTempFile> {
+/// An empty temporary file beside `target`, deleted unless persisted.
+fn temp_file_beside(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let mut builder = tempfile::Builder::new();
@@ -397,7 +498,16 @@ fn stage(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o644));
     }
-    let mut temp = builder.tempfile_in(dir)?;
+    builder.tempfile_in(dir)
+}
+
+/// Writes what `write` writes in full to a temporary file beside `target`.
+fn stage(
+    target: &Path,
+    durability: Durability,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut temp = temp_file_beside(target)?;
     let mut buffered = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
     write(&mut buffered)?;
     buffered.flush()?;
@@ -485,16 +595,24 @@ fn is_inside_path(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::RenderedFile;
 
-    /// Stages and commits `files`, as a run does.
+    /// Stages and commits `files`, as a run does: each in two parts, the
+    /// files' parts interleaved.
     fn publish(
         out: &Path,
         files: &[RenderedFile],
         lock: &OutputLock,
     ) -> Result<PublishReport, PublishError> {
         let mut staging = Staging::begin(out, lock)?;
-        for file in files {
-            staging.add(file.clone());
+        for last in [false, true] {
+            for file in files {
+                staging.add(FilePart {
+                    path: file.path.clone(),
+                    pieces: vec![file.pieces[usize::from(last)].clone()],
+                    last,
+                });
+            }
         }
         staging.commit()
     }
@@ -541,6 +659,63 @@ mod tests {
         assert_eq!(visible_entries(&dir.path().join("de")), vec!["atom.xml"]);
         let all: Vec<_> = fs::read_dir(dir.path().join("de")).unwrap().collect();
         assert_eq!(all.len(), 1, "no temporary files left behind");
+    }
+
+    /// A file is compared with the one it replaces as its pieces come, and
+    /// runs copied from it land where they belong: whatever the new file's
+    /// length, and wherever the copied bytes were.
+    #[test]
+    fn files_are_compared_and_copied_piece_by_piece() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("atom.xml");
+        let published = b"<feed>AAAABBBBCCCC</feed>";
+        let stage = |pieces: &[Piece]| -> std::io::Result<(bool, Vec<u8>)> {
+            fs::write(&target, published).unwrap();
+            let mut file = StagingFile::begin(target.clone())?;
+            for piece in pieces {
+                file.append(piece)?;
+            }
+            match file.finish("atom.xml".into())? {
+                Staged::Unchanged(_) => Ok((false, fs::read(&target).unwrap())),
+                Staged::Written(temp, ..) => Ok((true, fs::read(temp.path()).unwrap())),
+            }
+        };
+        let text = |t: &str| Piece::from(t.as_bytes().to_vec());
+        let copy = |start: u64, end: u64| Piece::Published(start..end);
+        let cases: &[(&[Piece], Option<&str>)] = &[
+            (&[text("<feed>AAAA"), copy(10, 18), text("</feed>")], None),
+            (&[copy(0, 14), text("CCCC</feed>")], None),
+            (
+                &[text("<feed>AAAA"), copy(14, 18), text("</feed>")],
+                Some("<feed>AAAACCCC</feed>"),
+            ),
+            (
+                &[copy(0, 10), text("XXXX"), copy(14, 25)],
+                Some("<feed>AAAAXXXXCCCC</feed>"),
+            ),
+            (&[text("<feed>AAAA")], Some("<feed>AAAA")),
+            (
+                &[copy(0, 25), text("!")],
+                Some("<feed>AAAABBBBCCCC</feed>!"),
+            ),
+            (
+                &[text("<feed>"), copy(6, 10), copy(6, 10), text("</feed>")],
+                Some("<feed>AAAAAAAA</feed>"),
+            ),
+            (&[], Some("")),
+        ];
+        for (pieces, written) in cases {
+            let (was_written, bytes) = stage(pieces).unwrap();
+            assert_eq!(was_written, written.is_some(), "{pieces:?}");
+            let expected = written.map_or(published.to_vec(), |w| w.as_bytes().to_vec());
+            assert_eq!(
+                String::from_utf8_lossy(&bytes),
+                String::from_utf8_lossy(&expected),
+                "{pieces:?}"
+            );
+        }
+        // A run said to be where the file is too short for it.
+        assert!(stage(&[text("<feed>"), copy(20, 30)]).is_err());
     }
 
     #[test]

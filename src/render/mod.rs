@@ -56,6 +56,17 @@ impl RenderedFile {
     }
 }
 
+/// The next pieces of a file, as they are rendered. A file's pieces are
+/// its head, one piece per run of entries (even an empty one, so that the
+/// pieces tell where each run is; see [`run_ranges`]) and its tail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilePart {
+    pub path: String,
+    pub pieces: Vec<Piece>,
+    /// Whether these are the file's last pieces.
+    pub last: bool,
+}
+
 /// Bytes of a rendered file, to be written one piece after the other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
@@ -161,16 +172,22 @@ fn estimated_bytes(entries: &[Entry]) -> usize {
 
 /// Renders every feed of the catalog, in path order.
 pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile>, String> {
-    let mut files = Vec::new();
-    render_each(catalog, settings, &BTreeMap::new(), |file| files.push(file))?;
-    Ok(files)
+    let mut files: BTreeMap<String, Vec<Piece>> = BTreeMap::new();
+    render_each(catalog, settings, &BTreeMap::new(), |part| {
+        files.entry(part.path).or_default().extend(part.pieces);
+    })?;
+    Ok(files
+        .into_iter()
+        .map(|(path, pieces)| RenderedFile { path, pieces })
+        .collect())
 }
 
 /// Renders the feeds one language at a time, reads every piece back with
-/// [`check_well_formed`], and hands the language's Atom and RSS files to
-/// `put` at once: with every entry in the feeds, a language's two files are
-/// most of the memory a run needs, and whatever `put` does with them
-/// (writing them to disk) can go on while the next language renders.
+/// [`check_well_formed`], and hands each file to `put` in parts as they
+/// are rendered (a few hundred entries at a time, Atom and RSS in turn):
+/// with every entry in the feeds a file is hundreds of megabytes, and
+/// whatever `put` does with a part (writing it to disk) can go on while
+/// the next is rendered.
 ///
 /// What `reuse` says of a language is not rendered again: its published
 /// files, or runs of entries in them, are known to be what rendering would
@@ -181,7 +198,7 @@ pub fn render_each(
     catalog: &Catalog,
     settings: &Settings,
     reuse: &BTreeMap<String, Reuse>,
-    mut put: impl FnMut(RenderedFile) + Send,
+    mut put: impl FnMut(FilePart) + Send,
 ) -> Result<(), String> {
     for feed in plan(catalog, settings) {
         let published = match reuse.get(feed.lang) {
@@ -342,7 +359,7 @@ fn render_language(
     mut feed: LanguageFeed,
     settings: &Settings,
     published: &[Option<PublishedRun>],
-    put: &mut (impl FnMut(RenderedFile) + Send),
+    put: &mut (impl FnMut(FilePart) + Send),
 ) -> Result<(), String> {
     let [atom_path, rss_path] = feed_paths(feed.lang);
     let mut entries = std::mem::take(&mut feed.entries);
@@ -358,41 +375,62 @@ fn render_language(
     // document on one core: so runs of entries are written on all cores,
     // each as a document of its own, and their entries cut out and joined.
     // Each run's HTML is dropped once both formats have it.
-    let ranges = run_ranges(entries.iter().map(|e| e.article.id.as_str()));
-    let runs: Vec<(Piece, Piece)> = split_into_runs(&mut entries, &ranges)
-        .into_par_iter()
-        .enumerate()
-        .map(|(at, run)| {
-            if let Some(Some(published)) = published.get(at) {
-                return Ok((
-                    Piece::Published(published.atom.clone()),
-                    Piece::Published(published.rss.clone()),
-                ));
-            }
-            if full_content {
-                for entry in run.iter_mut() {
-                    entry.content_html = Some(xml_text_owned(entry.article.content_html()));
-                }
-            }
-            let atom = atom_frame.entries_of(atom::document(&feed, run)?, &atom_path)?;
-            let rss = rss_frame.entries_of(rss::document(&feed, run, &namespaces)?, &rss_path)?;
+    let render_run = |at: usize, run: &mut [Entry]| -> Result<(Piece, Piece), String> {
+        if let Some(Some(published)) = published.get(at) {
+            return Ok((
+                Piece::Published(published.atom.clone()),
+                Piece::Published(published.rss.clone()),
+            ));
+        }
+        if full_content {
             for entry in run.iter_mut() {
-                entry.content_html = None;
+                entry.content_html = Some(xml_text_owned(entry.article.content_html()));
             }
-            Ok((atom, rss))
-        })
-        .collect::<Result<_, String>>()?;
-    let (atom_runs, rss_runs): (Vec<_>, Vec<_>) = runs.into_iter().unzip();
-    put(RenderedFile {
-        path: atom_path,
-        pieces: atom_frame.around(atom_runs),
-    });
-    put(RenderedFile {
-        path: rss_path,
-        pieces: rss_frame.around(rss_runs),
-    });
+        }
+        let atom = atom_frame.entries_of(atom::document(&feed, run)?, &atom_path)?;
+        let rss = rss_frame.entries_of(rss::document(&feed, run, &namespaces)?, &rss_path)?;
+        for entry in run.iter_mut() {
+            entry.content_html = None;
+        }
+        Ok((atom, rss))
+    };
+    let ranges = run_ranges(entries.iter().map(|e| e.article.id.as_str()));
+    let mut runs: Vec<(usize, &mut [Entry])> = split_into_runs(&mut entries, &ranges)
+        .into_iter()
+        .enumerate()
+        .collect();
+    let parts = runs.len().div_ceil(RUNS_PER_PART).max(1);
+    let mut batches = runs.chunks_mut(RUNS_PER_PART);
+    let (mut atom, mut rss) = (vec![atom_frame.head()], vec![rss_frame.head()]);
+    for part in 0..parts {
+        let batch = batches.next().unwrap_or_default();
+        let rendered: Vec<(Piece, Piece)> = batch
+            .par_iter_mut()
+            .map(|(at, run)| render_run(*at, run))
+            .collect::<Result<_, String>>()?;
+        for (atom_run, rss_run) in rendered {
+            atom.push(atom_run);
+            rss.push(rss_run);
+        }
+        let last = part + 1 == parts;
+        if last {
+            atom.push(atom_frame.tail());
+            rss.push(rss_frame.tail());
+        }
+        for (path, pieces) in [(&atom_path, &mut atom), (&rss_path, &mut rss)] {
+            put(FilePart {
+                path: path.clone(),
+                pieces: std::mem::take(pieces),
+                last,
+            });
+        }
+    }
     Ok(())
 }
+
+/// Runs of entries rendered between two handovers to `put`: enough to keep
+/// both cores busy, few enough that writing begins early.
+const RUNS_PER_PART: usize = 16;
 
 /// A run is cut after an entry whose id hashes to a multiple of this, so
 /// runs hold this many entries on average...
@@ -484,14 +522,12 @@ impl Frame {
         })
     }
 
-    /// The whole document: head, `runs` of entries, tail. One piece per
-    /// run, even an empty one, so that the pieces tell where each run is.
-    fn around(self, runs: Vec<Piece>) -> Vec<Piece> {
-        let mut pieces = Vec::with_capacity(runs.len() + 2);
-        pieces.push(self.head.into());
-        pieces.extend(runs);
-        pieces.push(self.tail.into());
-        pieces
+    fn head(&self) -> Piece {
+        self.head.clone().into()
+    }
+
+    fn tail(&self) -> Piece {
+        self.tail.clone().into()
     }
 }
 
