@@ -360,7 +360,7 @@ impl StagingFile {
         match piece {
             Piece::Rendered { .. } => {
                 let bytes = piece.rendered().unwrap_or_default();
-                self.temp_mut()?.write_all(bytes)?;
+                temp_of(&mut self.temp)?.write_all(bytes)?;
             }
             Piece::Published(range) => self.copy_published(range.start, n)?,
         }
@@ -396,28 +396,15 @@ impl StagingFile {
         Ok(())
     }
 
-    fn temp_mut(&mut self) -> std::io::Result<&mut std::io::BufWriter<tempfile::NamedTempFile>> {
-        self.temp
-            .as_mut()
-            .ok_or_else(|| std::io::Error::other("no temporary file"))
-    }
-
     /// Appends `len` bytes of the published file from `start` to the
     /// temporary file; the kernel copies them where it can.
     fn copy_published(&mut self, start: u64, len: u64) -> std::io::Result<()> {
-        use std::io::{Read, Seek};
+        use std::io::Read;
         if start + len > self.published_len {
             return Err(changed_behind_our_back());
         }
-        let mut published = self
-            .published
-            .as_ref()
-            .ok_or_else(changed_behind_our_back)?;
-        published.seek(std::io::SeekFrom::Start(start))?;
-        let temp = self
-            .temp
-            .as_mut()
-            .ok_or_else(|| std::io::Error::other("no temporary file"))?;
+        let published = seek(&self.published, start)?;
+        let temp = temp_of(&mut self.temp)?;
         temp.flush()?;
         let copied = std::io::copy(&mut published.take(len), temp.get_mut().as_file_mut())?;
         if copied != len {
@@ -428,15 +415,26 @@ impl StagingFile {
 
     /// Reads `len` bytes of the published file from `start` into `scratch`.
     fn read_published(&mut self, start: u64, len: u64) -> std::io::Result<()> {
-        use std::io::{Read, Seek};
-        let mut published = self
-            .published
-            .as_ref()
-            .ok_or_else(changed_behind_our_back)?;
-        published.seek(std::io::SeekFrom::Start(start))?;
+        use std::io::Read;
+        let mut published = seek(&self.published, start)?;
         self.scratch.resize(len as usize, 0);
         published.read_exact(&mut self.scratch)
     }
+}
+
+/// The published file, positioned at `start`.
+fn seek(published: &Option<fs::File>, start: u64) -> std::io::Result<&fs::File> {
+    use std::io::Seek;
+    let mut file = published.as_ref().ok_or_else(changed_behind_our_back)?;
+    file.seek(std::io::SeekFrom::Start(start))?;
+    Ok(file)
+}
+
+fn temp_of(
+    temp: &mut Option<std::io::BufWriter<tempfile::NamedTempFile>>,
+) -> std::io::Result<&mut std::io::BufWriter<tempfile::NamedTempFile>> {
+    temp.as_mut()
+        .ok_or_else(|| std::io::Error::other("no temporary file"))
 }
 
 fn changed_behind_our_back() -> std::io::Error {

@@ -58,6 +58,15 @@ fn setup() -> tempfile::TempDir {
     dir
 }
 
+/// Writes a generated corpus into `work/articles`; returns its files.
+fn write_corpus(work: &Path, options: &corpus::Options) -> Vec<corpus::File> {
+    let files = corpus::generate_files(options);
+    for file in &files {
+        write(&work.join("articles"), &file.path, &file.content);
+    }
+    files
+}
+
 fn mtime(path: &Path) -> std::time::SystemTime {
     fs::metadata(path).unwrap().modified().unwrap()
 }
@@ -287,10 +296,7 @@ fn pairing_from_the_cache_links_what_a_clean_build_links() {
         untranslated_share: 0.1,
         ..corpus::Options::default()
     };
-    let files = corpus::generate_files(&options);
-    for file in &files {
-        write(&work.join("articles"), &file.path, &file.content);
-    }
+    let files = write_corpus(work, &options);
     write(
         work,
         "babelfeed.toml",
@@ -371,9 +377,7 @@ fn unchanged_runs_of_entries_are_copied_from_the_published_feeds() {
             seed,
             ..corpus::Options::default()
         };
-        for file in corpus::generate_files(&options) {
-            write(&work.join("articles"), &file.path, &file.content);
-        }
+        write_corpus(work, &options);
     }
     write(
         work,
