@@ -722,10 +722,8 @@ fn load_bodies(
 ) -> Result<(), Error> {
     let mut wanted = Vec::new();
     for (lang, members) in render::feed_members(catalog, settings) {
-        let published = match reuse.get(lang) {
-            Some(render::Reuse::Whole) => continue,
-            Some(render::Reuse::Runs(runs)) => runs.as_slice(),
-            None => &[],
+        let Some(published) = render::published_runs(reuse, lang) else {
+            continue;
         };
         let ids = members.iter().map(|&i| catalog.articles[i].id.as_str());
         for (at, range) in render::run_ranges(ids).into_iter().enumerate() {

@@ -117,6 +117,19 @@ pub enum Reuse {
     Runs(Vec<Option<PublishedRun>>),
 }
 
+/// What `reuse` says of a language's runs of entries, by position: `None`
+/// if its feeds are kept whole, and not rendered at all.
+pub fn published_runs<'r>(
+    reuse: &'r BTreeMap<String, Reuse>,
+    lang: &str,
+) -> Option<&'r [Option<PublishedRun>]> {
+    match reuse.get(lang) {
+        Some(Reuse::Whole) => None,
+        Some(Reuse::Runs(runs)) => Some(runs),
+        None => Some(&[]),
+    }
+}
+
 /// Where a run of entries is in a language's published Atom and RSS files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishedRun {
@@ -201,12 +214,9 @@ pub fn render_each(
     mut put: impl FnMut(FilePart) + Send,
 ) -> Result<(), String> {
     for feed in plan(catalog, settings) {
-        let published = match reuse.get(feed.lang) {
-            Some(Reuse::Whole) => continue,
-            Some(Reuse::Runs(runs)) => runs.as_slice(),
-            None => &[],
-        };
-        render_language(feed, settings, published, &mut put)?;
+        if let Some(published) = published_runs(reuse, feed.lang) {
+            render_language(feed, settings, published, &mut put)?;
+        }
     }
     Ok(())
 }
