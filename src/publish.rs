@@ -164,6 +164,7 @@ impl<'a> Staging<'a> {
                     if part.last {
                         staged.push(file.finish(part.path)?);
                     } else {
+                        file.start_writeback()?;
                         open.insert(part.path, file);
                     }
                     Ok(())
@@ -365,6 +366,33 @@ impl StagingFile {
             Piece::Published(range) => self.copy_published(range.start, n)?,
         }
         self.len += n;
+        Ok(())
+    }
+
+    /// Asks the kernel to start writing what was staged so far to disk. A
+    /// machine with gigabytes of memory would otherwise keep a feed of
+    /// hundreds of megabytes in its page cache until the `fsync` at the
+    /// end, and the disk would only start then, while rendering waits.
+    fn start_writeback(&mut self) -> std::io::Result<()> {
+        let Some(temp) = self.temp.as_mut() else {
+            return Ok(());
+        };
+        temp.flush()?;
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::fd::AsRawFd;
+            // Only a hint: the final `fsync` is what makes the file durable.
+            // SAFETY: the descriptor is the temporary file's, open for as
+            // long as `temp`; the call reads no memory of ours.
+            unsafe {
+                libc::sync_file_range(
+                    temp.get_ref().as_file().as_raw_fd(),
+                    0,
+                    0,
+                    libc::SYNC_FILE_RANGE_WRITE,
+                );
+            }
+        }
         Ok(())
     }
 
