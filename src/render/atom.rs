@@ -4,16 +4,25 @@ use atom_syndication::{
     Category, Content, Entry as AtomEntry, Feed, Generator, Person as AtomPerson, Text, WriteConfig,
 };
 
-use super::{entry_links, estimated_bytes, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
+use super::{
+    entry_links, estimated_bytes, feed_links, xml_text, BodySlot, Entry, LanguageFeed, GENERATOR,
+};
 use crate::model::Person;
 
 const ATOM: &str = "application/atom+xml";
 
+/// Where the Atom document has an entry's HTML: `<content type="html">`,
+/// written empty by the crate and filled by [`super::fill_bodies`].
+pub const BODY_SLOT: BodySlot = BodySlot {
+    open: "<content type=\"html\">",
+    empty: "",
+    close: "</content>",
+};
+
 /// The Atom document of `feed` holding `entries`: all of the feed's, a run
-/// of them, or none (for the text around them). The entries' HTML moves
-/// into the Atom entries while they are written, and back: copying it would
-/// cost as much as the bodies again.
-pub fn document(feed: &LanguageFeed, entries: &mut [Entry]) -> Result<Vec<u8>, String> {
+/// of them, or none (for the text around them). An entry with HTML gets an
+/// empty [`BODY_SLOT`]; the HTML goes in after the document is checked.
+pub fn document(feed: &LanguageFeed, entries: &[Entry]) -> Result<Vec<u8>, String> {
     let capacity = estimated_bytes(entries);
     let atom = Feed {
         title: Text::plain(xml_text(&feed.title)),
@@ -28,7 +37,7 @@ pub fn document(feed: &LanguageFeed, entries: &mut [Entry]) -> Result<Vec<u8>, S
         }),
         links: feed_links(feed, |(atom, _)| atom, &feed.atom_url, ATOM),
         subtitle: Some(Text::plain(xml_text(&feed.description))),
-        entries: entries.iter_mut().map(entry).collect(),
+        entries: entries.iter().map(entry).collect(),
         lang: Some(feed.lang.to_string()),
         ..Feed::default()
     };
@@ -40,15 +49,12 @@ pub fn document(feed: &LanguageFeed, entries: &mut [Entry]) -> Result<Vec<u8>, S
             indent_size: Some(2),
         },
     );
-    for (entry, atom_entry) in entries.iter_mut().zip(atom.entries) {
-        entry.content_html = atom_entry.content.and_then(|content| content.value);
-    }
     written.map_err(|e| format!("cannot write the Atom feed for `{}`: {e}", feed.lang))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
-fn entry(entry: &mut Entry) -> AtomEntry {
+fn entry(entry: &Entry) -> AtomEntry {
     let article = entry.article;
     AtomEntry {
         title: Text::plain(xml_text(&article.title)),
@@ -67,8 +73,8 @@ fn entry(entry: &mut Entry) -> AtomEntry {
         links: entry_links(entry),
         published: Some(article.date),
         summary: Some(Text::plain(xml_text(&article.summary))),
-        content: entry.content_html.take().map(|html| Content {
-            value: Some(html),
+        content: entry.content_html.as_ref().map(|_| Content {
+            value: Some(String::new()),
             content_type: Some("html".to_string()),
             ..Content::default()
         }),

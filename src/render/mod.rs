@@ -169,18 +169,89 @@ pub struct LanguageFeed<'a> {
     pub entries: Vec<Entry<'a>>,
 }
 
-/// About how many bytes `entries` take written out, so that a buffer need
-/// not grow by doubling (and copying) to hold them.
+/// About how many bytes `entries` take written out without their HTML
+/// (which [`fill_bodies`] adds), so that a buffer need not grow by
+/// doubling (and copying) to hold them.
 fn estimated_bytes(entries: &[Entry]) -> usize {
     let entries: usize = entries
         .iter()
-        .map(|e| {
-            1024 + e.article.title.len()
-                + e.article.summary.len() * 9 / 8
-                + e.content_html.as_ref().map_or(0, |html| html.len() * 9 / 8)
-        })
+        .map(|e| 1024 + e.article.title.len() + e.article.summary.len() * 9 / 8)
         .sum();
     4096 + entries
+}
+
+/// The element in which a format carries an entry's HTML, as its crate
+/// writes it with an empty body: `open`, `empty`, `close`.
+///
+/// The crates write each entry's HTML as they write every value, the Atom
+/// one escaping it character by character: with every entry in the feeds
+/// that was the largest part of rendering, and checking the escaped text
+/// the next. So the crates write each entry with an empty body, that
+/// document is checked, and [`fill_bodies`] then puts each HTML in its
+/// slot as a CDATA section, a copy. A CDATA section cannot make the
+/// document ill-formed: its text is checked for characters XML forbids
+/// (see [`xml_text_owned`]) and any `]]>` in it is split. Nowhere else
+/// in the document can the slot's text occur: in escaped text every `<`
+/// is escaped, and a value the RSS crate writes as CDATA (the
+/// description) cannot hold its slot's `]]>` unsplit.
+pub struct BodySlot {
+    pub open: &'static str,
+    pub empty: &'static str,
+    pub close: &'static str,
+}
+
+/// `skeleton[range]`, a document's text written with empty bodies, with
+/// `bodies` (the HTML of the entries that have one, in order) each put in
+/// its `slot`. Fails if the slots and the bodies do not pair up: a bug.
+fn fill_bodies<'h>(
+    skeleton: &[u8],
+    range: Range<usize>,
+    bodies: impl Iterator<Item = &'h str> + Clone,
+    slot: &BodySlot,
+    path: &str,
+) -> Result<Vec<u8>, String> {
+    let needle = [slot.open, slot.empty, slot.close].concat();
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let room: usize = bodies.clone().map(|html| html.len() + 12).sum();
+    let mut filled = Vec::with_capacity(range.len() + room);
+    let mut at = range.start;
+    for html in bodies {
+        let slot_at = finder
+            .find(&skeleton[at..range.end])
+            .ok_or_else(|| bug(path, "an entry's content has no place"))?;
+        let body_at = at + slot_at + slot.open.len();
+        filled.extend_from_slice(&skeleton[at..body_at]);
+        push_cdata(&mut filled, html);
+        at = body_at + slot.empty.len();
+    }
+    if finder.find(&skeleton[at..range.end]).is_some() {
+        return Err(bug(path, "an entry's content is missing"));
+    }
+    filled.extend_from_slice(&skeleton[at..range.end]);
+    Ok(filled)
+}
+
+/// Appends `text` as CDATA: one section, or several where the text holds
+/// `]]>`, which is split after its `]]` (as quick-xml splits it).
+fn push_cdata(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for gt in memchr::memchr_iter(b'>', bytes) {
+        if bytes[from..gt].ends_with(b"]]") {
+            out.extend_from_slice(b"<![CDATA[");
+            out.extend_from_slice(&bytes[from..gt]);
+            out.extend_from_slice(b"]]>");
+            from = gt;
+        }
+    }
+    out.extend_from_slice(b"<![CDATA[");
+    out.extend_from_slice(&bytes[from..]);
+    out.extend_from_slice(b"]]>");
+}
+
+/// The HTML of the entries that have one, in order.
+fn bodies<'e>(entries: &'e [Entry]) -> impl Iterator<Item = &'e str> + Clone {
+    entries.iter().filter_map(|e| e.content_html.as_deref())
 }
 
 /// Renders every feed of the catalog, in path order.
@@ -375,9 +446,9 @@ fn render_language(
     let mut entries = std::mem::take(&mut feed.entries);
     let full_content = settings.content == ContentMode::Full;
     let namespaces = rss::namespaces(&entries, full_content);
-    let atom_frame = Frame::of(atom::document(&feed, &mut [])?, "</feed>", &atom_path)?;
+    let atom_frame = Frame::of(atom::document(&feed, &[])?, "</feed>", &atom_path)?;
     let rss_frame = Frame::of(
-        rss::document(&feed, &mut [], &namespaces)?,
+        rss::document(&feed, &[], &namespaces)?,
         "</channel>",
         &rss_path,
     )?;
@@ -397,8 +468,10 @@ fn render_language(
                 entry.content_html = Some(xml_text_owned(entry.article.content_html()));
             }
         }
-        let atom = atom_frame.entries_of(atom::document(&feed, run)?, &atom_path)?;
-        let rss = rss_frame.entries_of(rss::document(&feed, run, &namespaces)?, &rss_path)?;
+        let atom = atom::document(&feed, run)?;
+        let atom = atom_frame.entries_of(&atom, run, &atom::BODY_SLOT, &atom_path)?;
+        let rss = rss::document(&feed, run, &namespaces)?;
+        let rss = rss_frame.entries_of(&rss, run, &rss::BODY_SLOT, &rss_path)?;
         for entry in run.iter_mut() {
             entry.content_html = None;
         }
@@ -514,22 +587,26 @@ impl Frame {
         Ok(Frame { head: empty, tail })
     }
 
-    /// The entries of `document`, written in this frame. The document is
-    /// checked whole, so the entries are well-formed XML by themselves,
-    /// and so is any frame of them.
-    fn entries_of(&self, mut document: Vec<u8>, path: &str) -> Result<Piece, String> {
-        check_well_formed(path, &document)?;
+    /// The entries of `document`, written in this frame with empty bodies,
+    /// with the HTML of `entries` filled in. The document is checked whole,
+    /// so the entries are well-formed XML by themselves, and so is any
+    /// frame of them.
+    fn entries_of(
+        &self,
+        document: &[u8],
+        entries: &[Entry],
+        slot: &BodySlot,
+        path: &str,
+    ) -> Result<Piece, String> {
+        check_well_formed(path, document)?;
         if !(document.starts_with(&self.head) && document.ends_with(&self.tail)) {
             return Err(bug(
                 path,
                 "the entries are not between the feed's head and tail",
             ));
         }
-        document.truncate(document.len() - self.tail.len());
-        Ok(Piece::Rendered {
-            buffer: document,
-            start: self.head.len(),
-        })
+        let between = self.head.len()..document.len() - self.tail.len();
+        Ok(fill_bodies(document, between, bodies(entries), slot, path)?.into())
     }
 
     fn head(&self) -> Piece {
@@ -545,8 +622,9 @@ fn bug(path: &str, why: &str) -> String {
     format!("{path}: the rendered feed is not as expected ({why}); this is a bug in babelfeed, please report it")
 }
 
-/// Every feed of the catalog, each written by its crate as one document:
-/// the reference that [`render`]'s runs of entries, joined, must equal.
+/// Every feed of the catalog, each written by its crate as one document
+/// (and its bodies filled in): the reference that [`render`]'s runs of
+/// entries, joined, must equal.
 #[doc(hidden)]
 pub fn render_in_one_piece(
     catalog: &Catalog,
@@ -563,13 +641,29 @@ pub fn render_in_one_piece(
             }
         }
         let [atom_path, rss_path] = feed_paths(feed.lang);
+        let atom = atom::document(&feed, &entries)?;
+        let atom = fill_bodies(
+            &atom,
+            0..atom.len(),
+            bodies(&entries),
+            &atom::BODY_SLOT,
+            &atom_path,
+        )?;
         files.push(RenderedFile {
             path: atom_path,
-            pieces: vec![atom::document(&feed, &mut entries)?.into()],
+            pieces: vec![atom.into()],
         });
+        let rss = rss::document(&feed, &entries, &namespaces)?;
+        let rss = fill_bodies(
+            &rss,
+            0..rss.len(),
+            bodies(&entries),
+            &rss::BODY_SLOT,
+            &rss_path,
+        )?;
         files.push(RenderedFile {
             path: rss_path,
-            pieces: vec![rss::document(&feed, &mut entries, &namespaces)?.into()],
+            pieces: vec![rss.into()],
         });
     }
     Ok(files)
@@ -797,6 +891,74 @@ mod tests {
         ] {
             assert!(check(bad).is_err(), "{why}: {bad}");
         }
+    }
+
+    /// The text of every CDATA section and text node of `xml`, joined, with
+    /// entity references as written.
+    fn text_of(xml: &[u8]) -> String {
+        use quick_xml::events::Event;
+        let mut reader = quick_xml::Reader::from_reader(xml);
+        let mut text = String::new();
+        loop {
+            match reader.read_event().unwrap() {
+                Event::CData(cdata) => text.push_str(std::str::from_utf8(&cdata).unwrap()),
+                Event::Text(t) => text.push_str(&t.decode().unwrap()),
+                Event::GeneralRef(r) => text.push_str(&format!("&{};", r.decode().unwrap())),
+                Event::Eof => return text,
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn bodies_fill_their_slots_as_cdata_whatever_they_hold() {
+        let slot = BodySlot {
+            open: "<content>",
+            empty: "<![CDATA[]]>",
+            close: "</content>",
+        };
+        let bodies = [
+            "<p>a &amp; b</p>",
+            "",
+            "x]]>y",
+            "]]>",
+            "]]]]>>]]",
+            "<![CDATA[ inner ]]> <b>\"'</b>",
+        ];
+        let empty = "<content><![CDATA[]]></content>";
+        let skeleton = format!("<feed><t>&lt;content&gt;</t>{}</feed>", empty.repeat(6));
+        let filled = fill_bodies(
+            skeleton.as_bytes(),
+            0..skeleton.len(),
+            bodies.iter().copied(),
+            &slot,
+            "de/rss.xml",
+        )
+        .unwrap();
+        check_well_formed("de/rss.xml", &filled).unwrap();
+        // (Text outside the bodies stays as written, entities and all.)
+        assert_eq!(
+            text_of(&filled),
+            format!("&lt;content&gt;{}", bodies.concat())
+        );
+        for body in bodies {
+            let mut cdata = Vec::new();
+            push_cdata(&mut cdata, body);
+            // The same sections as quick-xml writes, which the RSS crate
+            // used to write itself.
+            let mut quick = Vec::new();
+            for section in quick_xml::events::BytesCData::escaped(body) {
+                quick_xml::Writer::new(&mut quick)
+                    .write_event(quick_xml::events::Event::CData(section))
+                    .unwrap();
+            }
+            assert_eq!(cdata, quick, "{body}");
+        }
+        // A slot without a body, or a body without a slot, is a bug.
+        let two = bodies.iter().copied().take(2);
+        assert!(fill_bodies(skeleton.as_bytes(), 0..skeleton.len(), two, &slot, "x").is_err());
+        let seven = bodies.iter().copied().chain(["more"]);
+        assert!(fill_bodies(skeleton.as_bytes(), 0..skeleton.len(), seven, &slot, "x").is_err());
     }
 
     #[test]

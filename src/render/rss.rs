@@ -7,22 +7,33 @@ use rss::extension::dublincore::{self, DublinCoreExtension};
 use rss::{Category, Channel, Guid, Item};
 use std::collections::BTreeMap;
 
-use super::{entry_links, estimated_bytes, feed_links, xml_text, Entry, LanguageFeed, GENERATOR};
+use super::{
+    entry_links, estimated_bytes, feed_links, xml_text, BodySlot, Entry, LanguageFeed, GENERATOR,
+};
 use crate::infer::body::escape_html;
 
 const RSS: &str = "application/rss+xml";
 const CONTENT_NAMESPACE: &str = "http://purl.org/rss/1.0/modules/content/";
 
+/// Where the RSS document has an item's HTML: `<content:encoded>`, written
+/// by the crate with an empty CDATA section and filled by
+/// [`super::fill_bodies`].
+pub const BODY_SLOT: BodySlot = BodySlot {
+    open: "<content:encoded>",
+    empty: "<![CDATA[]]>",
+    close: "</content:encoded>",
+};
+
 /// The RSS document of `feed` holding `entries`: all of the feed's, a run
-/// of them, or none (for the text around them). The entries' HTML moves
-/// into the items while they are written, and back.
+/// of them, or none (for the text around them). An entry with HTML gets an
+/// empty [`BODY_SLOT`]; the HTML goes in after the document is checked.
 ///
 /// The root declares the namespaces the items use, so `namespaces` comes
 /// from the whole feed (see [`namespaces`]): every run of entries is then
 /// written in the same document around them.
 pub fn document(
     feed: &LanguageFeed,
-    entries: &mut [Entry],
+    entries: &[Entry],
     namespaces: &BTreeMap<String, String>,
 ) -> Result<Vec<u8>, String> {
     let capacity = estimated_bytes(entries);
@@ -37,19 +48,16 @@ pub fn document(
         last_build_date: Some(feed.updated.to_rfc2822()),
         generator: Some(format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION"))),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
-        items: entries.iter_mut().map(item).collect(),
+        items: entries.iter().map(item).collect(),
         atom_ext: Some(AtomExtension {
             links: feed_links(feed, |(_, rss)| rss, &feed.rss_url, RSS),
         }),
         namespaces: namespaces.clone(),
         ..Channel::default()
     };
-    let written = channel.pretty_write_to(Vec::with_capacity(capacity), b' ', 2);
-    for (entry, item) in entries.iter_mut().zip(channel.items) {
-        entry.content_html = item.content;
-    }
-    let mut bytes =
-        written.map_err(|e| format!("cannot write the RSS feed for `{}`: {e}", feed.lang))?;
+    let mut bytes = channel
+        .pretty_write_to(Vec::with_capacity(capacity), b' ', 2)
+        .map_err(|e| format!("cannot write the RSS feed for `{}`: {e}", feed.lang))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -72,7 +80,7 @@ pub fn namespaces(entries: &[Entry], full_content: bool) -> BTreeMap<String, Str
     namespaces
 }
 
-fn item(entry: &mut Entry) -> Item {
+fn item(entry: &Entry) -> Item {
     let article = entry.article;
     let creators: Vec<String> = article.authors.iter().map(|p| xml_text(&p.name)).collect();
     Item {
@@ -93,7 +101,7 @@ fn item(entry: &mut Entry) -> Item {
             value: article.id.clone(),
         }),
         pub_date: Some(article.date.to_rfc2822()),
-        content: entry.content_html.take(),
+        content: entry.content_html.as_ref().map(|_| String::new()),
         atom_ext: Some(AtomExtension {
             links: entry_links(entry),
         }),
