@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -36,6 +36,10 @@ pub struct SourceFile {
 }
 
 /// What the walk found, before anything is read.
+///
+/// Kept small, since a large archive is listed on every run, even one
+/// that finds nothing changed: each file's path once (relative; [`read`]
+/// joins it to the folder), and a sidecar, which few have, boxed.
 #[derive(Debug, Default)]
 pub struct Listing {
     /// Sorted by path.
@@ -49,7 +53,7 @@ pub struct Listing {
 pub struct ListedArticle {
     pub kind: SourceKind,
     pub file: ListedFile,
-    pub sidecar: Option<ListedFile>,
+    pub sidecar: Option<Box<ListedFile>>,
 }
 
 /// One file on disk with what `stat` says of it.
@@ -57,7 +61,6 @@ pub struct ListedArticle {
 pub struct ListedFile {
     /// Path relative to the articles folder, `/`-separated.
     pub path: String,
-    pub abs: PathBuf,
     pub stamp: Stamp,
 }
 
@@ -116,35 +119,39 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
     // Pair each `NAME.toml` with its `NAME.txt` before reading anything, so a
     // sidecar without an article is reported rather than silently dropped.
     let mut sidecars: BTreeMap<String, ListedFile> = BTreeMap::new();
-    let mut articles = Vec::new();
+    listing.files.reserve_exact(files.len());
     for file in files {
-        match extension(&file.path)
+        let kind = match extension(&file.path)
             .map(str::to_ascii_lowercase)
             .as_deref()
         {
-            Some("txt") => articles.push((SourceKind::Plain, file)),
-            Some("md") | Some("markdown") => articles.push((SourceKind::Markdown, file)),
+            Some("txt") => SourceKind::Plain,
+            Some("md") | Some("markdown") => SourceKind::Markdown,
             Some("toml") => {
                 sidecars.insert(file.path.clone(), file);
+                continue;
             }
-            _ => listing.ignored.push(file.path),
-        }
-    }
-    for (kind, file) in articles {
-        let sidecar = if kind == SourceKind::Plain && !sidecars.is_empty() {
-            let stem = file
-                .path
-                .rsplit_once('.')
-                .map_or(file.path.as_str(), |(stem, _)| stem);
-            sidecars.remove(&format!("{stem}.toml"))
-        } else {
-            None
+            _ => {
+                listing.ignored.push(file.path);
+                continue;
+            }
         };
         listing.files.push(ListedArticle {
             kind,
             file,
-            sidecar,
+            sidecar: None,
         });
+    }
+    if !sidecars.is_empty() {
+        for listed in &mut listing.files {
+            if listed.kind == SourceKind::Plain {
+                let path = &listed.file.path;
+                let stem = path
+                    .rsplit_once('.')
+                    .map_or(path.as_str(), |(stem, _)| stem);
+                listed.sidecar = sidecars.remove(&format!("{stem}.toml")).map(Box::new);
+            }
+        }
     }
     for rel in sidecars.into_keys() {
         listing.diagnostics.push(Diagnostic::warning(
@@ -168,22 +175,20 @@ pub fn folder(root: &Path) -> std::io::Result<fs::Metadata> {
     Ok(meta)
 }
 
-/// Reads a listed article and its sidecar; `None` with the reasons when the
-/// article cannot be read. A sidecar that cannot be read is reported and
-/// left out.
-pub fn read(listed: &ListedArticle, max_bytes: u64) -> (Option<SourceFile>, Vec<Diagnostic>) {
+/// Reads a listed article and its sidecar from the articles folder
+/// `root`; `None` with the reasons when the article cannot be read. A
+/// sidecar that cannot be read is reported and left out.
+pub fn read(
+    root: &Path,
+    listed: &ListedArticle,
+    max_bytes: u64,
+) -> (Option<SourceFile>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let sidecar = listed
         .sidecar
         .as_ref()
-        .and_then(|s| read_text(&s.path, &s.abs, s.stamp.len, max_bytes, &mut problems));
-    let file = read_text(
-        &listed.file.path,
-        &listed.file.abs,
-        listed.file.stamp.len,
-        max_bytes,
-        &mut problems,
-    );
+        .and_then(|s| read_text(root, s, max_bytes, &mut problems));
+    let file = read_text(root, &listed.file, max_bytes, &mut problems);
     let source = file.map(|file| SourceFile {
         kind: listed.kind,
         file,
@@ -292,7 +297,6 @@ fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
             }
             Ok(meta) if meta.is_file() => walked.files.push(ListedFile {
                 path: child,
-                abs: path,
                 stamp: Stamp::of(&meta),
             }),
             Ok(_) => {}
@@ -315,12 +319,12 @@ fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
 }
 
 fn read_text(
-    rel: &str,
-    abs: &Path,
-    len: u64,
+    root: &Path,
+    listed: &ListedFile,
     max_bytes: u64,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<SourceText> {
+    let (rel, len) = (listed.path.as_str(), listed.stamp.len);
     if len > max_bytes {
         diagnostics.push(Diagnostic::error(
             rel,
@@ -334,7 +338,7 @@ fn read_text(
     // The size is known from the walk, so the file is read without asking
     // for it again (one system call less per article, which shows over a
     // hundred thousand); one that grew since is still held to the limit.
-    let read = fs::File::open(abs).and_then(|file| {
+    let read = fs::File::open(root.join(rel)).and_then(|file| {
         let mut bytes = Vec::with_capacity(len as usize + 1);
         file.take(max_bytes + 1).read_to_end(&mut bytes)?;
         Ok(bytes)

@@ -97,7 +97,7 @@ impl Loaded {
 pub fn load(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
     let mut listing = list(articles_dir)?;
     let inferrer = infer::Inferrer::new(settings);
-    let files = read_and_infer(&listing, &inferrer, settings, None, true);
+    let files = read_and_infer(articles_dir, &listing, &inferrer, settings, None, true);
     let (loaded, _) = load_listed(articles_dir, &mut listing, files, &inferrer, settings, None);
     Ok(loaded)
 }
@@ -127,6 +127,7 @@ struct InferredFile {
 /// feed of the newest fifty needs a hundred bodies of an archive of a
 /// hundred thousand, and reading those again costs less than holding all.
 fn read_and_infer(
+    articles_dir: &Path,
     listing: &discover::Listing,
     inferrer: &infer::Inferrer,
     settings: &Settings,
@@ -152,7 +153,8 @@ fn read_and_infer(
             {
                 return hit;
             }
-            let (source, mut diagnostics) = discover::read(listed, settings.max_article_bytes);
+            let (source, mut diagnostics) =
+                discover::read(articles_dir, listed, settings.max_article_bytes);
             let Some(source) = source else {
                 return InferredFile {
                     outcome: cache::Outcome {
@@ -471,7 +473,7 @@ pub fn build(
     // shown again from its record); its errors need a real run.
     if !listing.diagnostics.iter().any(Diagnostic::is_error) {
         let rehash = |listed: &discover::ListedArticle| {
-            let (source, _) = discover::read(listed, settings.max_article_bytes);
+            let (source, _) = discover::read(articles_dir, listed, settings.max_article_bytes);
             source.map(|s| source_hash(&s))
         };
         let unchanged = cache
@@ -532,6 +534,7 @@ pub fn build(
     let (mut files, cached_memo) = rayon::join(
         || {
             read_and_infer(
+                articles_dir,
                 &listing,
                 &inferrer,
                 settings,
@@ -581,7 +584,13 @@ pub fn build(
     let reuse = cache.reuse(&fingerprints, out_dir);
     stopwatch.lap("compare each feed's inputs with the last run's");
     if settings.content == config::ContentMode::Full {
-        load_bodies(&mut loaded.catalog, all_listed, settings, &reuse)?;
+        load_bodies(
+            &mut loaded.catalog,
+            articles_dir,
+            all_listed,
+            settings,
+            &reuse,
+        )?;
         stopwatch.lap("read the feeds' article bodies");
     }
     // Each language's files are checked and staged beside their targets
@@ -716,6 +725,7 @@ fn drop_in_background<T: Send + 'static>(value: T) {
 /// are copied from the published feeds.
 fn load_bodies(
     catalog: &mut Catalog,
+    articles_dir: &Path,
     listed: &[discover::ListedArticle],
     settings: &Settings,
     reuse: &BTreeMap<String, render::Reuse>,
@@ -746,7 +756,8 @@ fn load_bodies(
                         "disappeared during the run; run again",
                     )]
                 })?;
-            let (source, problems) = discover::read(&listed[at], settings.max_article_bytes);
+            let (source, problems) =
+                discover::read(articles_dir, &listed[at], settings.max_article_bytes);
             let source = source.ok_or(problems)?;
             let parsed = parse::parse(&source)?;
             Ok((i, model::ArticleBody::from(parsed.body)))
