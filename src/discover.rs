@@ -336,11 +336,24 @@ fn read_text(
         return None;
     }
     // The size is known from the walk, so the file is read without asking
-    // for it again (one system call less per article, which shows over a
-    // hundred thousand); one that grew since is still held to the limit.
-    let read = fs::File::open(root.join(rel)).and_then(|file| {
-        let mut bytes = Vec::with_capacity(len as usize + 1);
-        file.take(max_bytes + 1).read_to_end(&mut bytes)?;
+    // for it again, and in one call when it still has that size: a read
+    // of a regular file that stops short of what was asked stops at its
+    // end, so no second call is needed to find the end (each call less
+    // per article shows over a hundred thousand). A file that grew or
+    // shrank since is read to its end, still held to the limit.
+    let read = fs::File::open(root.join(rel)).and_then(|mut file| {
+        let mut bytes = vec![0; len as usize + 1];
+        let first = loop {
+            match file.read(&mut bytes) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
+        bytes.truncate(first);
+        if first as u64 != len {
+            let left = (max_bytes + 1).saturating_sub(first as u64);
+            file.take(left).read_to_end(&mut bytes)?;
+        }
         Ok(bytes)
     });
     let bytes = match read {
@@ -400,4 +413,49 @@ fn read_text(
 fn extension(rel: &str) -> Option<&str> {
     let name = rel.rsplit('/').next()?;
     name.rsplit_once('.').map(|(_, ext)| ext)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file listed with `listed_len` bytes that holds `text` by the time
+    /// it is read.
+    fn read_changed(text: &str, listed_len: u64, max_bytes: u64) -> Result<String, String> {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), text).unwrap();
+        let listed = ListedArticle {
+            kind: SourceKind::Plain,
+            file: ListedFile {
+                path: "a.txt".into(),
+                stamp: Stamp {
+                    len: listed_len,
+                    ..Stamp::default()
+                },
+            },
+            sidecar: None,
+        };
+        match read(dir.path(), &listed, max_bytes) {
+            (Some(source), _) => Ok(source.file.text),
+            (None, problems) => Err(problems[0].message.clone()),
+        }
+    }
+
+    #[test]
+    fn a_file_is_read_whole_whatever_size_the_walk_saw() {
+        let text = "Berlin, 3. März 2025\n\nDie Stadt hat gewählt.\n".repeat(50);
+        let len = text.len() as u64;
+        for listed_len in [len, 0, 1, len - 1, len + 1, len * 2] {
+            assert_eq!(read_changed(&text, listed_len, 1 << 20), Ok(text.clone()));
+        }
+        assert_eq!(read_changed("", 0, 10), Ok(String::new()));
+        // One that grew past the limit since it was listed is refused.
+        let grown = read_changed(&text, 10, 100).unwrap_err();
+        assert!(
+            grown.contains("grew to more than max_article_bytes"),
+            "{grown}"
+        );
+        assert_eq!(read_changed(&text, len, len), Ok(text.clone()));
+        assert!(read_changed(&text, len - 1, len - 1).is_err());
+    }
 }
