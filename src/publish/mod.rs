@@ -25,6 +25,9 @@ use std::path::{Path, PathBuf};
 
 use crate::render::{FilePart, Piece};
 
+mod temp_feed;
+use temp_feed::TempFeed;
+
 /// The lock file; hidden, so a web server listing the folder skips it.
 pub const LOCK_FILE: &str = ".babelfeed.lock";
 /// The list of files babelfeed wrote in the folder, one path a line.
@@ -316,7 +319,7 @@ struct StagingFile {
     /// until then the bytes are those of the published file, which need
     /// not be written again, and a file that turns out the same is never
     /// written at all.
-    temp: Option<std::io::BufWriter<tempfile::NamedTempFile>>,
+    temp: Option<TempFeed>,
     scratch: Vec<u8>,
 }
 
@@ -369,31 +372,13 @@ impl StagingFile {
         Ok(())
     }
 
-    /// Asks the kernel to start writing what was staged so far to disk. A
-    /// machine with gigabytes of memory would otherwise keep a feed of
-    /// hundreds of megabytes in its page cache until the `fsync` at the
-    /// end, and the disk would only start then, while rendering waits.
+    /// Starts the disk on what was staged so far, while the next part is
+    /// rendered.
     fn start_writeback(&mut self) -> std::io::Result<()> {
-        let Some(temp) = self.temp.as_mut() else {
-            return Ok(());
-        };
-        temp.flush()?;
-        #[cfg(target_os = "linux")]
-        {
-            use std::os::fd::AsRawFd;
-            // Only a hint: the final `fsync` is what makes the file durable.
-            // SAFETY: the descriptor is the temporary file's, open for as
-            // long as `temp`; the call reads no memory of ours.
-            unsafe {
-                libc::sync_file_range(
-                    temp.get_ref().as_file().as_raw_fd(),
-                    0,
-                    0,
-                    libc::SYNC_FILE_RANGE_WRITE,
-                );
-            }
+        match self.temp.as_mut() {
+            Some(temp) => temp.start_writeback(),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// The file's fate once its last part is appended.
@@ -407,8 +392,8 @@ impl StagingFile {
         let temp = self
             .temp
             .take()
-            .map(|t| t.into_inner().map_err(|e| e.into_error()));
-        let temp = temp.unwrap_or_else(|| Err(std::io::Error::other("no temporary file")))?;
+            .ok_or_else(|| std::io::Error::other("no temporary file"))?
+            .finish()?;
         temp.as_file().sync_all()?;
         Ok(Staged::Written(temp, self.target, path))
     }
@@ -416,8 +401,7 @@ impl StagingFile {
     /// Creates the temporary file with the bytes so far, which are the
     /// published file's first bytes.
     fn start_temp(&mut self) -> std::io::Result<()> {
-        let temp = temp_file_beside(&self.target)?;
-        self.temp = Some(std::io::BufWriter::with_capacity(1 << 20, temp));
+        self.temp = Some(TempFeed::new(temp_file_beside(&self.target)?));
         if self.len > 0 {
             self.copy_published(0, self.len)?;
         }
@@ -427,15 +411,14 @@ impl StagingFile {
     /// Appends `len` bytes of the published file from `start` to the
     /// temporary file; the kernel copies them where it can.
     fn copy_published(&mut self, start: u64, len: u64) -> std::io::Result<()> {
-        use std::io::Read;
         if start + len > self.published_len {
             return Err(changed_behind_our_back());
         }
-        let published = seek(&self.published, start)?;
-        let temp = temp_of(&mut self.temp)?;
-        temp.flush()?;
-        let copied = std::io::copy(&mut published.take(len), temp.get_mut().as_file_mut())?;
-        if copied != len {
+        let published = self
+            .published
+            .as_ref()
+            .ok_or_else(changed_behind_our_back)?;
+        if !temp_of(&mut self.temp)?.copy_from(published, start, len)? {
             return Err(changed_behind_our_back());
         }
         Ok(())
@@ -458,9 +441,7 @@ fn seek(published: &Option<fs::File>, start: u64) -> std::io::Result<&fs::File> 
     Ok(file)
 }
 
-fn temp_of(
-    temp: &mut Option<std::io::BufWriter<tempfile::NamedTempFile>>,
-) -> std::io::Result<&mut std::io::BufWriter<tempfile::NamedTempFile>> {
+fn temp_of(temp: &mut Option<TempFeed>) -> std::io::Result<&mut TempFeed> {
     temp.as_mut()
         .ok_or_else(|| std::io::Error::other("no temporary file"))
 }
