@@ -133,18 +133,6 @@ struct Index {
     run: RunRecord,
 }
 
-impl Index {
-    /// The entry of a file; an index not in path order (damaged) finds
-    /// fewer, which only costs work.
-    fn file(&self, path: &str) -> Option<&IndexedFile> {
-        let at = self
-            .files
-            .binary_search_by(|f| f.path.as_str().cmp(path))
-            .ok()?;
-        Some(&self.files[at])
-    }
-}
-
 /// An article as inferred, or why its file is not one.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcome {
@@ -238,12 +226,25 @@ impl Cache {
         run.feeds.iter().find(|f| f.lang == lang)
     }
 
-    /// The content hash recorded for a file whose stamps (and its
-    /// sidecar's) are unchanged and old enough to be trusted.
-    pub fn known_hash(&self, listed: &ListedArticle) -> Option<ContentHash> {
-        let index = self.index.as_ref()?;
-        let cached = index.file(&listed.file.path)?;
-        stamps_trusted(index, cached, listed).then_some(cached.hash)
+    /// For each listed file, in order: the content hash recorded for it if
+    /// its stamps (and its sidecar's) are unchanged and old enough to be
+    /// trusted. One pass over both lists, which are in path order (an
+    /// index that is not, being damaged, finds fewer, which only costs
+    /// work): a search per file was a tenth of a one-change run's CPU.
+    pub fn known_hashes(&self, listed: &[ListedArticle]) -> Vec<Option<ContentHash>> {
+        let Some(index) = self.index.as_ref() else {
+            return vec![None; listed.len()];
+        };
+        let mut cached = index.files.iter().peekable();
+        listed
+            .iter()
+            .map(|listed| {
+                let path = listed.file.path.as_str();
+                while cached.next_if(|c| c.path.as_str() < path).is_some() {}
+                let found = cached.peek().filter(|c| c.path == path)?;
+                stamps_trusted(index, found, listed).then_some(found.hash)
+            })
+            .collect()
     }
 
     /// The last run's record when nothing can have changed: the same

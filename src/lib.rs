@@ -153,10 +153,12 @@ fn read_and_infer(
     cache: Option<(&cache::Cache, &cache::StoredOutcomes)>,
     keep_bodies: bool,
 ) -> Inferred {
+    let known = cache.map(|(c, _)| c.known_hashes(&listing.files));
     let (articles, files) = listing
         .files
         .par_iter()
-        .map(|listed| {
+        .enumerate()
+        .map(|(at, listed)| {
             let cached = |hash: cache::ContentHash| {
                 let (_, stored) = cache?;
                 let outcome = cache::decode(stored.get(hash)?)?;
@@ -168,10 +170,7 @@ fn read_and_infer(
                 Some((outcome.article, file))
             };
             // An unchanged stamp spares reading the file at all.
-            if let Some(hit) = cache
-                .and_then(|(c, _)| c.known_hash(listed))
-                .and_then(cached)
-            {
+            if let Some(hit) = known.as_ref().and_then(|k| k[at]).and_then(cached) {
                 return hit;
             }
             let (source, mut diagnostics) =
