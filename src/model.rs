@@ -55,7 +55,9 @@ pub struct Article {
     pub format: Format,
     pub lang: String,
     pub lang_source: LangSource,
+    #[serde(with = "stored_time")]
     pub date: DateTime<FixedOffset>,
+    #[serde(with = "stored_time")]
     pub updated: DateTime<FixedOffset>,
     pub title: String,
     /// Plain text.
@@ -82,6 +84,32 @@ pub struct Article {
     /// terms, URLs), for plain-text exports only. Taken from the text once,
     /// here, so that a cached article needs no text to be paired.
     pub evidence: Option<crate::group::signals::Signals>,
+}
+
+/// A date-time as the cache keeps it: seconds and nanoseconds since 1970
+/// and the offset, three numbers rather than chrono's RFC 3339 text, which
+/// had to be parsed twice for every cached article of every run.
+mod stored_time {
+    use chrono::{DateTime, FixedOffset};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        time: &DateTime<FixedOffset>,
+        to: S,
+    ) -> Result<S::Ok, S::Error> {
+        let offset = time.offset().local_minus_utc();
+        (time.timestamp(), time.timestamp_subsec_nanos(), offset).serialize(to)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        from: D,
+    ) -> Result<DateTime<FixedOffset>, D::Error> {
+        let (seconds, nanos, offset) = <(i64, u32, i32)>::deserialize(from)?;
+        let offset = FixedOffset::east_opt(offset).ok_or_else(|| D::Error::custom("bad offset"))?;
+        let utc =
+            DateTime::from_timestamp(seconds, nanos).ok_or_else(|| D::Error::custom("bad time"))?;
+        Ok(utc.with_timezone(&offset))
+    }
 }
 
 /// An article's text, kept as written.
@@ -136,4 +164,29 @@ pub struct Grouping {
 pub struct Catalog {
     pub articles: Vec<Article>,
     pub grouping: Grouping,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct Stored(#[serde(with = "super::stored_time")] DateTime<chrono::FixedOffset>);
+
+    #[test]
+    fn stored_times_come_back_with_their_offset() {
+        for text in [
+            "2024-03-01T10:30:00+01:00",
+            "2024-03-01T10:30:00.123456789+05:45",
+            "1969-12-31T23:59:59.5-03:30",
+            "2016-12-31T23:59:60.25Z",
+            "9999-12-31T23:59:59+14:00",
+        ] {
+            let time = DateTime::parse_from_rfc3339(text).unwrap();
+            let bytes = postcard::to_stdvec(&Stored(time)).unwrap();
+            let back: Stored = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(back.0.to_rfc3339(), time.to_rfc3339(), "{text}");
+            assert_eq!(back.0.offset(), time.offset(), "{text}");
+        }
+    }
 }
