@@ -45,9 +45,12 @@ impl TempFeed {
     }
 
     fn trying_direct(temp: tempfile::NamedTempFile, try_direct: bool) -> TempFeed {
-        let direct = try_direct && set_direct(temp.as_file(), true);
         let buffer = vec![0; BUFFER + BLOCK];
+        // (`align_offset` may, in principle, give up: then no direct I/O.)
         let start = buffer.as_ptr().align_offset(BLOCK);
+        let aligned = start < BLOCK;
+        let start = if aligned { start } else { 0 };
+        let direct = try_direct && aligned && set_direct(temp.as_file(), true);
         TempFeed {
             temp,
             buffer,
