@@ -414,11 +414,8 @@ impl StagingFile {
         if start + len > self.published_len {
             return Err(changed_behind_our_back());
         }
-        let published = self
-            .published
-            .as_ref()
-            .ok_or_else(changed_behind_our_back)?;
-        if !temp_of(&mut self.temp)?.copy_from(published, start, len)? {
+        let published = seek(&self.published, start)?;
+        if !temp_of(&mut self.temp)?.copy_from(published, len)? {
             return Err(changed_behind_our_back());
         }
         Ok(())

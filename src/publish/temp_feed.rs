@@ -76,23 +76,16 @@ impl TempFeed {
         Ok(())
     }
 
-    /// Appends `len` bytes of `published` from `start`; `false` if it
-    /// holds fewer.
+    /// Appends the next `len` bytes of `published` (positioned where they
+    /// start); `false` if it holds fewer.
     ///
     /// A file that copies from the published one is written through the
     /// page cache from here on, and the kernel copies between the two
     /// files itself (`copy_file_range`). So the feeds of a run that
     /// changed little stay in the cache, where the next such run copies
     /// them from; only a build that renders whole files writes past it.
-    pub(super) fn copy_from(
-        &mut self,
-        mut published: &fs::File,
-        start: u64,
-        len: u64,
-    ) -> std::io::Result<bool> {
-        self.stop_direct()?;
-        self.write_buffer()?;
-        published.seek(std::io::SeekFrom::Start(start))?;
+    pub(super) fn copy_from(&mut self, published: &fs::File, len: u64) -> std::io::Result<bool> {
+        self.write_out()?;
         let mut temp = self.temp.as_file();
         temp.seek(std::io::SeekFrom::Start(self.written))?;
         let copied = std::io::copy(&mut published.take(len), &mut temp)?;
@@ -113,16 +106,20 @@ impl TempFeed {
 
     /// The file with every byte appended, not yet synced.
     pub(super) fn finish(mut self) -> std::io::Result<tempfile::NamedTempFile> {
-        self.stop_direct()?;
-        self.write_buffer()?;
+        self.write_out()?;
         Ok(self.temp)
     }
 
-    /// Writes the buffer's whole blocks and turns direct I/O off, so that
-    /// what follows can be of any length.
+    /// Writes all the buffer holds: its whole blocks, then, direct I/O
+    /// turned off, the rest. What follows may be of any length.
+    fn write_out(&mut self) -> std::io::Result<()> {
+        self.write_buffer()?;
+        self.stop_direct()?;
+        self.write_buffer()
+    }
+
     fn stop_direct(&mut self) -> std::io::Result<()> {
         if self.direct {
-            self.write_buffer()?;
             if !set_direct(self.temp.as_file(), false) {
                 return Err(std::io::Error::last_os_error());
             }
@@ -145,10 +142,7 @@ impl TempFeed {
             // The file system took the flag but not the write: written as
             // any file from here on (the same bytes at the same place).
             Err(e) if self.direct && e.raw_os_error() == Some(EINVAL) => {
-                self.direct = false;
-                if !set_direct(self.temp.as_file(), false) {
-                    return Err(e);
-                }
+                self.stop_direct()?;
                 return self.write_buffer();
             }
             other => other?,
@@ -276,7 +270,8 @@ mod tests {
                         expected.extend_from_slice(bytes);
                     }
                     Piece::Copy(start, len) => {
-                        assert!(feed.copy_from(&published, *start, *len).unwrap());
+                        (&published).seek(std::io::SeekFrom::Start(*start)).unwrap();
+                        assert!(feed.copy_from(&published, *len).unwrap());
                         let range = *start as usize..(*start + *len) as usize;
                         expected.extend_from_slice(&published_bytes[range]);
                     }
@@ -291,7 +286,10 @@ mod tests {
                 tempfile::NamedTempFile::new_in(dir.path()).unwrap(),
                 try_direct,
             );
-            assert!(!short.copy_from(&published, end - 10, 11).unwrap());
+            (&published)
+                .seek(std::io::SeekFrom::Start(end - 10))
+                .unwrap();
+            assert!(!short.copy_from(&published, 11).unwrap());
             let temp = feed.finish().unwrap();
             let written = fs::read(temp.path()).unwrap();
             assert_eq!(written.len(), expected.len(), "direct: {try_direct}");
