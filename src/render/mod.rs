@@ -200,12 +200,11 @@ pub struct BodySlot {
     pub close: &'static str,
 }
 
-/// `skeleton[range]`, a document's text written with empty bodies, with
-/// `bodies` (the HTML of the entries that have one, in order) each put in
-/// its `slot`. Fails if the slots and the bodies do not pair up: a bug.
+/// `skeleton`, a document's text written with empty bodies, with `bodies`
+/// (the HTML of the entries that have one, in order) each put in its
+/// `slot`. Fails if the slots and the bodies do not pair up: a bug.
 fn fill_bodies<'h>(
     skeleton: &[u8],
-    range: Range<usize>,
     bodies: impl Iterator<Item = &'h str> + Clone,
     slot: &BodySlot,
     path: &str,
@@ -213,21 +212,21 @@ fn fill_bodies<'h>(
     let needle = [slot.open, slot.empty, slot.close].concat();
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let room: usize = bodies.clone().map(|html| html.len() + 12).sum();
-    let mut filled = Vec::with_capacity(range.len() + room);
-    let mut at = range.start;
+    let mut filled = Vec::with_capacity(skeleton.len() + room);
+    let mut at = 0;
     for html in bodies {
         let slot_at = finder
-            .find(&skeleton[at..range.end])
+            .find(&skeleton[at..])
             .ok_or_else(|| bug(path, "an entry's content has no place"))?;
         let body_at = at + slot_at + slot.open.len();
         filled.extend_from_slice(&skeleton[at..body_at]);
         push_cdata(&mut filled, html);
         at = body_at + slot.empty.len();
     }
-    if finder.find(&skeleton[at..range.end]).is_some() {
+    if finder.find(&skeleton[at..]).is_some() {
         return Err(bug(path, "an entry's content is missing"));
     }
-    filled.extend_from_slice(&skeleton[at..range.end]);
+    filled.extend_from_slice(&skeleton[at..]);
     Ok(filled)
 }
 
@@ -605,8 +604,8 @@ impl Frame {
                 "the entries are not between the feed's head and tail",
             ));
         }
-        let between = self.head.len()..document.len() - self.tail.len();
-        Ok(fill_bodies(document, between, bodies(entries), slot, path)?.into())
+        let between = &document[self.head.len()..document.len() - self.tail.len()];
+        Ok(fill_bodies(between, bodies(entries), slot, path)?.into())
     }
 
     fn head(&self) -> Piece {
@@ -642,29 +641,17 @@ pub fn render_in_one_piece(
         }
         let [atom_path, rss_path] = feed_paths(feed.lang);
         let atom = atom::document(&feed, &entries)?;
-        let atom = fill_bodies(
-            &atom,
-            0..atom.len(),
-            bodies(&entries),
-            &atom::BODY_SLOT,
-            &atom_path,
-        )?;
-        files.push(RenderedFile {
-            path: atom_path,
-            pieces: vec![atom.into()],
-        });
         let rss = rss::document(&feed, &entries, &namespaces)?;
-        let rss = fill_bodies(
-            &rss,
-            0..rss.len(),
-            bodies(&entries),
-            &rss::BODY_SLOT,
-            &rss_path,
-        )?;
-        files.push(RenderedFile {
-            path: rss_path,
-            pieces: vec![rss.into()],
-        });
+        for (document, slot, path) in [
+            (atom, &atom::BODY_SLOT, atom_path),
+            (rss, &rss::BODY_SLOT, rss_path),
+        ] {
+            let filled = fill_bodies(&document, bodies(&entries), slot, &path)?;
+            files.push(RenderedFile {
+                path,
+                pieces: vec![filled.into()],
+            });
+        }
     }
     Ok(files)
 }
@@ -936,7 +923,6 @@ mod tests {
         let skeleton = format!("<feed><t>&lt;content&gt;</t>{}</feed>", empty.repeat(6));
         let filled = fill_bodies(
             skeleton.as_bytes(),
-            0..skeleton.len(),
             bodies.iter().copied(),
             &slot,
             "de/rss.xml",
@@ -963,9 +949,9 @@ mod tests {
         }
         // A slot without a body, or a body without a slot, is a bug.
         let two = bodies.iter().copied().take(2);
-        assert!(fill_bodies(skeleton.as_bytes(), 0..skeleton.len(), two, &slot, "x").is_err());
+        assert!(fill_bodies(skeleton.as_bytes(), two, &slot, "x").is_err());
         let seven = bodies.iter().copied().chain(["more"]);
-        assert!(fill_bodies(skeleton.as_bytes(), 0..skeleton.len(), seven, &slot, "x").is_err());
+        assert!(fill_bodies(skeleton.as_bytes(), seven, &slot, "x").is_err());
     }
 
     #[test]
