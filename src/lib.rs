@@ -695,17 +695,30 @@ pub fn build(
 }
 
 /// Each language's [`render::fingerprint`], with every article's body
-/// stood for by its source file's content hash (`sources`: path, hash).
+/// stood for by its source file's content hash (`sources`: path and hash,
+/// in path order, as the catalog is).
 fn feed_fingerprints<'a>(
     catalog: &Catalog,
     settings: &Settings,
     sources: impl Iterator<Item = (&'a str, cache::ContentHash)>,
 ) -> Vec<(String, render::FeedFingerprint)> {
-    let sources: rustc_hash::FxHashMap<&str, cache::ContentHash> = sources.collect();
-    let source = |article: &model::Article| sources.get(article.path.as_str()).copied();
+    let mut sources = sources.peekable();
+    let by_position: Vec<Option<cache::ContentHash>> = catalog
+        .articles
+        .iter()
+        .map(|article| {
+            let path = article.path.as_str();
+            while sources.next_if(|(source, _)| *source < path).is_some() {}
+            sources
+                .peek()
+                .filter(|(source, _)| *source == path)
+                .map(|(_, hash)| *hash)
+        })
+        .collect();
+    let prints = render::entry_prints(catalog, &by_position);
     render::plan(catalog, settings)
         .iter()
-        .filter_map(|feed| Some((feed.lang.to_string(), render::fingerprint(feed, source)?)))
+        .filter_map(|feed| Some((feed.lang.to_string(), render::fingerprint(feed, &prints)?)))
         .collect()
 }
 
