@@ -26,6 +26,7 @@
 //! same clock tick as it was read could otherwise keep its stamp.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
@@ -45,20 +46,36 @@ use crate::render::{FeedFingerprint, PublishedRun, Reuse};
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
 /// Bumped whenever what is stored changes meaning.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 /// See the module documentation.
 const RACY_SECONDS: i64 = 2;
 
 /// Content hash of an article file with its path and sidecar.
 pub type ContentHash = u128;
 
-/// One article file as the last run saw it.
+/// One article file as the last run saw it. The path is borrowed from
+/// the listing when saving, so that a hundred thousand paths are not
+/// copied only to be written.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct IndexedFile {
-    path: String,
+struct IndexedFile<'a> {
+    path: Cow<'a, str>,
     stamp: Stamp,
     sidecar: Option<Stamp>,
+    /// As sixteen bytes: postcard would write a varint, 19 bytes for most.
+    #[serde(with = "fixed_hash")]
     hash: ContentHash,
+}
+
+mod fixed_hash {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(hash: &u128, to: S) -> Result<S::Ok, S::Error> {
+        hash.to_le_bytes().serialize(to)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<u128, D::Error> {
+        <[u8; 16]>::deserialize(from).map(u128::from_le_bytes)
+    }
 }
 
 /// What the last successful run did, for a run that finds nothing changed.
@@ -123,13 +140,13 @@ impl FeedRecord {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct Index {
+struct Index<'a> {
     format: u32,
     version: String,
     settings: u128,
     /// When the run that wrote this began, in nanoseconds since 1970.
     started_ns: i64,
-    files: Vec<IndexedFile>,
+    files: Vec<IndexedFile<'a>>,
     run: RunRecord,
 }
 
@@ -148,7 +165,7 @@ pub struct Cache {
     settings: u128,
     started_ns: i64,
     /// Its files are in path order, as the walk lists them.
-    index: Option<Index>,
+    index: Option<Index<'static>>,
 }
 
 impl Cache {
@@ -240,7 +257,7 @@ impl Cache {
             .iter()
             .map(|listed| {
                 let path = listed.file.path.as_str();
-                while cached.next_if(|c| c.path.as_str() < path).is_some() {}
+                while cached.next_if(|c| &*c.path < path).is_some() {}
                 let found = cached.peek().filter(|c| c.path == path)?;
                 stamps_trusted(index, found, listed).then_some(found.hash)
             })
@@ -346,7 +363,7 @@ impl Cache {
             files: files
                 .into_iter()
                 .map(|(listed, hash)| IndexedFile {
-                    path: listed.file.path.clone(),
+                    path: Cow::Borrowed(listed.file.path.as_str()),
                     stamp: listed.file.stamp,
                     sidecar: listed.sidecar.as_ref().map(|s| s.stamp),
                     hash,
@@ -362,8 +379,13 @@ impl Cache {
             let mut pairing = xxhash_rust::xxh3::xxh3_128(&memo).to_le_bytes().to_vec();
             pairing.extend_from_slice(&memo);
             write_atomically(&self.dir.join("pairing"), &pairing, Durability::Unsynced)?;
-            let index = postcard::to_stdvec(&index).map_err(std::io::Error::other)?;
-            write_atomically(&self.dir.join("index"), &index, Durability::Unsynced)
+            // Encoded straight into the file: at 100k articles it is
+            // megabytes, which a vector would hold once more.
+            write_atomically_with(&self.dir.join("index"), Durability::Unsynced, |out| {
+                postcard::to_io(&index, out)
+                    .map(drop)
+                    .map_err(std::io::Error::other)
+            })
         });
         if let Err(e) = saved {
             eprintln!(
@@ -382,18 +404,18 @@ impl Cache {
         fresh: Vec<(ContentHash, &[u8])>,
         stored: &StoredOutcomes,
     ) -> std::io::Result<()> {
-        // Each stored outcome this run still uses, once, in file order.
-        let mut seen: rustc_hash::FxHashSet<ContentHash> = Default::default();
-        let kept: Vec<(ContentHash, &[u8])> = files
-            .iter()
-            .filter_map(|f| Some((f.hash, stored.get(f.hash)?)))
-            .filter(|(hash, _)| seen.insert(*hash))
-            .collect();
-        let live: usize = kept.iter().map(|(_, o)| RECORD_HEADER + o.len()).sum();
+        // What of the records file this run still uses. A content hash
+        // includes the file's path, so no two files share a record.
+        let live: usize = files
+            .par_iter()
+            .filter_map(|f| stored.get(f.hash))
+            .map(|outcome| RECORD_HEADER + outcome.len())
+            .sum();
         let append = stored.valid_end > 0 && live * 2 >= stored.valid_end;
+        let mut fresh_seen: rustc_hash::FxHashSet<ContentHash> = Default::default();
         let new_records = fresh
             .into_iter()
-            .filter(|(hash, _)| stored.get(*hash).is_none() && seen.insert(*hash));
+            .filter(|(hash, _)| stored.get(*hash).is_none() && fresh_seen.insert(*hash));
         // Written as they are gathered: at 100k articles the records are
         // tens of megabytes, and building them in memory first cost more
         // than writing them.
@@ -407,6 +429,12 @@ impl Cache {
             write_records(&mut out, new_records)?;
             return out.flush();
         }
+        // Each stored outcome this run still uses, once, in file order.
+        let mut kept_seen: rustc_hash::FxHashSet<ContentHash> = Default::default();
+        let kept = files
+            .iter()
+            .filter_map(|f| Some((f.hash, stored.get(f.hash)?)))
+            .filter(|(hash, _)| kept_seen.insert(*hash));
         write_atomically_with(&path, Durability::Unsynced, |out| {
             write_records(out, kept.into_iter().chain(new_records))
         })

@@ -598,10 +598,11 @@ pub fn build(
     // feeds, that is most of the work for each language the change is not
     // in). In the others, the runs of entries made of what they were made
     // of are copied from the published files, not rendered again.
-    let sources = remembered
+    let sources: Vec<(&str, cache::ContentHash)> = remembered
         .iter()
-        .map(|(at, hash, _)| (all_listed[*at].file.path.as_str(), *hash));
-    let fingerprints = feed_fingerprints(&loaded.catalog, settings, sources);
+        .map(|(at, hash, _)| (all_listed[*at].file.path.as_str(), *hash))
+        .collect();
+    let fingerprints = feed_fingerprints(&loaded.catalog, settings, &sources);
     let reuse = cache.reuse(&fingerprints, out_dir);
     stopwatch.lap("compare each feed's inputs with the last run's");
     if settings.content == config::ContentMode::Full {
@@ -696,28 +697,38 @@ pub fn build(
 
 /// Each language's [`render::fingerprint`], with every article's body
 /// stood for by its source file's content hash (`sources`: path and hash,
-/// in path order, as the catalog is).
-fn feed_fingerprints<'a>(
+/// in path order, as the catalog is; were either not, the articles not
+/// found would only be rendered again).
+fn feed_fingerprints(
     catalog: &Catalog,
     settings: &Settings,
-    sources: impl Iterator<Item = (&'a str, cache::ContentHash)>,
+    sources: &[(&str, cache::ContentHash)],
 ) -> Vec<(String, render::FeedFingerprint)> {
-    let mut sources = sources.peekable();
-    let by_position: Vec<Option<cache::ContentHash>> = catalog
-        .articles
+    let plan = render::plan(catalog, settings);
+    let mut wanted: Vec<usize> = plan
         .iter()
-        .map(|article| {
-            let path = article.path.as_str();
-            while sources.next_if(|(source, _)| *source < path).is_some() {}
-            sources
-                .peek()
-                .filter(|(source, _)| *source == path)
-                .map(|(_, hash)| *hash)
+        .flat_map(|feed| feed.entries.iter().map(|entry| entry.at))
+        .collect();
+    wanted.sort_unstable();
+    // Each wanted article's source, found from where the last one was:
+    // a step when every article is wanted, a short search when few are.
+    let mut rest = sources;
+    let wanted: Vec<(usize, Option<cache::ContentHash>)> = wanted
+        .into_iter()
+        .map(|at| {
+            let path = catalog.articles[at].path.as_str();
+            let mut reach = 1;
+            while reach < rest.len() && rest[reach].0 < path {
+                reach *= 2;
+            }
+            let reach = (reach + 1).min(rest.len());
+            rest = &rest[rest[..reach].partition_point(|(source, _)| *source < path)..];
+            let source = rest.first().filter(|(source, _)| *source == path);
+            (at, source.map(|(_, hash)| *hash))
         })
         .collect();
-    let prints = render::entry_prints(catalog, &by_position);
-    render::plan(catalog, settings)
-        .iter()
+    let prints = render::entry_prints(catalog, &wanted);
+    plan.iter()
         .filter_map(|feed| Some((feed.lang.to_string(), render::fingerprint(feed, &prints)?)))
         .collect()
 }
