@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -112,9 +112,10 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
     let visited = Mutex::new(HashSet::from([folder_identity(root, &meta)]));
     let walked = walk(root, "", &visited);
     listing.diagnostics = walked.diagnostics;
-    // In path order, which the cache's index and every report rely on.
-    let mut files = walked.files;
-    files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    // In path order (see [`walk`]), which the cache's index and every
+    // report rely on.
+    let files = walked.files;
+    debug_assert!(files.windows(2).all(|w| w[0].path < w[1].path));
 
     // Pair each `NAME.toml` with its `NAME.txt` before reading anything, so a
     // sidecar without an article is reported rather than silently dropped.
@@ -225,6 +226,10 @@ struct Walked {
 
 /// Walks `dir` (shown as `rel`, `""` for the root); its subfolders are
 /// walked on all cores, since a large archive is mostly `stat` calls.
+///
+/// The files come back in path order without a sort of the whole list:
+/// each folder's entries are sorted, a subfolder by its name and a `/`,
+/// which is where all of its paths fall among its siblings'.
 fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
     let mut walked = Walked::default();
     let shown = || match rel {
@@ -242,7 +247,8 @@ fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
             return walked;
         }
     };
-    let mut subfolders = Vec::new();
+    // Subfolders as their path with a trailing `/`, the key they sort by.
+    let mut subfolders: Vec<(PathBuf, String)> = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -256,10 +262,9 @@ fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
             }
         };
         let name = entry.file_name();
-        let path = entry.path();
         let Some(name) = name.to_str() else {
             walked.diagnostics.push(Diagnostic::error(
-                path.display().to_string(),
+                entry.path().display().to_string(),
                 None,
                 "file name is not valid UTF-8; rename it",
             ));
@@ -268,24 +273,28 @@ fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
         if name.starts_with('.') {
             continue;
         }
-        let child = match rel {
-            "" => name.to_string(),
-            rel => format!("{rel}/{name}"),
-        };
+        let mut child = String::with_capacity(rel.len() + name.len() + 2);
+        if !rel.is_empty() {
+            child.push_str(rel);
+            child.push('/');
+        }
+        child.push_str(name);
         // Symbolic links are followed, so linked files and folders are read
         // like real ones; other entries are asked about relative to their
         // folder, which is cheaper than resolving the whole path.
         let meta = match entry.file_type() {
-            Ok(kind) if kind.is_symlink() => fs::metadata(&path),
+            Ok(kind) if kind.is_symlink() => fs::metadata(entry.path()),
             _ => entry.metadata(),
         };
         match meta {
             Ok(meta) if meta.is_dir() => {
+                let path = entry.path();
                 let first_visit = visited
                     .lock()
                     .map(|mut v| v.insert(folder_identity(&path, &meta)))
                     .unwrap_or(true);
                 if first_visit {
+                    child.push('/');
                     subfolders.push((path, child));
                 } else {
                     walked.diagnostics.push(Diagnostic::error(
@@ -307,14 +316,27 @@ fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
             }
         }
     }
+    walked.files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    subfolders.sort_unstable_by(|a, b| a.1.cmp(&b.1));
     let below: Vec<Walked> = subfolders
         .par_iter()
-        .map(|(path, child)| walk(path, child, visited))
+        .map(|(path, key)| walk(path, &key[..key.len() - 1], visited))
         .collect();
-    for mut w in below {
-        walked.files.append(&mut w.files);
+    if below.is_empty() {
+        return walked;
+    }
+    let total = walked.files.len() + below.iter().map(|w| w.files.len()).sum::<usize>();
+    let mut files = Vec::with_capacity(total);
+    let mut here = std::mem::take(&mut walked.files).into_iter().peekable();
+    for ((_, key), mut w) in subfolders.iter().zip(below) {
+        while let Some(file) = here.next_if(|f| f.path < *key) {
+            files.push(file);
+        }
+        files.append(&mut w.files);
         walked.diagnostics.append(&mut w.diagnostics);
     }
+    files.extend(here);
+    walked.files = files;
     walked
 }
 
@@ -418,6 +440,40 @@ fn extension(rel: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_walk_lists_files_in_path_order_without_sorting_them_all() {
+        // A folder's paths fall between its siblings' by `name/`: after
+        // `a.txt` and `a-b.md` (`.` and `-` sort before `/`), before `a0.md`.
+        let dir = tempfile::tempdir().unwrap();
+        let paths = [
+            "a.txt",
+            "a-b.md",
+            "a/z.md",
+            "a/b/c.txt",
+            "a/b.txt",
+            "a0.md",
+            "A.md",
+            "b/a.md",
+            "b.md",
+            "ab/x.md",
+            "é.md",
+        ];
+        for path in paths {
+            let path = dir.path().join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        let listed: Vec<String> = list(dir.path())
+            .unwrap()
+            .files
+            .into_iter()
+            .map(|f| f.file.path)
+            .collect();
+        let mut sorted: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
+        sorted.sort();
+        assert_eq!(listed, sorted);
+    }
 
     /// A file listed with `listed_len` bytes that holds `text` by the time
     /// it is read.
