@@ -6,10 +6,15 @@
 //! candidate pair is scored by the evidence a translation keeps unchanged
 //! (see [`super::signals`]), weighted by how exclusive it is inside the
 //! window: a name that only these two articles mention says much more than
-//! one that all stories of the day mention. Pairs are then linked greedily,
-//! best score first, one article per language per group; a pair whose
-//! runner-up scores almost as well is ambiguous and left unlinked, because a
-//! wrong link is worse than a missing one.
+//! one that all stories of the day mention. Evidence that one article has
+//! and no article of the other language in the window has counts against
+//! them all: two stories about one company on one day share its name, its
+//! town and its chief, but not the union leader or the airline that only
+//! one of them tells of. Pairs are then linked greedily, best score first,
+//! one article per language per group, and two groups only join when every
+//! member of one is linked to every member of the other. A pair whose
+//! runner-up scores almost as well is ambiguous and left unlinked, because
+//! a wrong link is worse than a missing one.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,7 +23,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::signals::Signals;
+use super::signals::{capitalises_nouns, Signals};
 use crate::config::PairingConfig;
 
 /// An article that may be paired.
@@ -61,8 +66,8 @@ const DAY_APART_FACTOR: f64 = 0.95;
 /// What one article shares with one candidate in another language.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 struct Evidence {
-    /// Fraction of the article's cross-language evidence in the window that
-    /// points at the candidate.
+    /// Fraction of the article's evidence that a translation would keep
+    /// (see `directed_evidence`) that points at the candidate.
     score: f64,
     /// Total weight of the shared tokens.
     shared: f64,
@@ -107,9 +112,10 @@ impl MemoKey {
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         hasher.update(&config.max_days_apart.to_le_bytes());
         hasher.update(&config.min_score.to_le_bytes());
-        for (token, weight) in &candidate.signals.tokens {
-            hasher.update(&token.to_le_bytes());
-            hasher.update(&weight.to_le_bytes());
+        for token in &candidate.signals.tokens {
+            hasher.update(&token.id.to_le_bytes());
+            hasher.update(&token.weight.to_le_bytes());
+            hasher.update(&[u8::from(token.name)]);
         }
         MemoKey {
             path: candidate.path.to_string(),
@@ -351,7 +357,7 @@ pub fn pair_reusing(
         neighbours[e.b].push((e.a, e.score));
     }
 
-    let mut sets = GroupSets::new(&langs);
+    let mut sets = GroupSets::new(&langs, &neighbours);
     let mut blocked: BTreeSet<(usize, &str)> = BTreeSet::new();
     let mut pairing = Pairing::default();
     for e in &edges {
@@ -464,9 +470,9 @@ impl<'a> TokenIndex<'a> {
                 .signals
                 .tokens
                 .iter()
-                .map(|(token, _)| {
+                .map(|token| {
                     let next = token_ids.len() as u32;
-                    let id = *token_ids.entry(*token).or_insert(next);
+                    let id = *token_ids.entry(token.id).or_insert(next);
                     if id == next {
                         counts.push(0);
                         lang_bits.push(0);
@@ -530,6 +536,17 @@ impl<'a> TokenIndex<'a> {
         self.lang_bits[token as usize] & lang_bit(lang) != 0
     }
 
+    /// Whether a candidate of another language than `own` mentions `token`
+    /// between `first` and `last` (days, inclusive).
+    fn mentioned_in_other_language(&self, token: u32, own: u32, first: i64, last: i64) -> bool {
+        if self.lang_bits[token as usize] & !lang_bit(own) == 0 {
+            return false;
+        }
+        (0..self.lang_count)
+            .filter(|&lang| lang != own)
+            .any(|lang| self.holders(token, lang, first, last).next().is_some())
+    }
+
     fn mentions(&self, token: u32) -> &[Posting] {
         let t = token as usize;
         &self.postings[self.starts[t]..self.starts[t + 1]]
@@ -573,7 +590,9 @@ fn lang_bit(lang: u32) -> u64 {
 }
 
 /// The evidence article `a` has for each candidate in another language
-/// within the window.
+/// within the window: of everything in `a` that a translation would keep,
+/// the share that points at the candidate, a token shared by several
+/// candidates split between them.
 fn directed_evidence(
     a: usize,
     candidates: &[Candidate],
@@ -612,19 +631,43 @@ fn directed_evidence(
             1.0 / frequency.max(1) as f64
         })
     };
+    // Whether a translation would keep the token (see `untold`).
+    let own_lang = index.langs[a];
+    let nouns_capitalised = capitalises_nouns(&cand.lang);
+    let mut kept_in_translation: Vec<Option<bool>> = vec![None; cand.signals.tokens.len()];
+    let mut translatable = |t: usize| {
+        *kept_in_translation[t].get_or_insert_with(|| {
+            !(nouns_capitalised && cand.signals.tokens[t].name)
+                || index.mentioned_in_other_language(
+                    index.ids[a][t],
+                    own_lang,
+                    cand.day - RARITY_DAYS,
+                    cand.day + RARITY_DAYS,
+                )
+        })
+    };
 
     let mut found = Vec::new();
     let mut holders = Vec::new();
     for lang in other_langs {
         let mut mass = 0.0;
         let mut per_other: FxHashMap<usize, Evidence> = FxHashMap::default();
-        for (t, (_, weight)) in cand.signals.tokens.iter().enumerate() {
-            if !index.mentioned_in(index.ids[a][t], lang) {
-                continue;
-            }
+        for (t, token) in cand.signals.tokens.iter().enumerate() {
+            let weight = token.weight;
             holders.clear();
-            holders.extend(index.holders(index.ids[a][t], lang, first, last));
+            if index.mentioned_in(index.ids[a][t], lang) {
+                holders.extend(index.holders(index.ids[a][t], lang, first, last));
+            }
             if holders.is_empty() {
+                // Untold: no article of the other language in the window
+                // has it. A translation would, so it counts against them
+                // all; unless it may be a common noun, which no translation
+                // keeps (a German noun is capitalised like a name, and
+                // tells nothing unless some other language's text of the
+                // time has it too).
+                if translatable(t) {
+                    mass += weight;
+                }
                 continue;
             }
             let share = weight / holders.len() as f64;
@@ -653,23 +696,30 @@ fn directed_evidence(
     found
 }
 
-/// Union–find over candidates that keeps each group's languages, so that no
-/// group ever holds two articles of one language.
+/// Union–find over candidates that keeps each group's members, so that no
+/// group ever holds two articles of one language, and two groups are only
+/// joined when every member of one is linked to every member of the other:
+/// joining on one link would let a story that reports on another (farmers
+/// protesting outside a summit, and the summit) chain the two stories'
+/// translations into one group.
 struct GroupSets<'a> {
     parent: Vec<usize>,
     /// Each candidate's language's number.
     lang_of: &'a [u32],
-    /// A group's languages, at its root; empty for a candidate alone,
-    /// whose language is its own (most are never joined).
-    langs: Vec<Vec<u32>>,
+    /// Each candidate's links that are strong enough (see `pair_reusing`).
+    neighbours: &'a [Vec<(usize, f64)>],
+    /// A group's members, at its root; empty for a candidate alone (most
+    /// are never joined).
+    members: Vec<Vec<usize>>,
 }
 
 impl<'a> GroupSets<'a> {
-    fn new(lang_of: &'a [u32]) -> Self {
+    fn new(lang_of: &'a [u32], neighbours: &'a [Vec<(usize, f64)>]) -> Self {
         GroupSets {
             parent: (0..lang_of.len()).collect(),
             lang_of,
-            langs: vec![Vec::new(); lang_of.len()],
+            neighbours,
+            members: vec![Vec::new(); lang_of.len()],
         }
     }
 
@@ -684,48 +734,49 @@ impl<'a> GroupSets<'a> {
         self.root(a) == self.root(b)
     }
 
-    fn langs_of(&self, root: usize) -> &[u32] {
-        match self.langs[root].as_slice() {
-            [] => std::slice::from_ref(&self.lang_of[root]),
-            langs => langs,
+    fn members_of(&self, root: usize) -> &[usize] {
+        match self.members[root].as_slice() {
+            [] => std::slice::from_ref(&self.parent[root]),
+            members => members,
         }
     }
 
     fn can_join(&self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.root(a), self.root(b));
+        let (ma, mb) = (self.members_of(ra), self.members_of(rb));
         ra != rb
-            && !self
-                .langs_of(ra)
+            && !ma
                 .iter()
-                .any(|l| self.langs_of(rb).contains(l))
+                .any(|&x| mb.iter().any(|&y| self.lang_of[x] == self.lang_of[y]))
+            && ma.iter().all(|&x| {
+                mb.iter()
+                    .all(|&y| self.neighbours[x].iter().any(|&(n, _)| n == y))
+            })
     }
 
     fn join(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.root(a), self.root(b));
         // The root is always a group's first member.
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        let mut langs = self.langs_of(keep).to_vec();
-        langs.extend_from_slice(self.langs_of(gone));
+        let mut members = self.members_of(keep).to_vec();
+        members.extend_from_slice(self.members_of(gone));
         self.parent[gone] = keep;
-        self.langs[gone] = Vec::new();
-        self.langs[keep] = langs;
+        self.members[gone] = Vec::new();
+        self.members[keep] = members;
     }
 
     /// The groups of more than one, each in order, by their first member.
     fn groups(&self) -> Vec<Vec<usize>> {
-        let mut slot = vec![usize::MAX; self.parent.len()];
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for x in 0..self.parent.len() {
-            let root = self.root(x);
-            if root == x {
-                continue;
-            }
-            if slot[root] == usize::MAX {
-                slot[root] = groups.len();
-                groups.push(vec![root]);
-            }
-            groups[slot[root]].push(x);
-        }
+        let mut groups: Vec<Vec<usize>> = self
+            .members
+            .iter()
+            .filter(|members| members.len() > 1)
+            .map(|members| {
+                let mut members = members.clone();
+                members.sort_unstable();
+                members
+            })
+            .collect();
         groups.sort_unstable_by_key(|g| g[0]);
         groups
     }

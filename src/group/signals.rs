@@ -16,24 +16,50 @@ use crate::infer::sentence;
 /// only add a little false evidence to one pair.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signals {
-    pub tokens: Vec<(u64, f64)>,
+    pub tokens: Vec<Token>,
+}
+
+/// One piece of evidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Token {
+    /// See [`token_id`].
+    pub id: u64,
+    pub weight: f64,
+    /// A capitalised word that is not an acronym: a proper name, except in
+    /// a language that capitalises its nouns too (see
+    /// [`capitalises_nouns`]), where it may be any noun.
+    pub name: bool,
+}
+
+/// Whether a language (a tag) capitalises every noun, so that a capitalised
+/// word of its text is as likely a common noun, which a translation does
+/// not keep, as a name.
+pub fn capitalises_nouns(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+    ["de", "gsw", "lb"]
+        .iter()
+        .any(|l| primary.eq_ignore_ascii_case(l))
 }
 
 /// The cache stores every article's evidence, which is most of its size:
-/// each token as its 8 hash bytes and its weight in halves (every weight
-/// is a multiple of ½ below 128), in one byte string. That is half the
-/// size of the plain encoding and decodes without a step per byte.
+/// each token as its 8 hash bytes and one byte of its weight in halves
+/// (every weight is a multiple of ½ below 64) with the top bit set for a
+/// name, in one byte string. That is half the size of the plain encoding
+/// and decodes without a step per byte.
 impl serde::Serialize for Signals {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut packed = Vec::with_capacity(self.tokens.len() * PACKED_TOKEN);
-        for &(id, weight) in &self.tokens {
-            debug_assert!(weight * 2.0 == (weight * 2.0).round() && weight < 128.0);
-            packed.extend_from_slice(&id.to_le_bytes());
-            packed.push((weight * 2.0) as u8);
+        for token in &self.tokens {
+            let halves = token.weight * 2.0;
+            debug_assert!(halves == halves.round() && halves < 128.0);
+            packed.extend_from_slice(&token.id.to_le_bytes());
+            packed.push(halves as u8 | if token.name { NAME_BIT } else { 0 });
         }
         serializer.serialize_bytes(&packed)
     }
 }
+
+const NAME_BIT: u8 = 0x80;
 
 const PACKED_TOKEN: usize = 9;
 
@@ -51,9 +77,10 @@ impl<'de> serde::Deserialize<'de> for Signals {
                 }
                 let tokens = packed
                     .chunks_exact(PACKED_TOKEN)
-                    .map(|t| {
-                        let id = u64::from_le_bytes(t[..8].try_into().expect("8 bytes"));
-                        (id, f64::from(t[8]) / 2.0)
+                    .map(|t| Token {
+                        id: u64::from_le_bytes(t[..8].try_into().expect("8 bytes")),
+                        weight: f64::from(t[8] & !NAME_BIT) / 2.0,
+                        name: t[8] & NAME_BIT != 0,
                     })
                     .collect();
                 Ok(Signals { tokens })
@@ -70,25 +97,30 @@ pub fn token_id(token: &str) -> u64 {
 
 impl Signals {
     /// The evidence of `tokens` (text, weight); of a token given twice the
-    /// first weight is kept.
+    /// first weight is kept. Capitalised words (`w:`) are names (see
+    /// [`Token::name`]).
     pub fn of<'t>(tokens: impl IntoIterator<Item = (&'t str, f64)>) -> Signals {
-        let mut tokens: Vec<(u64, f64)> = tokens
+        let mut tokens: Vec<Token> = tokens
             .into_iter()
-            .map(|(token, weight)| (token_id(token), weight))
+            .map(|(token, weight)| Token {
+                id: token_id(token),
+                weight,
+                name: token.starts_with("w:"),
+            })
             .collect();
         // Stable, so the first of equal tokens stays first.
-        tokens.sort_by_key(|&(id, _)| id);
-        tokens.dedup_by_key(|&mut (id, _)| id);
+        tokens.sort_by_key(|token| token.id);
+        tokens.dedup_by_key(|token| token.id);
         Signals { tokens }
     }
 
     pub fn contains(&self, token: &str) -> bool {
         let id = token_id(token);
-        self.tokens.binary_search_by_key(&id, |&(t, _)| t).is_ok()
+        self.tokens.binary_search_by_key(&id, |t| t.id).is_ok()
     }
 
     pub fn total_weight(&self) -> f64 {
-        self.tokens.iter().map(|(_, w)| w).sum()
+        self.tokens.iter().map(|t| t.weight).sum()
     }
 }
 
@@ -317,7 +349,10 @@ mod tests {
     #[test]
     fn evidence_survives_the_cache_encoding() {
         let s = extract("Yoshua Bengio a fondé Mila en 1993 « Causal Cell » https://mila.quebec/.");
-        assert!(s.tokens.iter().any(|&(_, w)| w == 0.5) && s.tokens.iter().any(|&(_, w)| w == 3.0));
+        assert!(
+            s.tokens.iter().any(|t| t.weight == 0.5) && s.tokens.iter().any(|t| t.weight == 3.0)
+        );
+        assert!(s.tokens.iter().any(|t| t.name) && s.tokens.iter().any(|t| !t.name));
         let bytes = postcard::to_stdvec(&s).unwrap();
         assert_eq!(postcard::from_bytes::<Signals>(&bytes).unwrap(), s);
         assert!(postcard::from_bytes::<Signals>(&bytes[..bytes.len() - 1]).is_err());
