@@ -368,9 +368,13 @@ const ABBREVIATIONS: &[&str] = &[
     "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "av", "apr", "J.-C", "env",
     "boul", "bd", "éd", "chap", // es
     "Sra", "Sras", "Srta", "Srtas", "Sres", "Dña", "Dra", "Ud", "Uds", "Vd", "Vds", "Lic", "Av",
-    "Avda", "pág", "págs", "núm", "aprox", "p.ej", "Excmo", "Excma", // it
+    "Avda", "pág", "págs", "núm", "aprox", "p.ej", "Excmo", "Excma", "Cía", "Gral",
+    "Arq", // it
     "Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Geom", "Arch", "Mons", "On",
-    "Prof.ssa", "p.es", "S.p.A", "S.r.l", "dott", "ing", "avv", "pag",
+    "Prof.ssa", "p.es", "S.p.A", "S.r.l", "dott", "ing", "avv", "pag", "sig", "sigg", "sig.ra",
+    "sig.na", "on", "prof", "prof.ssa", "dott.ssa", "geom", "arch", "rag", "gen",
+    // Articles of a law: es, it, fr ("el art. 155", "l'art. 21", "l'art. 49.3").
+    "art", "arts", "artt",
 ];
 
 /// Whether a word (without its period) is an abbreviation after which a
@@ -390,6 +394,10 @@ const MONTH_ABBREVIATIONS: &[&str] = &[
     "oct", "nov", "dez", "dec", "janv", "févr", "fév", "avr", "juil", "déc", "ene", "abr", "ago",
     "dic", "genn", "gen", "mag", "giu", "lug", "ott", "set",
 ];
+
+/// German weekdays, which stand abbreviated before a date ("am So. 14.
+/// Juli"); before a word, "So." is the adverb ending a sentence.
+const WEEKDAY_ABBREVIATIONS: &[&str] = &["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
 
 /// Month names that may follow a German ordinal day ("am 4. Mai").
 const GERMAN_MONTHS: &[&str] = &[
@@ -594,6 +602,7 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
     if next_is_number
         && (NUMBER_ABBREVIATIONS.contains(&word.as_str())
             || MONTH_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+            || WEEKDAY_ABBREVIATIONS.contains(&word.as_str())
             // Street names: "Hauptstr. 5", "Bahnhofstr. 12".
             || word.ends_with("str"))
     {
@@ -614,6 +623,14 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
             return false;
         }
         return opens_sentence(&following);
+    }
+    // Spanish plurals of initials double the letter: "EE. UU." (Estados
+    // Unidos), "FF. AA.", "CC. OO.".
+    let mut letters = word.chars();
+    if let (Some(a), Some(b), None) = (letters.next(), letters.next(), letters.next()) {
+        if a == b && a.is_uppercase() {
+            return opens_sentence(&following);
+        }
     }
     if is_dotted_acronym(&word) {
         // "e.g.", "i.e.", "p.es." are always mid-sentence; "U.S." only
@@ -708,6 +725,43 @@ mod tests {
     }
 
     // --- German -----------------------------------------------------------
+
+    #[test]
+    fn lowercase_titles_laws_and_doubled_initials_do_not_end_sentences() {
+        for (text, sentence) in [
+            (
+                "EE. UU. y la UE firmaron el acuerdo el viernes. La firma fue en Bruselas.",
+                "EE. UU. y la UE firmaron el acuerdo el viernes.",
+            ),
+            (
+                "El acuerdo se firmó con EE. UU. El Gobierno lo celebró.",
+                "El acuerdo se firmó con EE. UU.",
+            ),
+            (
+                "Il sig. Rossi ha inaugurato la scuola. Poi ha parlato.",
+                "Il sig. Rossi ha inaugurato la scuola.",
+            ),
+            (
+                "L'on. Meloni ha incontrato Macron. Poi è partita.",
+                "L'on. Meloni ha incontrato Macron.",
+            ),
+            (
+                "Secondo l'art. 21 tutti possono parlare. Lo ha ricordato.",
+                "Secondo l'art. 21 tutti possono parlare.",
+            ),
+            (
+                "El art. 155 fue invocado en 2017. Lo recordó el Tribunal.",
+                "El art. 155 fue invocado en 2017.",
+            ),
+            (
+                "Die Feier ist am So. 14. Juli im Rathaus. Alle sind eingeladen.",
+                "Die Feier ist am So. 14. Juli im Rathaus.",
+            ),
+            ("Er sagte nur so. Dann ging er.", "Er sagte nur so."),
+        ] {
+            assert_eq!(first(text), sentence, "{text}");
+        }
+    }
 
     #[test]
     fn de_simple() {
