@@ -231,12 +231,18 @@ impl Settings {
                     "[languages.{tag}]: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
                 )));
             }
+            if let Some(why) = crate::infer::lang::unknown_language(tag, &[]) {
+                return Err(fail(format!("[languages.{tag}]: {why}")));
+            }
         }
         for tag in config.detect_languages.iter().flatten() {
             if !crate::infer::lang::is_language_tag(tag) {
                 return Err(fail(format!(
                     "detect_languages: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
                 )));
+            }
+            if let Some(why) = crate::infer::lang::unknown_language(tag, &[]) {
+                return Err(fail(format!("detect_languages: {why}")));
             }
         }
         for (name, value) in [

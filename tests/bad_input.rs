@@ -452,11 +452,16 @@ fn invalid_language_tags(case: &mut Case) -> Vec<Expect> {
     case.article("slash.md", md("de/ch"));
     case.article("sidecar.txt", GOOD.replace("Solaris", "MAN"));
     case.article("sidecar.toml", "lang = \"../x\"\n");
+    // Well formed, but no language: a slip for `de`, and a placeholder.
+    case.article("slip.md", md("ge"));
+    case.article("placeholder.md", md("xx-CH"));
     vec![
         error("dots.md", Line::At(4), &[]),
         error("space.md", Line::At(4), &[]),
         error("slash.md", Line::At(4), &[]),
         error("sidecar.toml|sidecar.txt", Line::Any, &[]),
+        error("slip.md", Line::At(4), &["`ge`", "did you mean `de`"]),
+        error("placeholder.md", Line::At(4), &["`xx`", "ISO 639-1"]),
     ]
 }
 

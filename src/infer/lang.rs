@@ -94,6 +94,57 @@ pub fn is_language_tag(tag: &str) -> bool {
     })
 }
 
+/// The two-letter languages of ISO 639-1, the codes feed readers and the
+/// W3C validator know (RSS `<language>` must be one). A well-formed tag
+/// such as `ge` or `xx` names none of them: most likely a slip for `de`.
+const ISO_639_1: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh",
+    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da",
+    "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr",
+    "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
+    "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj",
+    "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
+    "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb",
+    "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi",
+    "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk",
+    "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
+    "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo",
+    "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
+/// Why a well-formed tag names no language, if it does not: its language
+/// subtag has two letters that are no ISO 639-1 code. (Three-letter
+/// subtags are ISO 639-2 and 639-3 codes, thousands of them, and taken as
+/// written.) `known` are tags to suggest when one is a letter away.
+pub fn unknown_language(tag: &str, known: &[String]) -> Option<String> {
+    let primary = primary_subtag(tag).to_ascii_lowercase();
+    if primary.len() != 2 || ISO_639_1.binary_search(&primary.as_str()).is_ok() {
+        return None;
+    }
+    let near: Vec<&str> = known
+        .iter()
+        .map(String::as_str)
+        .filter(|k| {
+            let k = primary_subtag(k).to_ascii_lowercase();
+            k.len() == 2
+                && k.chars()
+                    .zip(primary.chars())
+                    .filter(|(a, b)| a != b)
+                    .count()
+                    == 1
+        })
+        .collect();
+    Some(match near.as_slice() {
+        [] => format!(
+            "`{primary}` is no language code (ISO 639-1); write one such as `de`, `fr` or `en`"
+        ),
+        near => format!(
+            "`{primary}` is no language code (ISO 639-1); did you mean `{}`?",
+            near.join("` or `")
+        ),
+    })
+}
+
 /// The canonical spelling of a tag people wrote: `de_ch` becomes `de-CH`.
 /// `None` when it is not a language tag at all.
 pub fn normalize_tag(written: &str) -> Option<String> {
@@ -333,6 +384,25 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect()
+    }
+
+    #[test]
+    fn two_letter_tags_must_name_a_language() {
+        assert!(ISO_639_1.windows(2).all(|w| w[0] < w[1]));
+        let configured = five();
+        for tag in ["de", "fr-CH", "en-GB", "nb", "gsw", "zh-Hant-TW"] {
+            assert_eq!(unknown_language(tag, &configured), None, "{tag}");
+        }
+        let message = unknown_language("ge", &configured).unwrap();
+        assert!(
+            message.contains("`ge`") && message.contains("did you mean `de`"),
+            "{message}"
+        );
+        let message = unknown_language("xx-CH", &configured).unwrap();
+        assert!(
+            message.contains("`xx`") && !message.contains("did you mean"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -94,7 +94,17 @@ impl<'a> Inferrer<'a> {
         };
         let language = match (&meta.lang, &suffix_lang) {
             (Some(written), _) => match lang::normalize_tag(&written.value) {
-                Some(tag) => Some((tag, explicit_source)),
+                Some(tag) => match lang::unknown_language(&tag, &self.settings.detect_languages) {
+                    None => Some((tag, explicit_source)),
+                    Some(why) => {
+                        problems.push(Diagnostic::error(
+                            path,
+                            written.line,
+                            format!("`lang = \"{}\"`: {why}", written.value),
+                        ));
+                        None
+                    }
+                },
                 None => {
                     problems.push(Diagnostic::error(
                         path,
