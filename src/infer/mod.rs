@@ -9,7 +9,7 @@ pub mod sentence;
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Datelike, FixedOffset, LocalResult, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
 use uuid::Uuid;
 
 use crate::config::Settings;
@@ -320,17 +320,13 @@ impl<'a> Inferrer<'a> {
     }
 
     /// A local time in the configured zone; a date-only value means
-    /// midnight there (contract §1a). Where the zone skips that time (a DST
-    /// change), the first instant after the gap is used.
-    fn local(&self, mut local: NaiveDateTime) -> DateTime<FixedOffset> {
-        let tz = self.settings.timezone;
-        for _ in 0..24 * 4 {
-            match tz.from_local_datetime(&local) {
-                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.fixed_offset(),
-                LocalResult::None => local += chrono::Duration::minutes(15),
-            }
-        }
-        chrono::Utc.from_utc_datetime(&local).fixed_offset()
+    /// midnight there (contract §1a). A time the zone skips (clocks put
+    /// forward) is read with the offset in force before the change, which
+    /// moves it on by the length of the gap, as calendars do: 02:30 on the
+    /// night Berlin goes from 02:00 to 03:00 is 03:30, and two articles an
+    /// hour apart stay an hour apart.
+    fn local(&self, local: NaiveDateTime) -> DateTime<FixedOffset> {
+        local_time(&self.settings.timezone, local)
     }
 
     fn article_url(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
@@ -459,9 +455,50 @@ fn slug_of(title: &str, file_stem: &str) -> String {
     slug
 }
 
+/// See [`Inferrer::local`].
+fn local_time(tz: &chrono_tz::Tz, local: NaiveDateTime) -> DateTime<FixedOffset> {
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.fixed_offset(),
+        LocalResult::None => {
+            // No zone skips more than a day.
+            let before = (1..=26).find_map(|hours| {
+                tz.from_local_datetime(&(local - chrono::Duration::hours(hours)))
+                    .earliest()
+            });
+            let offset = before.map_or(0, |t| t.offset().fix().local_minus_utc());
+            let utc = local - chrono::Duration::seconds(i64::from(offset));
+            tz.from_utc_datetime(&utc).fixed_offset()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_the_clocks_skip_moves_on_by_the_gap() {
+        let at = |tz: chrono_tz::Tz, text: &str| {
+            let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
+            local_time(&tz, local).to_rfc3339()
+        };
+        let berlin = chrono_tz::Europe::Berlin;
+        assert_eq!(at(berlin, "2024-03-31 02:30"), "2024-03-31T03:30:00+02:00");
+        assert_eq!(at(berlin, "2024-03-31 02:00"), "2024-03-31T03:00:00+02:00");
+        assert_eq!(at(berlin, "2024-03-31 01:59"), "2024-03-31T01:59:00+01:00");
+        // Ambiguous (clocks put back): the first of the two.
+        assert_eq!(at(berlin, "2024-10-27 02:30"), "2024-10-27T02:30:00+02:00");
+        // Santiago skips midnight: a date alone is the first instant after.
+        let santiago = chrono_tz::America::Santiago;
+        assert_eq!(
+            at(santiago, "2024-09-08 00:00"),
+            "2024-09-08T01:00:00-03:00"
+        );
+        assert_eq!(
+            at(santiago, "2024-09-08 00:30"),
+            "2024-09-08T01:30:00-03:00"
+        );
+    }
 
     #[test]
     fn file_names() {
