@@ -202,47 +202,46 @@ impl Settings {
     }
 
     pub fn from_config(config: Config, shown: &str) -> Result<Settings, ConfigError> {
-        let fail = |message: String| ConfigError {
-            path: shown.to_string(),
-            message,
-        };
+        // Every problem at once, so that one run shows all there is to fix.
+        let mut problems = Vec::new();
         let base_url = config.base_url.trim_end_matches('/').to_string();
         if !is_absolute_url(&base_url) {
-            return Err(fail(format!(
+            problems.push(format!(
                 "base_url `{}` must be an absolute http(s) URL, e.g. https://news.example.org",
                 config.base_url
-            )));
+            ));
         }
-        let timezone: Tz = config.timezone.parse().map_err(|_| {
-            fail(format!(
+        let timezone: Tz = config.timezone.parse().unwrap_or_else(|_| {
+            problems.push(format!(
                 "timezone `{}` is not an IANA time zone name such as `Europe/Berlin` or `UTC`",
                 config.timezone
-            ))
-        })?;
+            ));
+            Tz::UTC
+        });
         if !config.url_pattern.contains("{slug}") {
-            return Err(fail(format!(
+            problems.push(format!(
                 "url_pattern `{}` must contain {{slug}} so that every article gets its own URL",
                 config.url_pattern
-            )));
+            ));
         }
-        for tag in config.languages.keys() {
+        let tags = config
+            .languages
+            .keys()
+            .map(|tag| (format!("[languages.{tag}]"), tag))
+            .chain(
+                config
+                    .detect_languages
+                    .iter()
+                    .flatten()
+                    .map(|tag| ("detect_languages".to_string(), tag)),
+            );
+        for (place, tag) in tags {
             if !crate::infer::lang::is_language_tag(tag) {
-                return Err(fail(format!(
-                    "[languages.{tag}]: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
-                )));
-            }
-            if let Some(why) = crate::infer::lang::unknown_language(tag, &[]) {
-                return Err(fail(format!("[languages.{tag}]: {why}")));
-            }
-        }
-        for tag in config.detect_languages.iter().flatten() {
-            if !crate::infer::lang::is_language_tag(tag) {
-                return Err(fail(format!(
-                    "detect_languages: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
-                )));
-            }
-            if let Some(why) = crate::infer::lang::unknown_language(tag, &[]) {
-                return Err(fail(format!("detect_languages: {why}")));
+                problems.push(format!(
+                    "{place}: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
+                ));
+            } else if let Some(why) = crate::infer::lang::unknown_language(tag, &[]) {
+                problems.push(format!("{place}: {why}"));
             }
         }
         for (name, value) in [
@@ -250,13 +249,20 @@ impl Settings {
             ("pairing.ambiguity_ratio", config.pairing.ambiguity_ratio),
         ] {
             if !(0.0..=1.0).contains(&value) {
-                return Err(fail(format!("{name} must be between 0 and 1, not {value}")));
+                problems.push(format!("{name} must be between 0 and 1, not {value}"));
             }
         }
         if config.max_article_bytes == 0 {
-            return Err(fail(
+            problems.push(
                 "max_article_bytes must be more than 0 (the default is 4194304, 4 MiB)".to_string(),
-            ));
+            );
+        }
+        if !problems.is_empty() {
+            // One line per problem, each naming the file.
+            return Err(ConfigError {
+                path: shown.to_string(),
+                message: problems.join(&format!("\n{shown}: ")),
+            });
         }
         let detect_languages = match &config.detect_languages {
             Some(list) => list.clone(),
@@ -425,5 +431,23 @@ mod tests {
         assert!(Settings::from_toml("timezone = \"Mars/Olympus\"", "b").is_err());
         assert!(Settings::from_toml("url_pattern = \"/{lang}/\"", "b").is_err());
         assert!(Settings::from_toml("[languages.de_CH]", "b").is_err());
+        assert!(Settings::from_toml("[languages.ge]", "b").is_err());
+    }
+
+    #[test]
+    fn every_bad_value_is_reported_at_once() {
+        let text = "base_url = \"example.com\"\ntimezone = \"Mars/Olympus\"\ndetect_languages = [\"xx\"]\n[pairing]\nmin_score = 2.0\n";
+        let error = Settings::from_toml(text, "b.toml").unwrap_err().to_string();
+        let lines: Vec<&str> = error.lines().collect();
+        assert_eq!(lines.len(), 4, "{error}");
+        for (line, words) in lines
+            .iter()
+            .zip(["base_url", "Mars/Olympus", "`xx`", "min_score"])
+        {
+            assert!(
+                line.starts_with("b.toml: ") && line.contains(words),
+                "{line}"
+            );
+        }
     }
 }
