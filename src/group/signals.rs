@@ -134,6 +134,31 @@ const YEAR_WEIGHT: f64 = 0.5;
 const QUOTE_WEIGHT: f64 = 2.0;
 const URL_WEIGHT: f64 = 3.0;
 
+/// English capitalises its weekdays and months, which every translation
+/// translates: they are never evidence, and counted as names they would
+/// stand against every translation of an English article. (`May`, also a
+/// name, is kept.)
+const ENGLISH_CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Quotes longer than this are speech, which translators translate.
 const MAX_QUOTED_WORDS: usize = 6;
 
@@ -194,7 +219,26 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64)>) {
                     break;
                 }
             }
-            if digits.len() >= 2 {
+            // A decimal part: one or two digits after a point or comma
+            // (`1,7` and `1.7` agree), unless more digits follow, as in a
+            // date (`12.03.2024`) or a version (`1.2.3`).
+            let decimals = match chars.get(j) {
+                Some('.' | ',') => {
+                    let frac: String = chars[j + 1..]
+                        .iter()
+                        .take_while(|d| d.is_ascii_digit())
+                        .collect();
+                    let after = j + 1 + frac.len();
+                    let continues = matches!(chars.get(after), Some('.' | ','))
+                        && chars.get(after + 1).is_some_and(|d| d.is_ascii_digit());
+                    ((1..=2).contains(&frac.len()) && !continues).then_some(frac)
+                }
+                _ => None,
+            };
+            if let Some(frac) = decimals {
+                j += 1 + frac.len();
+                tokens.push((format!("n:{digits}.{frac}"), NUMBER_WEIGHT));
+            } else if digits.len() >= 2 {
                 let weight = match digits.parse::<u32>() {
                     Ok(year) if digits.len() == 4 && (1900..=2099).contains(&year) => YEAR_WEIGHT,
                     _ => NUMBER_WEIGHT,
@@ -214,8 +258,10 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64)>) {
             let acronym =
                 capitalised && word.iter().all(|c| c.is_uppercase() || c.is_ascii_digit());
             if acronym || (capitalised && !sentence_start) {
-                let word: String = word.iter().collect();
-                tokens.push((format!("w:{}", normalize(&word)), NAME_WEIGHT));
+                let word = normalize(&word.iter().collect::<String>());
+                if !ENGLISH_CALENDAR.contains(&word.as_str()) {
+                    tokens.push((format!("w:{word}"), NAME_WEIGHT));
+                }
             }
             sentence_start = false;
             i = j;
@@ -356,6 +402,22 @@ mod tests {
         let bytes = postcard::to_stdvec(&s).unwrap();
         assert_eq!(postcard::from_bytes::<Signals>(&bytes).unwrap(), s);
         assert!(postcard::from_bytes::<Signals>(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn decimals_agree_whatever_the_mark_and_calendar_words_are_no_names() {
+        let de = extract("Die Inflation lag am Montag bei 1,7 Prozent, nach 4,2 im März. Am 12.03.2024 kam Version 1.2.3.");
+        let en = extract("Inflation stood at 1.7 percent on Monday, after 4.2 in March.");
+        for token in ["n:1.7", "n:4.2"] {
+            assert!(has(&de, token) && has(&en, token), "{token}");
+        }
+        assert!(
+            !has(&de, "n:12.03") && !has(&de, "n:1.2"),
+            "dates and versions are no decimals"
+        );
+        assert!(!has(&en, "w:monday") && !has(&en, "w:march"));
+        // Thousands still group by three.
+        assert!(has(&extract("Es kamen 1.500 Menschen."), "n:1500"));
     }
 
     #[test]
