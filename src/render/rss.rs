@@ -59,7 +59,49 @@ pub fn document(
         .pretty_write_to(Vec::with_capacity(capacity), b' ', 2)
         .map_err(|e| format!("cannot write the RSS feed for `{}`: {e}", feed.lang))?;
     bytes.push(b'\n');
-    Ok(bytes)
+    Ok(plain_text_titles(bytes))
+}
+
+/// RSS titles are plain text, but many readers take them for HTML: there,
+/// `&amp;` and `&lt;` (the crate's escapes) are read as markup, while the
+/// character references `&#x26;` and `&#x3C;` show as the characters. The
+/// W3C validator recommends them for that reason; the XML is the same.
+fn plain_text_titles(bytes: Vec<u8>) -> Vec<u8> {
+    const OPEN: &[u8] = b"<title>";
+    const CLOSE: &[u8] = b"</title>";
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let Some(first) = find(&bytes, OPEN) else {
+        return bytes;
+    };
+    let mut out = Vec::with_capacity(bytes.len() + 64);
+    let mut rest = &bytes[..];
+    let mut at = Some(first);
+    while let Some(open) = at {
+        let text_start = open + OPEN.len();
+        let Some(len) = find(&rest[text_start..], CLOSE) else {
+            break;
+        };
+        out.extend_from_slice(&rest[..text_start]);
+        let mut text = &rest[text_start..text_start + len];
+        while let Some(amp) = text.iter().position(|&b| b == b'&') {
+            out.extend_from_slice(&text[..amp]);
+            let entity = &text[amp..];
+            let (reference, skip): (&[u8], usize) = if entity.starts_with(b"&amp;") {
+                (b"&#x26;", 5)
+            } else if entity.starts_with(b"&lt;") {
+                (b"&#x3C;", 4)
+            } else {
+                (b"&", 1)
+            };
+            out.extend_from_slice(reference);
+            text = &text[amp + skip..];
+        }
+        out.extend_from_slice(text);
+        rest = &rest[text_start + len..];
+        at = find(rest, OPEN);
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// The namespaces the items of `entries` use: those the `rss` crate would
@@ -110,5 +152,18 @@ fn item(entry: &Entry) -> Item {
             ..DublinCoreExtension::default()
         }),
         ..Item::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn titles_carry_references_for_ampersand_and_less_than() {
+        let document = "<rss><channel><title>A &amp; B</title><item><title>&lt;link&gt; &amp; &quot;x&quot;</title><description>&amp;lt;</description></item><item><title>plain</title></item></channel></rss>";
+        let written = super::plain_text_titles(document.as_bytes().to_vec());
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            "<rss><channel><title>A &#x26; B</title><item><title>&#x3C;link&gt; &#x26; &quot;x&quot;</title><description>&amp;lt;</description></item><item><title>plain</title></item></channel></rss>"
+        );
     }
 }
