@@ -360,10 +360,18 @@ pub fn pair_reusing(
     let mut sets = GroupSets::new(&langs, &neighbours);
     let mut blocked: BTreeSet<(usize, &str)> = BTreeSet::new();
     let mut pairing = Pairing::default();
+    // Links refused because one article's group holds members the other
+    // is not linked to: each article's best, to say why it stayed alone.
+    let mut unlinked_to_group: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
     for e in &edges {
         let (a, b) = (e.a, e.b);
         let (lang_a, lang_b) = (candidates[a].lang.as_ref(), candidates[b].lang.as_ref());
         if sets.same(a, b) || !sets.can_join(a, b) {
+            if !sets.same(a, b) && sets.languages_apart(a, b) {
+                for (x, y) in [(a, b), (b, a)] {
+                    unlinked_to_group.entry(x).or_insert((e.score, y));
+                }
+            }
             continue;
         }
         if blocked.contains(&(a, lang_b)) || blocked.contains(&(b, lang_a)) {
@@ -406,11 +414,39 @@ pub fn pair_reusing(
 
     for (x, (score, y)) in near_misses {
         if !pairing.scores.contains_key(&x) && !sets.same(x, y) {
+            let why = if score < config.min_score {
+                format!(
+                    "(score {score:.2}, under pairing.min_score {}): too small a part of what each tells is shared",
+                    config.min_score
+                )
+            } else {
+                format!(
+                    "(score {score:.2}): too little of what they share is rare in the weeks around"
+                )
+            };
             pairing.notes.push((
                 x,
                 format!(
-                    "not linked to {} (score {score:.2}): too little shared evidence (names, numbers, quoted terms, URLs) to be sure it is a translation; set the same translation_key in sidecar files if it is",
+                    "not linked to {} {why} (names, numbers, quoted terms, URLs) to be sure it is a translation; set the same translation_key in sidecar files if it is",
                     candidates[y].path
+                ),
+            ));
+        }
+    }
+    for (x, (score, y)) in unlinked_to_group {
+        if !pairing.scores.contains_key(&x) {
+            let others: Vec<&str> = sets
+                .members_of(sets.root(y))
+                .iter()
+                .filter(|&&m| m != y && !sets.neighbours[x].iter().any(|&(n, _)| n == m))
+                .map(|&m| candidates[m].path.as_ref())
+                .collect();
+            pairing.notes.push((
+                x,
+                format!(
+                    "not linked to {} (score {score:.2}): that article is linked with {}, which this one is not linked to; set the same translation_key in sidecar files if they all are translations",
+                    candidates[y].path,
+                    others.join(" and ")
                 ),
             ));
         }
@@ -742,16 +778,22 @@ impl<'a> GroupSets<'a> {
     }
 
     fn can_join(&self, a: usize, b: usize) -> bool {
+        let (ma, mb) = (self.members_of(self.root(a)), self.members_of(self.root(b)));
+        self.languages_apart(a, b)
+            && ma.iter().all(|&x| {
+                mb.iter()
+                    .all(|&y| self.neighbours[x].iter().any(|&(n, _)| n == y))
+            })
+    }
+
+    /// Whether the groups of `a` and `b` are two, with no language in both.
+    fn languages_apart(&self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.root(a), self.root(b));
         let (ma, mb) = (self.members_of(ra), self.members_of(rb));
         ra != rb
             && !ma
                 .iter()
                 .any(|&x| mb.iter().any(|&y| self.lang_of[x] == self.lang_of[y]))
-            && ma.iter().all(|&x| {
-                mb.iter()
-                    .all(|&y| self.neighbours[x].iter().any(|&(n, _)| n == y))
-            })
     }
 
     fn join(&mut self, a: usize, b: usize) {
