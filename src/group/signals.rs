@@ -136,28 +136,12 @@ const URL_WEIGHT: f64 = 3.0;
 
 /// English capitalises its weekdays and months, which every translation
 /// translates: they are never evidence, and counted as names they would
-/// stand against every translation of an English article. (`May`, also a
-/// name, is kept.)
-const ENGLISH_CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// stand against every translation of an English article. Full names only
+/// (chrono knows them): `Sun`, `Mar` or `May` may be names.
+fn is_english_calendar_word(word: &str) -> bool {
+    word.len() > 3
+        && (word.parse::<chrono::Weekday>().is_ok() || word.parse::<chrono::Month>().is_ok())
+}
 
 /// Quotes longer than this are speech, which translators translate.
 const MAX_QUOTED_WORDS: usize = 6;
@@ -259,7 +243,7 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64)>) {
                 capitalised && word.iter().all(|c| c.is_uppercase() || c.is_ascii_digit());
             if acronym || (capitalised && !sentence_start) {
                 let word = normalize(&word.iter().collect::<String>());
-                if !ENGLISH_CALENDAR.contains(&word.as_str()) {
+                if !is_english_calendar_word(&word) {
                     tokens.push((format!("w:{word}"), NAME_WEIGHT));
                 }
             }
