@@ -159,6 +159,9 @@ pub struct ConfigError {
     pub message: String,
 }
 
+/// What `url_pattern` may hold besides text.
+const URL_PLACEHOLDERS: &[&str] = &["lang", "year", "month", "day", "slug"];
+
 impl Settings {
     /// Reads `path` when given, else `./babelfeed.toml` when it exists, else
     /// the defaults.
@@ -223,6 +226,20 @@ impl Settings {
                 "url_pattern `{}` must contain {{slug}} so that every article gets its own URL",
                 config.url_pattern
             ));
+        }
+        for placeholder in config.url_pattern.split('{').skip(1) {
+            let name = placeholder.split('}').next().unwrap_or(placeholder);
+            if !URL_PLACEHOLDERS.contains(&name) {
+                problems.push(format!(
+                    "url_pattern `{}`: `{{{name}}}` is no placeholder; use {}",
+                    config.url_pattern,
+                    URL_PLACEHOLDERS
+                        .iter()
+                        .map(|p| format!("{{{p}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
         }
         let tags = config
             .languages
@@ -432,6 +449,16 @@ mod tests {
         assert!(Settings::from_toml("url_pattern = \"/{lang}/\"", "b").is_err());
         assert!(Settings::from_toml("[languages.de_CH]", "b").is_err());
         assert!(Settings::from_toml("[languages.ge]", "b").is_err());
+        let typo = Settings::from_toml("url_pattern = \"/{lang}/{yr}/{slug}/\"", "b");
+        assert!(typo
+            .unwrap_err()
+            .to_string()
+            .contains("`{yr}` is no placeholder"));
+        assert!(Settings::from_toml(
+            "url_pattern = \"/{lang}/{year}/{month}/{day}/{slug}/\"",
+            "b"
+        )
+        .is_ok());
     }
 
     #[test]

@@ -153,12 +153,17 @@ pub fn normalize_tag(written: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(hyphenated.len());
+    // After a singleton (`u`, `x`: extensions, private use) every subtag
+    // is lower case.
+    let mut extension = false;
     for (i, part) in hyphenated.split('-').enumerate() {
         if i > 0 {
             out.push('-');
         }
+        extension |= i > 0 && part.len() == 1;
         match (i, part.len()) {
             (0, _) => out.push_str(&part.to_ascii_lowercase()),
+            _ if extension => out.push_str(&part.to_ascii_lowercase()),
             (_, 2) => out.push_str(&part.to_ascii_uppercase()),
             (_, 4) if part.bytes().all(|b| b.is_ascii_alphabetic()) => {
                 out.push_str(&part[..1].to_ascii_uppercase());
@@ -409,6 +414,11 @@ mod tests {
     fn tags() {
         assert_eq!(normalize_tag("de_ch").as_deref(), Some("de-CH"));
         assert_eq!(normalize_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(
+            normalize_tag("en-us-u-NU-thai").as_deref(),
+            Some("en-US-u-nu-thai")
+        );
+        assert_eq!(normalize_tag("de-DE-x-AB").as_deref(), Some("de-DE-x-ab"));
         assert_eq!(normalize_tag("../../etc"), None);
         assert_eq!(normalize_tag("deutsch"), None);
         assert_eq!(suffix_language("old", &five()), None);

@@ -22,6 +22,7 @@ const SIDECAR_KEYS: &[&str] = &[
     "updated",
     "lang",
     "translation_key",
+    "translationKey",
     "slug",
     "url",
     "id",
@@ -295,13 +296,23 @@ impl Fields<'_> {
                         line: self.line_of(key),
                     })
                 }
-                // YAML and TOML numbers are fine where text is expected
-                // (`id = 1234`, `slug: 2021`).
-                Some(Value::Number(n)) => {
+                // YAML and TOML whole numbers are fine where text is
+                // expected (`id = 1234`, `slug: 2021`); a fraction would
+                // not come back as written (`1.10` reads as 1.1).
+                Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
                     return Some(Located {
                         value: n.to_string(),
                         line: self.line_of(key),
                     })
+                }
+                Some(Value::Number(n)) => {
+                    self.error_at(
+                        key,
+                        format!(
+                            "field `{key}` is the number {n} here; put it in quotes to keep it as written"
+                        ),
+                    );
+                    return None;
                 }
                 Some(other) => {
                     self.wrong_type(key, "a string", &other);
@@ -448,5 +459,17 @@ mod tests {
         assert_eq!(err[0].line, Some(2));
         let meta = parse_sidecar("a.toml", "translation_key = \"k\"\ntags = [\"a\"]").unwrap();
         assert_eq!(meta.translation_key.as_deref(), Some("k"));
+        // Hugo's spelling, as in front matter (contract §1b).
+        let meta = parse_sidecar("a.toml", "translationKey = \"k\"").unwrap();
+        assert_eq!(meta.translation_key.as_deref(), Some("k"));
+    }
+
+    #[test]
+    fn whole_numbers_stand_for_text_but_fractions_do_not() {
+        let meta = parse_sidecar("a.toml", "id = 1234").unwrap();
+        assert_eq!(meta.id.as_deref(), Some("1234"));
+        let err = parse_sidecar("a.toml", "slug = \"a\"\ntitle = 1.10").unwrap_err();
+        assert_eq!(err[0].line, Some(2));
+        assert!(err[0].message.contains("quotes"), "{}", err[0].message);
     }
 }
