@@ -4,6 +4,7 @@
 
 use rss::extension::atom::AtomExtension;
 use rss::extension::dublincore::{self, DublinCoreExtension};
+use rss::extension::Extension;
 use rss::{Category, Channel, Guid, Item};
 use std::collections::BTreeMap;
 
@@ -143,6 +144,20 @@ fn item(entry: &Entry) -> Item {
             value: article.id.clone(),
         }),
         pub_date: Some(article.date.to_rfc2822()),
+        // RSS has no updated time of its own; Atom's element, in the Atom
+        // namespace the feed declares anyway, is what readers take
+        // (contract §3: every item carries both times).
+        extensions: BTreeMap::from([(
+            "atom".to_string(),
+            BTreeMap::from([(
+                "updated".to_string(),
+                vec![Extension {
+                    name: "atom:updated".to_string(),
+                    value: Some(article.updated.to_rfc3339()),
+                    ..Extension::default()
+                }],
+            )]),
+        )]),
         content: entry.content_html.as_ref().map(|_| String::new()),
         atom_ext: Some(AtomExtension {
             links: entry_links(entry),
