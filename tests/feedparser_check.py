@@ -62,6 +62,11 @@ def main():
                 want = datetime.fromisoformat(art["date"]).astimezone().utctimetuple()
                 if published is None or tuple(published)[:6] != tuple(want)[:6]:
                     problem(f"{where}: {art['path']}: published {published} != {art['date']}")
+                # Both formats carry the updated time (RSS as atom:updated).
+                updated = e.get("updated_parsed")
+                want = datetime.fromisoformat(art["updated"]).astimezone().utctimetuple()
+                if updated is None or tuple(updated)[:6] != tuple(want)[:6]:
+                    problem(f"{where}: {art['path']}: updated {updated} != {art['updated']}")
                 want_links = sorted(
                     (by_path[t]["lang"], by_path[t]["url"]) for t in art["translations"] if t in by_path
                 )
