@@ -239,9 +239,11 @@ enum Mark {
     LowSingle,
     /// ‘…’
     Single,
+    /// '…' (typewriter single quotes)
+    AsciiSingle,
 }
 
-const MARK_KINDS: usize = Mark::Single as usize + 1;
+const MARK_KINDS: usize = Mark::AsciiSingle as usize + 1;
 
 struct Enclosures {
     /// For each char, how many balanced quote/bracket pairs strictly enclose it.
@@ -310,6 +312,18 @@ fn enclosures(chars: &[(usize, char)]) -> Enclosures {
                 None
             }
             '’' => Some(Err(&[Mark::Single, Mark::LowSingle][..])),
+            // A typewriter ' is an apostrophe far more often (l'art, don't,
+            // the '90s, the ministers' plan): it opens a quote only at a
+            // word start before a letter, and closes an open one only after
+            // a word, before no letter.
+            '\'' if at_word_start && next.is_some_and(char::is_alphabetic) => {
+                Some(Ok(Mark::AsciiSingle))
+            }
+            '\'' if prev.is_some_and(|p| !p.is_whitespace())
+                && !next.is_some_and(char::is_alphanumeric) =>
+            {
+                Some(Err(&[Mark::AsciiSingle][..]))
+            }
             _ => None,
         };
         match action {
@@ -1024,6 +1038,21 @@ mod tests {
         assert_eq!(first("“We are ready.” Then he left."), "“We are ready.”");
         whole("“Really?” he asked.");
         whole("‘Causal Cell Dynamics. Phase two’ is the name.");
+    }
+
+    #[test]
+    fn en_ascii_single_quotes() {
+        assert_eq!(
+            first("The minister said: 'We are done. Really done.' Then he left."),
+            "The minister said: 'We are done. Really done.'"
+        );
+        whole("'We are ready. Let's go,' he said.");
+        // Apostrophes open nothing: the sentence still ends.
+        assert_eq!(
+            first("The ministers' plan failed in the '90s. Don't ask why."),
+            "The ministers' plan failed in the '90s."
+        );
+        assert_eq!(first("L'art est là. C'est tout."), "L'art est là.");
     }
 
     #[test]
