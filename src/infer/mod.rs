@@ -57,8 +57,9 @@ impl<'a> Inferrer<'a> {
         let suffix_lang = suffix.and_then(|(base, suffix)| {
             lang::suffix_language(suffix, &self.settings.detect_languages).map(|tag| (base, tag))
         });
-        // The name shared by all translations of `launch.de.md`: `launch`.
-        let file_stem = suffix_lang.as_ref().map_or(stem, |(base, _)| base);
+        // The name shared by all translations of `launch.de.md`: `launch`;
+        // of a page bundle's `launch/index.de.md`, also `launch`.
+        let file_stem = bundle_name(path, suffix_lang.as_ref().map_or(stem, |(base, _)| base));
 
         // Text as a reader sees it: what language detection and pairing
         // read. Markdown with a known language needs neither, and is most
@@ -408,6 +409,20 @@ fn split_file_name(path: &str) -> (&str, Option<(&str, &str)>) {
     }
 }
 
+/// A page bundle (Hugo's `news/launch/index.de.md`) is named by its
+/// folder: every bundle's file is `index`, and ids derived from that would
+/// all clash and fall back to the path, which changes when a bundle moves.
+fn bundle_name<'p>(path: &'p str, file_stem: &'p str) -> &'p str {
+    if !matches!(file_stem, "index" | "_index") {
+        return file_stem;
+    }
+    let mut folders = path.rsplit('/').skip(1);
+    folders
+        .next()
+        .filter(|folder| !folder.is_empty())
+        .unwrap_or(file_stem)
+}
+
 fn is_uri(id: &str) -> bool {
     match id.split_once(':') {
         Some((scheme, rest)) => {
@@ -508,6 +523,10 @@ mod tests {
         );
         assert_eq!(split_file_name("a/b.txt"), ("b", None));
         assert_eq!(split_file_name(".x.md"), (".x", None));
+        assert_eq!(bundle_name("news/launch/index.de.md", "index"), "launch");
+        assert_eq!(bundle_name("launch/_index.md", "_index"), "launch");
+        assert_eq!(bundle_name("index.md", "index"), "index");
+        assert_eq!(bundle_name("news/launch.de.md", "launch"), "launch");
     }
 
     #[test]
