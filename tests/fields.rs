@@ -120,6 +120,54 @@ fn ids_survive_edits_moves_and_date_changes() {
 }
 
 #[test]
+fn page_bundles_get_their_own_ids_that_survive_a_move() {
+    let dir = tempfile::tempdir().unwrap();
+    for bundle in ["launch", "recall"] {
+        // Titles of their own, so that the URLs differ.
+        let en = LAUNCH_EN.replace("launches", bundle);
+        let it = LAUNCH_IT.replace("Il lancio", bundle);
+        write(
+            dir.path(),
+            &format!("articles/news/{bundle}/index.en.md"),
+            &en,
+        );
+        write(
+            dir.path(),
+            &format!("articles/news/{bundle}/index.it.md"),
+            &it,
+        );
+    }
+    let ids = |dir: &Path| {
+        let output = babelfeed(dir, &["inspect", "--format", "json"]);
+        assert_success(&output);
+        assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                let bundle = a["path"].as_str().unwrap().split('/').rev().nth(1).unwrap();
+                let lang = a["lang"].as_str().unwrap();
+                assert_eq!(a["translations"].as_array().unwrap().len(), 1);
+                (
+                    format!("{bundle}/{lang}"),
+                    a["id"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let before = ids(dir.path());
+    let distinct: std::collections::BTreeSet<_> = before.values().collect();
+    assert_eq!(distinct.len(), 4, "{before:?}");
+    fs::rename(
+        dir.path().join("articles/news"),
+        dir.path().join("articles/archive"),
+    )
+    .unwrap();
+    assert_eq!(ids(dir.path()), before);
+}
+
+#[test]
 fn sidecar_values_win_over_inference() {
     let dir = tempfile::tempdir().unwrap();
     write(
