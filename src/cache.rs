@@ -46,7 +46,7 @@ use crate::render::{FeedFingerprint, PublishedRun, Reuse};
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
 /// Bumped whenever what is stored changes meaning.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 /// See the module documentation.
 const RACY_SECONDS: i64 = 2;
 
@@ -522,15 +522,89 @@ impl StoredOutcomes {
     }
 }
 
-/// An outcome as stored; the article's body is left out.
-pub fn encode(outcome: &Outcome) -> Vec<u8> {
-    postcard::to_stdvec(outcome).unwrap_or_default()
+/// What an article's feed entry shows besides its body, as stored: after
+/// the rest of its record, so that a run decodes it only for the articles
+/// its feeds show. Decoding a hundred thousand titles, summaries, authors
+/// and tags that no feed shows was a tenth of a one-change run.
+#[derive(Serialize)]
+struct DisplayRef<'a> {
+    title: &'a str,
+    summary: &'a str,
+    authors: &'a [crate::model::Person],
+    tags: &'a [String],
 }
 
-/// A stored outcome; `None` when it cannot be decoded, and the file is
-/// then read again.
+/// What an article's feed entry shows besides its body, decoded apart
+/// from the rest of its stored outcome.
+#[derive(Debug, Deserialize)]
+pub struct Display {
+    title: String,
+    summary: String,
+    authors: Vec<crate::model::Person>,
+    tags: Vec<String>,
+}
+
+impl Display {
+    pub fn fill(self, article: &mut Article) {
+        article.title = self.title;
+        article.summary = self.summary;
+        article.authors = self.authors;
+        article.tags = self.tags;
+        article.display_loaded = true;
+    }
+}
+
+/// An outcome as stored, the article's body left out: the length of the
+/// rest (four bytes), the rest, then the article's [`DisplayRef`] fields.
+pub fn encode(outcome: &Outcome) -> Vec<u8> {
+    let mut bytes = vec![0; 4];
+    if postcard::to_io(outcome, &mut bytes).is_err() {
+        return Vec::new();
+    }
+    let rest = (bytes.len() - 4) as u32;
+    bytes[..4].copy_from_slice(&rest.to_le_bytes());
+    if let Some(article) = &outcome.article {
+        let display = DisplayRef {
+            title: &article.title,
+            summary: &article.summary,
+            authors: &article.authors,
+            tags: &article.tags,
+        };
+        if postcard::to_io(&display, &mut bytes).is_err() {
+            return Vec::new();
+        }
+    }
+    bytes
+}
+
+/// A stored outcome without what its feed entry shows (see
+/// [`Article::display_loaded`] and [`decode_display`]); `None` when it
+/// cannot be decoded, and the file is then read again.
 pub fn decode(bytes: &[u8]) -> Option<Outcome> {
-    postcard::from_bytes(bytes).ok()
+    let (rest, _) = split_record(bytes)?;
+    postcard::from_bytes(rest).ok()
+}
+
+/// A stored outcome, whole.
+pub fn decode_whole(bytes: &[u8]) -> Option<Outcome> {
+    let mut outcome = decode(bytes)?;
+    if let Some(article) = &mut outcome.article {
+        decode_display(bytes)?.fill(article);
+    }
+    Some(outcome)
+}
+
+/// What the feed entry of a stored article shows.
+pub fn decode_display(bytes: &[u8]) -> Option<Display> {
+    let (_, display) = split_record(bytes)?;
+    postcard::from_bytes(display).ok()
+}
+
+/// A stored outcome's two parts: the rest, and the display fields.
+fn split_record(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let rest = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+    let end = rest.checked_add(4)?;
+    Some((bytes.get(4..end)?, &bytes[end..]))
 }
 
 /// The content hash of an article file: path, text and sidecar text.
@@ -565,4 +639,70 @@ fn now_ns() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::{SourceFile, SourceKind, SourceText};
+
+    fn outcome() -> Outcome {
+        let settings = crate::config::Settings::from_toml("", "test").unwrap();
+        let source = SourceFile {
+            kind: SourceKind::Markdown,
+            file: SourceText {
+                path: "news/launch.de.md".into(),
+                text: "+++\ntitle = \"Start der Rakete\"\ndate = \"2024-03-01\"\nsummary = \"Kurz & gut\"\ntags = [\"Raumfahrt\", \"Bremen\"]\nauthor = \"Jana Roth\"\n+++\n\nDie Rakete ist gestartet.\n".into(),
+            },
+            sidecar: None,
+        };
+        let mut diagnostics = Vec::new();
+        let parsed = crate::parse::parse(&source).unwrap();
+        let article = crate::infer::Inferrer::new(&settings)
+            .infer(parsed, &mut diagnostics)
+            .unwrap();
+        Outcome {
+            article: Some(article),
+            diagnostics,
+        }
+    }
+
+    #[test]
+    fn what_entries_show_is_decoded_apart_from_the_rest() {
+        let outcome = outcome();
+        let stored = encode(&outcome);
+        let want = outcome.article.as_ref().unwrap();
+
+        let head = decode(&stored).unwrap().article.unwrap();
+        assert!(!head.display_loaded);
+        assert_eq!((head.title.as_str(), head.tags.len()), ("", 0));
+        assert_eq!(
+            (&head.id, &head.url, head.date),
+            (&want.id, &want.url, want.date)
+        );
+
+        let mut filled = head;
+        decode_display(&stored).unwrap().fill(&mut filled);
+        let whole = decode_whole(&stored).unwrap().article.unwrap();
+        for article in [filled, whole] {
+            assert!(article.display_loaded);
+            assert_eq!(article.title, "Start der Rakete");
+            assert_eq!(article.summary, "Kurz & gut");
+            assert_eq!(article.tags, ["Raumfahrt", "Bremen"]);
+            assert_eq!(article.authors, want.authors);
+        }
+    }
+
+    #[test]
+    fn a_record_cut_short_does_not_decode() {
+        let stored = encode(&outcome());
+        for end in [0, 3, 4, 20, stored.len() - 1] {
+            assert!(decode_whole(&stored[..end]).is_none(), "cut at {end}");
+        }
+        let not_an_article = encode(&Outcome {
+            article: None,
+            diagnostics: Vec::new(),
+        });
+        assert!(decode_whole(&not_an_article).unwrap().article.is_none());
+    }
 }

@@ -159,9 +159,16 @@ fn read_and_infer(
         .par_iter()
         .enumerate()
         .map(|(at, listed)| {
+            // When every article is shown, what the entries show is
+            // decoded at once; otherwise for the shown ones, later.
             let cached = |hash: cache::ContentHash| {
                 let (_, stored) = cache?;
-                let outcome = cache::decode(stored.get(hash)?)?;
+                let bytes = stored.get(hash)?;
+                let outcome = if keep_bodies {
+                    cache::decode_whole(bytes)?
+                } else {
+                    cache::decode(bytes)?
+                };
                 let file = InferredFile {
                     diagnostics: outcome.diagnostics,
                     hash: Some(hash),
@@ -592,16 +599,27 @@ pub fn build(
         }
         left_out = leave_out_failed(&mut loaded, settings);
     }
+    let sources: Vec<(&str, cache::ContentHash)> = remembered
+        .iter()
+        .map(|(at, hash, _)| (all_listed[*at].file.path.as_str(), *hash))
+        .collect();
+    load_display(
+        &mut loaded.catalog,
+        settings,
+        &sources,
+        &stored_outcomes,
+        |path| {
+            let parsed = read_again(articles_dir, all_listed, settings, path)?;
+            inferrer.infer(parsed, &mut Vec::new())
+        },
+    )?;
+    stopwatch.lap("decode what the feeds show of cached articles");
     // A language whose feeds would be made of exactly what the published
     // ones were made of is left as it is: its bodies are not read back and
     // its feeds not rendered (in a one-change run with every entry in the
     // feeds, that is most of the work for each language the change is not
     // in). In the others, the runs of entries made of what they were made
     // of are copied from the published files, not rendered again.
-    let sources: Vec<(&str, cache::ContentHash)> = remembered
-        .iter()
-        .map(|(at, hash, _)| (all_listed[*at].file.path.as_str(), *hash))
-        .collect();
     let fingerprints = feed_fingerprints(&loaded.catalog, settings, &sources);
     let reuse = cache.reuse(&fingerprints, out_dir);
     stopwatch.lap("compare each feed's inputs with the last run's");
@@ -710,10 +728,24 @@ fn feed_fingerprints(
         .flat_map(|feed| feed.entries.iter().map(|entry| entry.at))
         .collect();
     wanted.sort_unstable();
-    // Each wanted article's source, found from where the last one was:
-    // a step when every article is wanted, a short search when few are.
+    let wanted = source_hashes(catalog, sources, wanted);
+    let prints = render::entry_prints(catalog, &wanted);
+    plan.iter()
+        .filter_map(|feed| Some((feed.lang.to_string(), render::fingerprint(feed, &prints)?)))
+        .collect()
+}
+
+/// The content hash of each `wanted` article's source file (`wanted` in
+/// catalog order; `sources` in path order, as the catalog is).
+fn source_hashes(
+    catalog: &Catalog,
+    sources: &[(&str, cache::ContentHash)],
+    wanted: Vec<usize>,
+) -> Vec<(usize, Option<cache::ContentHash>)> {
+    // Each found from where the last one was: a step when every article
+    // is wanted, a short search when few are.
     let mut rest = sources;
-    let wanted: Vec<(usize, Option<cache::ContentHash>)> = wanted
+    wanted
         .into_iter()
         .map(|at| {
             let path = catalog.articles[at].path.as_str();
@@ -726,11 +758,57 @@ fn feed_fingerprints(
             let source = rest.first().filter(|(source, _)| *source == path);
             (at, source.map(|(_, hash)| *hash))
         })
-        .collect();
-    let prints = render::entry_prints(catalog, &wanted);
-    plan.iter()
-        .filter_map(|feed| Some((feed.lang.to_string(), render::fingerprint(feed, &prints)?)))
         .collect()
+}
+
+/// Articles taken from the cache come without what their feed entry shows
+/// (see [`cache::decode`]); it is decoded for those the feeds show. Were a
+/// record not to decode, its file is read and inferred again (`reinfer`).
+fn load_display(
+    catalog: &mut Catalog,
+    settings: &Settings,
+    sources: &[(&str, cache::ContentHash)],
+    stored: &cache::StoredOutcomes,
+    reinfer: impl Fn(&str) -> Result<model::Article, Vec<Diagnostic>> + Sync,
+) -> Result<(), Error> {
+    let mut wanted: Vec<usize> = render::feed_members(catalog, settings)
+        .into_values()
+        .flatten()
+        .filter(|&at| !catalog.articles[at].display_loaded)
+        .collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    wanted.sort_unstable();
+    let found = source_hashes(catalog, sources, wanted);
+    let articles = &catalog.articles;
+    let decoded: Vec<(usize, Result<cache::Display, model::Article>)> = found
+        .into_par_iter()
+        .map(|(at, hash)| {
+            let display = hash
+                .and_then(|hash| stored.get(hash))
+                .and_then(cache::decode_display);
+            match display {
+                Some(display) => Ok((at, Ok(display))),
+                None => reinfer(&articles[at].path).map(|again| (at, Err(again))),
+            }
+        })
+        .collect::<Result<_, _>>()
+        .map_err(Error::Input)?;
+    for (at, display) in decoded {
+        let article = &mut catalog.articles[at];
+        match display {
+            Ok(display) => display.fill(article),
+            Err(again) => {
+                article.title = again.title;
+                article.summary = again.summary;
+                article.authors = again.authors;
+                article.tags = again.tags;
+                article.display_loaded = true;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Where this run's feeds have their runs of entries, for the next run:
@@ -791,20 +869,7 @@ fn load_bodies(
     let bodies: Vec<Result<(usize, model::ArticleBody), Vec<Diagnostic>>> = wanted
         .par_iter()
         .map(|&i| {
-            let path = &catalog.articles[i].path;
-            let at = listed
-                .binary_search_by(|l| l.file.path.as_str().cmp(path))
-                .map_err(|_| {
-                    vec![Diagnostic::error(
-                        path,
-                        None,
-                        "disappeared during the run; run again",
-                    )]
-                })?;
-            let (source, problems) =
-                discover::read(articles_dir, &listed[at], settings.max_article_bytes);
-            let source = source.ok_or(problems)?;
-            let parsed = parse::parse(&source)?;
+            let parsed = read_again(articles_dir, listed, settings, &catalog.articles[i].path)?;
             Ok((i, model::ArticleBody::from(parsed.body)))
         })
         .collect();
@@ -820,4 +885,26 @@ fn load_bodies(
     } else {
         Err(Error::Input(problems))
     }
+}
+
+/// The listed article at `path` read and parsed again, for what the cache
+/// does not hold.
+fn read_again(
+    articles_dir: &Path,
+    listed: &[discover::ListedArticle],
+    settings: &Settings,
+    path: &str,
+) -> Result<parse::ParsedArticle, Vec<Diagnostic>> {
+    let at = listed
+        .binary_search_by(|l| l.file.path.as_str().cmp(path))
+        .map_err(|_| {
+            vec![Diagnostic::error(
+                path,
+                None,
+                "disappeared during the run; run again",
+            )]
+        })?;
+    let (source, problems) = discover::read(articles_dir, &listed[at], settings.max_article_bytes);
+    let source = source.ok_or(problems)?;
+    parse::parse(&source)
 }

@@ -59,8 +59,14 @@ pub struct Article {
     pub date: DateTime<FixedOffset>,
     #[serde(with = "stored_time")]
     pub updated: DateTime<FixedOffset>,
+    /// The title, summary, authors and tags are what a feed entry shows
+    /// and nothing else reads. The cache stores them apart (see
+    /// [`crate::cache::decode`]), so they are left empty for the
+    /// articles a run takes from it until [`Article::display_loaded`].
+    #[serde(skip)]
     pub title: String,
     /// Plain text.
+    #[serde(skip)]
     pub summary: String,
     /// The article's text as written; rendered to HTML only for the
     /// entries that make it into a feed (see [`Article::content_html`]).
@@ -71,8 +77,16 @@ pub struct Article {
     pub id: String,
     /// Whether the id was derived from the file name (no `id`, no key).
     pub id_from_file_name: bool,
+    #[serde(skip)]
     pub authors: Vec<Person>,
+    #[serde(skip)]
     pub tags: Vec<String>,
+    /// Whether `title`, `summary`, `authors` and `tags` are here: always
+    /// for an article just inferred; for one taken from the cache, once
+    /// its feed entry needs them (a feed of the newest fifty of a hundred
+    /// thousand articles needs a hundred).
+    #[serde(skip)]
+    pub display_loaded: bool,
     pub draft: bool,
     /// Explicit translation key from front matter or sidecar.
     pub translation_key: Option<String>,

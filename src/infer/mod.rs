@@ -282,6 +282,7 @@ impl<'a> Inferrer<'a> {
             id,
             authors,
             tags: meta.tags.clone(),
+            display_loaded: true,
             draft: meta.draft,
             translation_key: meta.translation_key.clone(),
             suffix_stem,

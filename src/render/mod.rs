@@ -733,11 +733,20 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
     for (lang, members) in by_lang {
         let entries: Vec<Entry> = members
             .par_iter()
-            .map(|&i| Entry {
-                at: i,
-                article: &catalog.articles[i],
-                translations: published_translations(catalog, i).collect(),
-                content_html: None,
+            .map(|&i| {
+                let article = &catalog.articles[i];
+                // An entry without its title would still be valid XML.
+                debug_assert!(
+                    article.display_loaded,
+                    "{}: display not loaded",
+                    article.path
+                );
+                Entry {
+                    at: i,
+                    article,
+                    translations: published_translations(catalog, i).collect(),
+                    content_html: None,
+                }
             })
             .collect();
         let updated = entries
