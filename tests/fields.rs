@@ -96,6 +96,22 @@ fn markdown_fields_reach_atom_and_rss() {
     );
     let description = text.find("<description><![CDATA[A short summary.").unwrap();
     assert!(description < text.find("<content:encoded>").unwrap());
+    // Both times; a corrected article also says when it was published in
+    // Atom's terms, which SimplePie reads before pubDate.
+    assert!(
+        text.contains("<atom:published>2021-05-04T09:30:00+02:00</atom:published>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<atom:updated>2021-05-06T00:00:00+02:00</atom:updated>"),
+        "{text}"
+    );
+    let italian = fs::read_to_string(dir.path().join("feeds/it/rss.xml")).unwrap();
+    assert!(
+        italian.contains("<atom:updated>2021-05-05T00:00:00+02:00</atom:updated>"),
+        "{italian}"
+    );
+    assert!(!italian.contains("atom:published"), "{italian}");
 }
 
 #[test]

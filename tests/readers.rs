@@ -1,5 +1,7 @@
-//! Real feed readers read what babelfeed writes: Python's feedparser and
-//! newsboat (as subprocesses), on the sample, on the test corpus, and on a
+//! Real feed readers read what babelfeed writes: Python's feedparser,
+//! newsboat, sfeed, and the gofeed (Go), SimplePie (PHP) and ROME (Java)
+//! libraries (as subprocesses, through tests/other_readers_check.py and the
+//! dumpers in tests/readers/), on the sample, on the test corpus, and on a
 //! generated multilingual corpus of both formats.
 
 mod common;
@@ -37,11 +39,13 @@ fn build(cwd: &Path, articles: &Path, scratch: &Path) -> (std::path::PathBuf, st
     (out, json)
 }
 
-/// Runs one of the reader scripts (`tests/*_check.py`) over built feeds.
-fn reader_reads(script: &str, feeds: &Path, json: &Path) {
+/// Runs one of the reader scripts (`tests/*_check.py`) over built feeds;
+/// `args` go before the feeds folder.
+fn reader_reads(script: &str, args: &[&str], feeds: &Path, json: &Path) {
     let script = repo().join("tests").join(script);
     let output = Command::new("python3")
         .arg(&script)
+        .args(args)
         .arg(feeds)
         .arg(json)
         .output()
@@ -54,17 +58,60 @@ fn reader_reads(script: &str, feeds: &Path, json: &Path) {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(!text.contains(" 0 entries read"), "{text}");
+    assert!(!text.contains(" 0 articles checked"), "{text}");
 }
 
 fn feedparser_reads(feeds: &Path, json: &Path) {
     if feedparser_available() {
-        reader_reads("feedparser_check.py", feeds, json);
+        reader_reads("feedparser_check.py", &[], feeds, json);
     }
 }
 
 fn newsboat_reads(feeds: &Path, json: &Path) {
     if tool_available("newsboat", &["--version"]) {
-        reader_reads("newsboat_check.py", feeds, json);
+        reader_reads("newsboat_check.py", &[], feeds, json);
+    }
+}
+
+/// sfeed, gofeed, SimplePie and ROME, each where installed.
+fn other_readers_read(feeds: &Path, json: &Path) {
+    // sfeed reads a feed on stdin; an empty one is no error.
+    if tool_available("sfeed", &[]) {
+        reader_reads("other_readers_check.py", &["sfeed"], feeds, json);
+    }
+    if library_available(
+        "gofeed (golang-go, golang-github-mmcdole-gofeed-dev)",
+        &["go", "version"],
+        &["/usr/share/gocode/src/github.com/mmcdole/gofeed/parser.go"],
+    ) {
+        reader_reads("other_readers_check.py", &["gofeed"], feeds, json);
+    }
+    // SimplePie needs PHP's xml extension, which the Debian package does
+    // not pull in.
+    if library_available(
+        "SimplePie (libphp-simplepie, php-cli, php-xml)",
+        &[
+            "php",
+            "-r",
+            "require '/usr/share/php/simplepie/autoloader.php'; \
+             exit(class_exists('SimplePie') && function_exists('xml_parser_create') ? 0 : 1);",
+        ],
+        &[],
+    ) {
+        reader_reads("other_readers_check.py", &["simplepie"], feeds, json);
+    }
+    if library_available(
+        "ROME (librome-java, a Java runtime)",
+        &["java", "-version"],
+        &[
+            "/usr/share/java/rome.jar",
+            "/usr/share/java/rome-utils.jar",
+            "/usr/share/java/jdom2.jar",
+            "/usr/share/java/slf4j-api.jar",
+            "/usr/share/java/slf4j-nop.jar",
+        ],
+    ) {
+        reader_reads("other_readers_check.py", &["rome"], feeds, json);
     }
 }
 
@@ -74,6 +121,7 @@ fn real_readers_read_the_sample() {
     let (feeds, json) = build(&repo(), &repo().join("articles"), scratch.path());
     feedparser_reads(&feeds, &json);
     newsboat_reads(&feeds, &json);
+    other_readers_read(&feeds, &json);
 }
 
 #[test]
@@ -84,6 +132,7 @@ fn real_readers_read_the_corpus() {
     let (feeds, json) = build(empty.path(), &corpus, scratch.path());
     feedparser_reads(&feeds, &json);
     newsboat_reads(&feeds, &json);
+    other_readers_read(&feeds, &json);
 }
 
 /// Both formats, five languages, several stories a day, some published in
@@ -129,4 +178,5 @@ fn real_readers_read_a_generated_corpus() {
     }
     feedparser_reads(&feeds, &json);
     newsboat_reads(&feeds, &json);
+    other_readers_read(&feeds, &json);
 }

@@ -123,6 +123,33 @@ pub fn namespaces(entries: &[Entry], full_content: bool) -> BTreeMap<String, Str
     namespaces
 }
 
+/// RSS has no updated time of its own; Atom's element, in the Atom
+/// namespace the feed declares anyway, is what readers take (contract §3:
+/// every item carries both times). SimplePie (and the readers built on it)
+/// dates an item by `atom:published`, else `atom:updated`, and only then
+/// `pubDate`: an article corrected after it was published also gets
+/// `atom:published`, or those readers would date it by the correction.
+/// Only then: otherwise it would repeat `pubDate`, and RSS advises one
+/// element per fact (the W3C validator warns of both when
+/// `atom:published` comes first; the crate writes it after `pubDate`).
+fn atom_times(article: &crate::model::Article) -> BTreeMap<String, Vec<Extension>> {
+    let time = |name: &str, value: &chrono::DateTime<chrono::FixedOffset>| {
+        (
+            name.to_string(),
+            vec![Extension {
+                name: format!("atom:{name}"),
+                value: Some(value.to_rfc3339()),
+                ..Extension::default()
+            }],
+        )
+    };
+    let mut times = BTreeMap::from([time("updated", &article.updated)]);
+    if article.updated != article.date {
+        times.extend([time("published", &article.date)]);
+    }
+    times
+}
+
 fn item(entry: &Entry) -> Item {
     let article = entry.article;
     let creators: Vec<String> = article.authors.iter().map(|p| xml_text(&p.name)).collect();
@@ -144,20 +171,7 @@ fn item(entry: &Entry) -> Item {
             value: article.id.clone(),
         }),
         pub_date: Some(article.date.to_rfc2822()),
-        // RSS has no updated time of its own; Atom's element, in the Atom
-        // namespace the feed declares anyway, is what readers take
-        // (contract §3: every item carries both times).
-        extensions: BTreeMap::from([(
-            "atom".to_string(),
-            BTreeMap::from([(
-                "updated".to_string(),
-                vec![Extension {
-                    name: "atom:updated".to_string(),
-                    value: Some(article.updated.to_rfc3339()),
-                    ..Extension::default()
-                }],
-            )]),
-        )]),
+        extensions: BTreeMap::from([("atom".to_string(), atom_times(article))]),
         content: entry.content_html.as_ref().map(|_| String::new()),
         atom_ext: Some(AtomExtension {
             links: entry_links(entry),

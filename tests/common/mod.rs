@@ -147,10 +147,21 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 /// Whether a command is installed. CI installs every reader the tests use;
 /// a developer machine without one skips its checks, but CI never does.
 pub fn tool_available(name: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(name)
-        .args(probe)
+    let mut command = vec![name];
+    command.extend_from_slice(probe);
+    library_available(name, &command, &[])
+}
+
+/// Whether a reader library is really there: `probe` (a command and its
+/// arguments) must run and succeed and every one of `files` exist (a
+/// library is files, not a command). CI installs them all and fails
+/// without one; a developer machine without it skips those checks.
+pub fn library_available(name: &str, probe: &[&str], files: &[&str]) -> bool {
+    let ok = Command::new(probe[0])
+        .args(&probe[1..])
         .output()
-        .is_ok_and(|o| o.status.success());
+        .is_ok_and(|o| o.status.success())
+        && files.iter().all(|f| Path::new(f).exists());
     if !ok && std::env::var_os("CI").is_some() {
         panic!("CI must have {name} installed (.ci/run does it)");
     }
