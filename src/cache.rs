@@ -544,6 +544,17 @@ pub struct Display {
     tags: Vec<String>,
 }
 
+impl From<Article> for Display {
+    fn from(article: Article) -> Display {
+        Display {
+            title: article.title,
+            summary: article.summary,
+            authors: article.authors,
+            tags: article.tags,
+        }
+    }
+}
+
 impl Display {
     pub fn fill(self, article: &mut Article) {
         article.title = self.title;

@@ -782,31 +782,19 @@ fn load_display(
     wanted.sort_unstable();
     let found = source_hashes(catalog, sources, wanted);
     let articles = &catalog.articles;
-    let decoded: Vec<(usize, Result<cache::Display, model::Article>)> = found
+    let decoded: Vec<(usize, cache::Display)> = found
         .into_par_iter()
         .map(|(at, hash)| {
-            let display = hash
-                .and_then(|hash| stored.get(hash))
-                .and_then(cache::decode_display);
-            match display {
-                Some(display) => Ok((at, Ok(display))),
-                None => reinfer(&articles[at].path).map(|again| (at, Err(again))),
+            let stored = hash.and_then(|hash| stored.get(hash));
+            match stored.and_then(cache::decode_display) {
+                Some(display) => Ok((at, display)),
+                None => reinfer(&articles[at].path).map(|again| (at, again.into())),
             }
         })
         .collect::<Result<_, _>>()
         .map_err(Error::Input)?;
     for (at, display) in decoded {
-        let article = &mut catalog.articles[at];
-        match display {
-            Ok(display) => display.fill(article),
-            Err(again) => {
-                article.title = again.title;
-                article.summary = again.summary;
-                article.authors = again.authors;
-                article.tags = again.tags;
-                article.display_loaded = true;
-            }
-        }
+        display.fill(&mut catalog.articles[at]);
     }
     Ok(())
 }

@@ -456,3 +456,40 @@ fn unchanged_runs_of_entries_are_copied_from_the_published_feeds() {
     }
     assert_same_as_clean(work, "a feed changed by hand");
 }
+
+/// A cached record whose head decodes but whose display part (title,
+/// summary, authors, tags; see `cache::encode`) does not: the article's
+/// file is read and inferred again, and the feeds are a clean build's.
+/// The records are rewritten with valid checksums, as only a bug could
+/// leave them.
+#[test]
+fn a_record_whose_display_part_is_unreadable_is_inferred_again() {
+    let work = setup();
+    let work = work.path();
+    assert_same_as_clean(work, "first build");
+    let records_path = work.join("out/.babelfeed-cache/articles");
+    let records = fs::read(&records_path).unwrap();
+    let (mut rewritten, mut at, mut spoiled) = (Vec::new(), 0, 0);
+    // [hash: 16][length: 4][checksum: 8][outcome], the outcome being
+    // [head length: 4][head][display].
+    while at + 28 <= records.len() {
+        let len = u32::from_le_bytes(records[at + 16..at + 20].try_into().unwrap()) as usize;
+        let mut outcome = records[at + 28..at + 28 + len].to_vec();
+        let head = u32::from_le_bytes(outcome[..4].try_into().unwrap()) as usize;
+        if outcome.len() > 4 + head {
+            outcome[4 + head..].fill(0xff);
+            spoiled += 1;
+        }
+        rewritten.extend_from_slice(&records[at..at + 20]);
+        rewritten.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&outcome).to_le_bytes());
+        rewritten.extend_from_slice(&outcome);
+        at += 28 + len;
+    }
+    assert!(spoiled > 20, "{spoiled} records spoiled");
+    fs::write(&records_path, rewritten).unwrap();
+    // One article changed, so that the run decodes the others.
+    let edited = work.join("articles/2024/03/airbus-streik-blagnac.txt");
+    let text = fs::read_to_string(&edited).unwrap();
+    fs::write(&edited, format!("{text}\nEin weiterer Satz zum Streik.\n")).unwrap();
+    assert_same_as_clean(work, "after spoiling the display parts");
+}
