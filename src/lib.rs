@@ -17,6 +17,7 @@ pub mod parse;
 pub mod publish;
 pub mod render;
 pub mod report;
+pub mod sorted;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -749,12 +750,7 @@ fn source_hashes(
         .into_iter()
         .map(|at| {
             let path = catalog.articles[at].path.as_str();
-            let mut reach = 1;
-            while reach < rest.len() && rest[reach].0 < path {
-                reach *= 2;
-            }
-            let reach = (reach + 1).min(rest.len());
-            rest = &rest[rest[..reach].partition_point(|(source, _)| *source < path)..];
+            rest = &rest[sorted::gallop(rest, |(source, _)| *source < path)..];
             let source = rest.first().filter(|(source, _)| *source == path);
             (at, source.map(|(_, hash)| *hash))
         })
