@@ -129,9 +129,9 @@ pub fn namespaces(entries: &[Entry], full_content: bool) -> BTreeMap<String, Str
 /// dates an item by `atom:published`, else `atom:updated`, and only then
 /// `pubDate`: an article corrected after it was published also gets
 /// `atom:published`, or those readers would date it by the correction.
-/// Only then: otherwise it would repeat `pubDate`, and RSS advises one
-/// element per fact (the W3C validator warns of both when
-/// `atom:published` comes first; the crate writes it after `pubDate`).
+/// Only then: otherwise every item would say its date twice. (The W3C
+/// validator warns of the pair only when `atom:published` comes first;
+/// the crate writes extensions after `pubDate`, and a test pins that.)
 fn atom_times(article: &crate::model::Article) -> BTreeMap<String, Vec<Extension>> {
     let time = |name: &str, value: &chrono::DateTime<chrono::FixedOffset>| {
         (
