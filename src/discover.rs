@@ -108,6 +108,8 @@ impl Stamp {
 /// not hide the others.
 pub fn list(root: &Path) -> std::io::Result<Listing> {
     let meta = folder(root)?;
+    // An unreadable root is the folder's problem, not an empty archive's.
+    fs::read_dir(root)?;
     let mut listing = Listing::default();
     let visited = Mutex::new(HashSet::from([folder_identity(root, &meta)]));
     let walked = walk(root, "", &visited);

@@ -245,7 +245,8 @@ fn load_listed(
     memo: Option<&group::pairing::PairingMemo>,
 ) -> (Loaded, group::pairing::PairingMemo) {
     let mut diagnostics = std::mem::take(&mut listing.diagnostics);
-    if listing.files.is_empty() {
+    // (Unless folders could not be read: they are the reason.)
+    if listing.files.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.push(no_articles(articles_dir));
     }
     for file in inferred.files {
@@ -330,8 +331,11 @@ fn leave_out_failed(loaded: &mut Loaded, settings: &Settings) -> Vec<String> {
 
 /// Articles of one language with the same file name in different folders
 /// (`2021/05/story.txt`, `2021/06/story.txt`) would get the same derived id.
-/// Rather than refuse to publish, their ids include the folder, and a
-/// warning says that moving them will now change their ids.
+/// Rather than refuse to publish, the first published of them keeps it,
+/// and the others' ids include their folder, with a warning that moving
+/// them will now change their ids. The first keeps it so that publishing
+/// a new story under a used name never changes the id of one that feed
+/// readers already hold.
 fn separate_shared_file_names(
     articles: &mut [model::Article],
     inferrer: &infer::Inferrer,
@@ -346,17 +350,20 @@ fn separate_shared_file_names(
     // In the articles' order, whatever the map's.
     let mut shared: Vec<Vec<usize>> = by_id.into_values().filter(|m| m.len() > 1).collect();
     shared.sort_unstable();
-    for members in shared {
-        let paths: Vec<String> = members.iter().map(|&i| articles[i].path.clone()).collect();
-        for &i in &members {
+    for mut members in shared {
+        members.sort_by(|&a, &b| {
+            let (a, b) = (&articles[a], &articles[b]);
+            (a.date, &a.path).cmp(&(b.date, &b.path))
+        });
+        let first = articles[members[0]].path.clone();
+        for &i in &members[1..] {
             let article = &mut articles[i];
             article.id = inferrer.path_id(&article.path, &article.lang);
             diagnostics.push(Diagnostic::warning(
                 &article.path,
                 None,
                 format!(
-                    "{} share a file name, so their entry ids include the folder and change if the files move; give each a distinct name or an `id` to keep ids stable",
-                    paths.join(" and ")
+                    "has the same file name as {first}, published first, which keeps the entry id made from the name; this article's id includes its folder and changes if it moves: give it a distinct name or an `id` to keep its id stable"
                 ),
             ));
         }
@@ -537,8 +544,16 @@ pub fn build(
 
     if listing.files.is_empty() {
         let mut diagnostics = listing.diagnostics;
-        diagnostics.push(no_articles(articles_dir));
-        if diagnostics.iter().any(Diagnostic::is_error) && !options.keep_going {
+        // Folders that could not be read are the reason, not an empty
+        // archive; `--keep-going` still fails on them (exit code 1).
+        let unread: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.path.clone())
+            .collect();
+        if unread.is_empty() {
+            diagnostics.push(no_articles(articles_dir));
+        } else if !options.keep_going {
             return Err(Error::Input(diagnostics));
         }
         return Ok(Built {
@@ -548,7 +563,7 @@ pub fn build(
             drafts: 0,
             languages: Vec::new(),
             published: PublishReport::default(),
-            left_out: Vec::new(),
+            left_out: unread,
             from_cache: false,
             timings: stopwatch.laps,
         });
@@ -638,6 +653,9 @@ pub fn build(
     // before the next language is rendered; nothing replaces a published
     // feed until every one is staged.
     let mut staging = publish::Staging::begin(out_dir, &lock)?;
+    if !left_out.is_empty() {
+        staging.keep_unwritten();
+    }
     let mut paths = Vec::new();
     for (lang, reused) in &reuse {
         if *reused == render::Reuse::Whole {

@@ -212,26 +212,38 @@ fn inspect_json_has_the_documented_keys() {
     assert_eq!(article["group_source"], "none");
 }
 
+/// A later story under a used file name gets an id of its own, and the
+/// id of the story published first, which readers already hold, stays.
 #[test]
 fn same_file_name_in_two_folders_still_builds_with_distinct_ids() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "articles/2021/05/story.txt", DE);
+    write(dir.path(), "articles/2021/06/story.txt", DE);
+    assert_success(&babelfeed(dir.path(), &["build"]));
+    let before = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    // Published later, in a folder that sorts first.
     write(
         dir.path(),
-        "articles/2021/06/story.txt",
+        "articles/2021/05/story.txt",
         &DE.replace("04.05.2021", "05.06.2021")
             .replace("Solaris", "MAN"),
     );
     let output = babelfeed(dir.path(), &["build"]);
     assert_success(&output);
     assert!(
-        stderr(&output).contains("share a file name"),
+        stderr(&output).contains(
+            "2021/05/story.txt: warning: has the same file name as 2021/06/story.txt, published first"
+        ),
         "{}",
         stderr(&output)
     );
     let feed = parse_feed(&dir.path().join("feeds/de/atom.xml"));
     assert_eq!(feed.entries.len(), 2);
     assert_ne!(feed.entries[0].id, feed.entries[1].id);
+    let first = feed
+        .entries
+        .iter()
+        .find(|e| e.title.as_ref().unwrap().content.contains("Solaris"));
+    assert_eq!(first.unwrap().id, before.entries[0].id);
 }
 
 /// An empty (or unmounted) articles folder publishes nothing and removes

@@ -982,6 +982,103 @@ fn keep_going_publishes_the_valid_articles_and_lists_the_others() {
     assert_success(&babelfeed(dir.path(), &["build", "-q", "--keep-going"]));
 }
 
+/// With `--keep-going`, a language whose articles all fail to read is not
+/// a language without articles: its published feeds stay, byte for byte,
+/// and come back up to date once the files are fixed.
+#[test]
+fn keep_going_keeps_the_feeds_of_a_language_whose_articles_all_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/launch.de.md", DE_MD);
+    write(dir.path(), "articles/launch.fr.md", FR_MD);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feeds = dir.path().join("feeds");
+    let fr_before: Vec<_> = ["fr/atom.xml", "fr/rss.xml"]
+        .map(|f| fs::read(feeds.join(f)).unwrap())
+        .to_vec();
+    // Saved as Latin-1 by some editor.
+    let mut latin1 = FR_MD.replace('é', "e").into_bytes();
+    latin1.extend_from_slice(b"Sign\xe9.\n");
+    fs::write(dir.path().join("articles/launch.fr.md"), &latin1).unwrap();
+
+    let output = babelfeed(dir.path(), &["build", "--keep-going"]);
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    assert!(
+        stderr(&output).contains("launch.fr.md"),
+        "{}",
+        describe(&output)
+    );
+    let fr_after: Vec<_> = ["fr/atom.xml", "fr/rss.xml"]
+        .map(|f| fs::read(feeds.join(f)).unwrap())
+        .to_vec();
+    assert!(fr_after == fr_before, "fr's feeds must stay as published");
+
+    write(dir.path(), "articles/launch.fr.md", FR_MD);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    assert_success(&babelfeed(dir.path(), &["build", "-q", "--out", "fresh"]));
+    assert_same_files(
+        &visible_snapshot(&feeds),
+        &visible_snapshot(&dir.path().join("fresh")),
+        "fixed again",
+    );
+}
+
+/// A folder that cannot be read: its subfolder is an input error (exit 1,
+/// with `--keep-going` too, and the feeds stay); the articles folder
+/// itself is the folder's error (exit 2), named as given.
+#[test]
+fn unreadable_folders_fail_the_run_and_keep_the_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/2026/launch.de.md", DE_MD);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feeds = dir.path().join("feeds");
+    let before = visible_snapshot(&feeds);
+    let Some(_) = babelfeed_obeying_permissions(dir.path()) else {
+        return;
+    };
+    let run = |args: &[&str]| {
+        babelfeed_obeying_permissions(dir.path())
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    chmod(&dir.path().join("articles/2026"), 0o000);
+    for args in [&["build", "-q"][..], &["build", "-q", "--keep-going"]] {
+        let output = run(args);
+        chmod(&dir.path().join("articles/2026"), 0o755);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            describe(&output)
+        );
+        let err = stderr(&output);
+        assert!(err.contains("2026: error: cannot read folder"), "{err}");
+        assert!(!err.contains("no articles"), "{err}");
+        assert_same_files(
+            &visible_snapshot(&feeds),
+            &before,
+            "after an unreadable subfolder",
+        );
+        chmod(&dir.path().join("articles/2026"), 0o000);
+    }
+    chmod(&dir.path().join("articles/2026"), 0o755);
+    chmod(&dir.path().join("articles"), 0o000);
+    let output = run(&["build", "-q", "--keep-going"]);
+    chmod(&dir.path().join("articles"), 0o755);
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    assert!(
+        stderr(&output).contains("articles: cannot read the articles folder"),
+        "{}",
+        describe(&output)
+    );
+    assert_same_files(
+        &visible_snapshot(&feeds),
+        &before,
+        "after an unreadable articles folder",
+    );
+}
+
 /// A run that changes one language's articles does not touch the other
 /// language's files (same inode, same modification time): web servers keep
 /// answering 304 for them.

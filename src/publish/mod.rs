@@ -123,6 +123,9 @@ pub struct Staging<'a> {
     /// Bytes to be copied from the published file, and in all, by path.
     copied: BTreeMap<String, (u64, u64)>,
     writer: Option<Writer>,
+    /// Published files this run does not write stay (see
+    /// [`Staging::keep_unwritten`]).
+    keep_unwritten: bool,
 }
 
 /// The thread that stages files, and the way to hand it the next one.
@@ -186,6 +189,7 @@ impl<'a> Staging<'a> {
             kept: Vec::new(),
             copied: BTreeMap::new(),
             writer: Some(Writer { parts, thread }),
+            keep_unwritten: false,
         })
     }
 
@@ -214,9 +218,17 @@ impl<'a> Staging<'a> {
         self.kept.push(path);
     }
 
+    /// Keeps the published files this run does not write, instead of
+    /// removing them as feeds of languages that have no articles now: a
+    /// run that left files out (`--keep-going`) cannot tell such a
+    /// language from one whose articles all failed to read.
+    pub fn keep_unwritten(&mut self) {
+        self.keep_unwritten = true;
+    }
+
     /// Waits for the writer, then renames every staged file over its
-    /// target, removes the feeds of languages this run no longer has, and
-    /// updates the manifest.
+    /// target, removes the feeds of languages this run no longer has
+    /// (unless [`Staging::keep_unwritten`]), and updates the manifest.
     pub fn commit(mut self) -> Result<PublishReport, PublishError> {
         let staged = self
             .finish_writing()
@@ -245,6 +257,13 @@ impl<'a> Staging<'a> {
             }
         }
 
+        if self.keep_unwritten {
+            for path in &self.previous {
+                if self.current.insert(path.clone()) {
+                    report.unchanged.push(path.clone());
+                }
+            }
+        }
         report.unchanged.sort();
 
         let mut emptied = BTreeSet::new();
