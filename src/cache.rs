@@ -382,9 +382,7 @@ impl Cache {
             // Encoded straight into the file: at 100k articles it is
             // megabytes, which a vector would hold once more.
             write_atomically_with(&self.dir.join("index"), Durability::Unsynced, |out| {
-                postcard::to_io(&index, out)
-                    .map(drop)
-                    .map_err(std::io::Error::other)
+                encode_into(&index, out)
             })
         });
         if let Err(e) = saved {
@@ -519,6 +517,34 @@ impl StoredOutcomes {
     pub fn get(&self, hash: ContentHash) -> Option<&[u8]> {
         let bytes = self.bytes.as_deref()?;
         self.ranges.get(&hash).map(|r| &bytes[r.clone()])
+    }
+}
+
+/// Encodes `value` into `out`. postcard reports any failed write as a
+/// full buffer; the writer's own error says what happened (no space left
+/// on the device, say), so that is the one returned.
+fn encode_into<T: Serialize>(value: &T, out: &mut dyn Write) -> std::io::Result<()> {
+    struct Recorder<'a> {
+        out: &'a mut dyn Write,
+        error: Option<std::io::Error>,
+    }
+    impl Write for Recorder<'_> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.out.write(bytes).inspect_err(|e| {
+                self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+            })
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.out.flush()
+        }
+    }
+    let mut recorder = Recorder { out, error: None };
+    match postcard::to_io(value, &mut recorder) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(recorder
+            .error
+            .take()
+            .unwrap_or_else(|| std::io::Error::other(e))),
     }
 }
 
@@ -702,6 +728,21 @@ mod tests {
             assert_eq!(article.tags, ["Raumfahrt", "Bremen"]);
             assert_eq!(article.authors, want.authors);
         }
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_as_the_writer_said() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let error = encode_into(&vec!["x".repeat(100)], &mut Full).unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::StorageFull, "{error}");
     }
 
     #[test]

@@ -146,6 +146,9 @@ pub struct Settings {
     pub default_author: Option<Person>,
     /// Languages to detect among, as configured tags (`de`, `de-CH`).
     pub detect_languages: Vec<String>,
+    /// Whether the configuration lists them (`detect_languages`); else
+    /// they are its `[languages.*]` and the defaults.
+    pub detect_languages_listed: bool,
     pub languages: BTreeMap<String, LanguageConfig>,
     pub pairing: PairingConfig,
     pub max_article_bytes: u64,
@@ -318,6 +321,7 @@ impl Settings {
                 AuthorSetting::Person(p) => p,
             }),
             detect_languages,
+            detect_languages_listed: config.detect_languages.is_some(),
             languages: config.languages,
             pairing: config.pairing,
             max_article_bytes: config.max_article_bytes,

@@ -28,12 +28,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(path: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            path: path.into(),
-            line,
-            severity: Severity::Error,
-            message: message.into(),
-        }
+        Diagnostic::new(path.into(), line, Severity::Error, message.into())
     }
 
     pub fn warning(
@@ -41,11 +36,28 @@ impl Diagnostic {
         line: Option<usize>,
         message: impl Into<String>,
     ) -> Self {
+        Diagnostic::new(path.into(), line, Severity::Warning, message.into())
+    }
+
+    /// One problem is one line (`path:line: severity: message`), which
+    /// scripts and cron mail rely on: a message of several lines, as a
+    /// parser may give, is joined with `; `.
+    fn new(path: String, line: Option<usize>, severity: Severity, message: String) -> Self {
+        let message = if message.contains(['\n', '\r']) {
+            let lines: Vec<&str> = message
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            lines.join("; ")
+        } else {
+            message
+        };
         Diagnostic {
-            path: path.into(),
+            path,
             line,
-            severity: Severity::Warning,
-            message: message.into(),
+            severity,
+            message,
         }
     }
 
@@ -64,5 +76,21 @@ impl fmt::Display for Diagnostic {
             Some(line) => write!(f, "{}:{}: {kind}: {}", self.path, line, self.message),
             None => write!(f, "{}: {kind}: {}", self.path, self.message),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_message_of_several_lines_is_one_line() {
+        let d = super::Diagnostic::error(
+            "a.md",
+            Some(3),
+            "invalid TOML: invalid date-time\nvalue is out of range\n",
+        );
+        assert_eq!(
+            d.to_string(),
+            "a.md:3: error: invalid TOML: invalid date-time; value is out of range"
+        );
     }
 }

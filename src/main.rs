@@ -265,10 +265,12 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 OutputFormat::Table => report::table(&loaded.catalog),
             };
             print!("{text}");
-            if loaded.has_errors() {
-                return Err(Error::Input(loaded.diagnostics));
-            }
             print_diagnostics(&loaded.diagnostics, cli.quiet);
+            // As `check` says it: inspect never publishes anything.
+            let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+            if errors > 0 {
+                return Err(Error::Check(errors));
+            }
             Ok(())
         }
     }

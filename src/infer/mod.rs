@@ -143,8 +143,13 @@ impl<'a> Inferrer<'a> {
                             path,
                             None,
                             format!(
-                                "detected as `{tag}`, but the text looks more like `{other}`, which is not among the languages detected ({}); add [languages.{other}] to babelfeed.toml or set `lang`",
-                                self.settings.detect_languages.join(", ")
+                                "detected as `{tag}`, but the text looks more like `{other}`, which is not among the languages detected ({}); {} or set `lang`",
+                                self.settings.detect_languages.join(", "),
+                                if self.settings.detect_languages_listed {
+                                    format!("add `{other}` to detect_languages in the configuration")
+                                } else {
+                                    format!("add [languages.{other}] to the configuration")
+                                }
                             ),
                         ));
                     }
@@ -233,6 +238,18 @@ impl<'a> Inferrer<'a> {
         };
         if !problems.is_empty() {
             return Err(problems);
+        }
+        if updated < date {
+            let line = meta.updated.as_ref().and_then(|u| u.line);
+            warnings.push(Diagnostic::warning(
+                path,
+                line,
+                format!(
+                    "updated ({}) is before the publication date ({}); readers will show an entry changed before it appeared: check both",
+                    updated.to_rfc3339(),
+                    date.to_rfc3339()
+                ),
+            ));
         }
 
         let url = match &meta.url {
