@@ -158,6 +158,9 @@ pub fn markdown_text(source: &str, first_paragraph_only: bool) -> String {
 fn text_of(source: &str, first_paragraph_only: bool) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
+    // An image's alt text describes the picture, not the story: a lead
+    // made of it would be "alt".
+    let mut in_image = 0usize;
     for event in Parser::new_ext(source, Options::empty()) {
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
@@ -168,10 +171,18 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
                 }
                 text.push('\n');
             }
-            Event::Text(t) | Event::Code(t) if in_paragraph || !first_paragraph_only => {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(t) | Event::Code(t)
+                if in_image == 0 && (in_paragraph || !first_paragraph_only) =>
+            {
                 text.push_str(&t)
             }
             Event::SoftBreak | Event::HardBreak => text.push(' '),
+            // `a<br>b` is two words.
+            Event::InlineHtml(html) if html.to_ascii_lowercase().starts_with("<br") => {
+                text.push(' ')
+            }
             Event::End(TagEnd::Heading(_) | TagEnd::Item) => text.push('\n'),
             _ => {}
         }
@@ -260,5 +271,14 @@ mod tests {
             markdown_text(source, false),
             "Head The first code para graph. Second."
         );
+    }
+
+    #[test]
+    fn a_lead_is_text_not_alt_text_and_a_break_parts_words() {
+        let source =
+            "# Big heading\n\n![A photo of the dam](x.png)\n\n> The dam<br>opened today.\n";
+        assert_eq!(markdown_text(source, true), "The dam opened today.");
+        let source = "![logo](l.png) The council met.\n";
+        assert_eq!(markdown_text(source, true), "The council met.");
     }
 }

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Article, ArticleBody, Format, LangSource};
+use crate::model::{Article, ArticleBody, Format, LangSource, Person};
 use crate::parse::{Body, Located, MetaSource, ParsedArticle};
 use date::{parse_date, ParsedDate};
 use lang::{Detection, LanguageDetector};
@@ -270,11 +270,26 @@ impl<'a> Inferrer<'a> {
             Some(summary) => body::collapse_whitespace(summary),
             None => lead,
         };
-        let authors = if meta.authors.is_empty() {
-            self.settings.default_author.iter().cloned().collect()
-        } else {
-            meta.authors.clone()
-        };
+        // A blank name would be an empty byline in every reader.
+        let mut authors: Vec<Person> = Vec::with_capacity(meta.authors.len());
+        for person in &meta.authors {
+            let name = body::collapse_whitespace(&person.name);
+            if name.is_empty() {
+                warnings.push(Diagnostic::warning(
+                    path,
+                    None,
+                    "an author with an empty name is left out; give the name or remove the entry",
+                ));
+            } else {
+                authors.push(Person {
+                    name,
+                    ..person.clone()
+                });
+            }
+        }
+        if authors.is_empty() {
+            authors = self.settings.default_author.iter().cloned().collect();
+        }
         let suffix_stem = suffix_lang.is_some().then(|| {
             let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
             if dir.is_empty() {
