@@ -108,6 +108,14 @@ fn markdown_fields_reach_atom_and_rss() {
         text.contains("<atom:updated>2021-05-06T00:00:00+02:00</atom:updated>"),
         "{text}"
     );
+    // The channel: published when its newest item was, last built when
+    // an item last changed.
+    let channel = &text[..text.find("<item>").unwrap()];
+    assert!(
+        channel.contains("<pubDate>Tue, 4 May 2021 09:30:00 +0200</pubDate>")
+            && channel.contains("<lastBuildDate>Thu, 6 May 2021 00:00:00 +0200</lastBuildDate>"),
+        "{channel}"
+    );
     let italian = fs::read_to_string(dir.path().join("feeds/it/rss.xml")).unwrap();
     assert!(
         italian.contains("<atom:updated>2021-05-05T00:00:00+02:00</atom:updated>"),

@@ -167,6 +167,8 @@ pub struct LanguageFeed<'a> {
     pub siblings: Vec<(LangLink, LangLink)>,
     /// Newest entry's updated time; a feed never shows the wall clock.
     pub updated: DateTime<FixedOffset>,
+    /// Newest entry's publication time (RSS's channel `pubDate`).
+    pub published: DateTime<FixedOffset>,
     pub authors: Vec<Person>,
     pub entries: Vec<Entry<'a>>,
 }
@@ -335,6 +337,7 @@ pub fn fingerprint(feed: &LanguageFeed, entry_prints: &[Option<u128>]) -> Option
         }
     }
     hash.time(feed.updated);
+    hash.time(feed.published);
     hash.people(&feed.authors);
     let entries: Option<Vec<u128>> = feed
         .entries
@@ -754,6 +757,11 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
             .map(|e| e.article.updated.max(e.article.date))
             .max()
             .unwrap_or_default();
+        let published = entries
+            .iter()
+            .map(|e| e.article.date)
+            .max()
+            .unwrap_or_default();
         let siblings = langs
             .iter()
             .filter(|&&other| other != lang)
@@ -779,6 +787,7 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
             rss_url: settings.feed_url(lang, "rss.xml"),
             siblings,
             updated,
+            published,
             authors: vec![fallback_author.clone()],
             entries,
         });

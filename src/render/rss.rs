@@ -44,8 +44,9 @@ pub fn document(
         description: xml_text(&feed.description),
         language: Some(feed.lang.to_string()),
         // RFC 822 with English names whatever the feed's language: chrono's
-        // RFC 2822 output is exactly that.
-        pub_date: Some(feed.updated.to_rfc2822()),
+        // RFC 2822 output is exactly that. The channel was last published
+        // when its newest item was, and last changed when any item was.
+        pub_date: Some(feed.published.to_rfc2822()),
         last_build_date: Some(feed.updated.to_rfc2822()),
         generator: Some(format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION"))),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
