@@ -264,3 +264,24 @@ fn an_empty_articles_folder_leaves_the_published_feeds() {
     );
     assert_eq!(snapshot(&dir.path().join("feeds")), before);
 }
+
+/// A plain-text export named for one language but written in another is
+/// published where its name says, with a warning that names both.
+#[test]
+fn a_file_name_language_the_text_contradicts_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/story.fr.txt",
+        &DE.replace("04.05.2021", "05.05.2021"),
+    );
+    write(dir.path(), "articles/other.de.txt", DE);
+    let output = babelfeed(dir.path(), &["check"]);
+    assert_success(&output);
+    let err = stderr(&output);
+    assert!(
+        err.contains("story.fr.txt: warning: the file name says `fr`, but the text reads as `de`"),
+        "{err}"
+    );
+    assert!(!err.contains("other.de.txt: warning"), "{err}");
+}

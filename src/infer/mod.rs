@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, Datelike, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
 use uuid::Uuid;
 
-use crate::config::Settings;
+use crate::config::{primary_subtag, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Article, ArticleBody, Format, LangSource, Person};
 use crate::parse::{Body, Located, MetaSource, ParsedArticle};
@@ -118,7 +118,30 @@ impl<'a> Inferrer<'a> {
                     None
                 }
             },
-            (None, Some((_, tag))) => Some((tag.clone(), LangSource::FileName)),
+            (None, Some((_, tag))) => {
+                // An export's text is what it is; its name was typed by
+                // someone, and a French text saved as `story.de.txt` would
+                // land in the German feed unnoticed.
+                if parsed.format == Format::Plain {
+                    if let Detection::Found {
+                        tag: read_as,
+                        uncertain: false,
+                        ..
+                    } = self.detector.detect(&detected_text)
+                    {
+                        if !primary_subtag(&read_as).eq_ignore_ascii_case(primary_subtag(tag)) {
+                            warnings.push(Diagnostic::warning(
+                                path,
+                                None,
+                                format!(
+                                    "the file name says `{tag}`, but the text reads as `{read_as}`; check the name (a sidecar NAME.toml with `lang` settles it either way)"
+                                ),
+                            ));
+                        }
+                    }
+                }
+                Some((tag.clone(), LangSource::FileName))
+            }
             (None, None) => match self.detector.detect(&detected_text) {
                 Detection::Found {
                     tag,
