@@ -363,7 +363,7 @@ fn separate_shared_file_names(
                 &article.path,
                 None,
                 format!(
-                    "has the same file name as {first}, published first, which keeps the entry id made from the name; this article's id includes its folder and changes if it moves: give it a distinct name or an `id` to keep its id stable"
+                    "has the same file name as {first}, published first, which keeps the entry id made from the name; this article's id includes its folder and changes if it moves or {first} goes: give it a distinct name or an `id` to keep its id stable"
                 ),
             ));
         }
