@@ -67,7 +67,54 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
             return validate(year, month, day, cleaned, None).map(ParsedDate::Day);
         }
     }
+    // Exports write the time after the day ("04.05.2021, 10:30 Uhr") and
+    // press releases a place before it ("MADRID, 4 de mayo de 2021").
+    if let Some((date, time)) = split_trailing_time(cleaned) {
+        if let Ok(ParsedDate::Day(day)) = parse_date(date, order) {
+            return Ok(ParsedDate::Local(day.and_time(time)));
+        }
+    }
+    if let Some((place, date)) = cleaned.split_once(", ") {
+        let is_place = !place.is_empty()
+            && place.split_whitespace().count() <= 3
+            && place
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '\''));
+        if is_place {
+            if let Ok(parsed) = parse_date(date, order) {
+                return Ok(parsed);
+            }
+        }
+    }
     Err(format!("cannot read `{cleaned}` as a date; {HINT}"))
+}
+
+/// A date followed by a time of day: `4.5.2021 10:30`, `04.05.2021, 10:30
+/// Uhr`, `4 mai 2021 à 10h30`, `May 4, 2021 at 10:30`. The words between
+/// are what the languages of the contract put there.
+fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime)> {
+    const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas"];
+    const BETWEEN: &[&str] = &[
+        ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –", " –",
+    ];
+    let mut rest = s.trim_end();
+    for suffix in AFTER {
+        if let Some(stripped) = rest.strip_suffix(suffix) {
+            rest = stripped.trim_end();
+            break;
+        }
+    }
+    let (head, clock) = rest.rsplit_once(char::is_whitespace)?;
+    let clock = clock.replace('h', ":");
+    let time = NaiveTime::parse_from_str(&clock, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(&clock, "%H:%M:%S"))
+        .ok()?;
+    let mut head = head.trim_end();
+    while let Some(stripped) = BETWEEN.iter().find_map(|word| head.strip_suffix(word)) {
+        head = stripped.trim_end();
+    }
+    let head = head.strip_suffix(',').unwrap_or(head).trim_end();
+    (!head.is_empty()).then_some((head, time))
 }
 
 /// Editors and spreadsheets add a BOM, stray spaces and a final period
@@ -946,6 +993,52 @@ mod tests {
     }
 
     #[test]
+    fn a_time_after_the_day_and_a_place_before_it() {
+        let at = |y, m, d, h, min| {
+            ParsedDate::Local(
+                NaiveDate::from_ymd_opt(y, m, d)
+                    .unwrap()
+                    .and_hms_opt(h, min, 0)
+                    .unwrap(),
+            )
+        };
+        for text in [
+            "4.5.2021 10:30",
+            "04.05.2021, 10:30 Uhr",
+            "04.05.2021 um 10:30 Uhr",
+            "4 mai 2021 à 10h30",
+            "May 4, 2021 at 10:30",
+            "4 maggio 2021 alle ore 10:30",
+            "4 de mayo de 2021, 10:30",
+            "Dienstag, 4. Mai 2021, 10:30 Uhr",
+        ] {
+            assert_eq!(ok(text), at(2021, 5, 4, 10, 30), "{text}");
+        }
+        assert_eq!(
+            ok("04.05.2021 10:30:15"),
+            ParsedDate::Local(
+                NaiveDate::from_ymd_opt(2021, 5, 4)
+                    .unwrap()
+                    .and_hms_opt(10, 30, 15)
+                    .unwrap()
+            )
+        );
+        for text in [
+            "Berlin, 4. Mai 2021",
+            "MADRID, 4 de mayo de 2021",
+            "Saint-Denis, 04/05/2021",
+        ] {
+            assert_eq!(ok(text), day(2021, 5, 4), "{text}");
+        }
+        assert_eq!(ok("Berlin, 4. Mai 2021"), day(2021, 5, 4));
+        // Not a time, not a place: still errors.
+        err("04.05.2021 25:30");
+        err("04.05.2021, Berlin");
+        err("Stand: 04.05.2021");
+        err("Vor 3 Tagen, 04.05.2021");
+    }
+
+    #[test]
     fn bad_date_times() {
         assert!(err("2021-05-04T25:00:00Z").contains("out of range"));
         assert!(err("2021-05-04T09:61:00Z").contains("out of range"));
@@ -1113,7 +1206,6 @@ mod tests {
         for text in [
             "Mai 2021",
             "4 Mai",
-            "04.05.2021 09:30",
             "04. 05. 2021",
             "04.05-2021",
             "2021-05",
