@@ -109,10 +109,10 @@ impl Stamp {
 pub fn list(root: &Path) -> std::io::Result<Listing> {
     let meta = folder(root)?;
     // An unreadable root is the folder's problem, not an empty archive's.
-    fs::read_dir(root)?;
+    let entries = fs::read_dir(root)?;
     let mut listing = Listing::default();
     let visited = Mutex::new(HashSet::from([folder_identity(root, &meta)]));
-    let walked = walk(root, "", &visited);
+    let walked = walk(entries, "", &visited);
     listing.diagnostics = walked.diagnostics;
     // In path order (see [`walk`]), which the cache's index and every
     // report rely on.
@@ -226,28 +226,18 @@ struct Walked {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Walks `dir` (shown as `rel`, `""` for the root); its subfolders are
-/// walked on all cores, since a large archive is mostly `stat` calls.
+/// Walks the folder whose `entries` these are (shown as `rel`, `""` for
+/// the root, which the caller opens); its subfolders are walked on all
+/// cores, since a large archive is mostly `stat` calls.
 ///
 /// The files come back in path order without a sort of the whole list:
 /// each folder's entries are sorted, a subfolder by its name and a `/`,
 /// which is where all of its paths fall among its siblings'.
-fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
+fn walk(entries: fs::ReadDir, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
     let mut walked = Walked::default();
     let shown = || match rel {
         "" => ".".to_string(),
         rel => rel.to_string(),
-    };
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            walked.diagnostics.push(Diagnostic::error(
-                shown(),
-                None,
-                format!("cannot read folder: {e}"),
-            ));
-            return walked;
-        }
     };
     // Subfolders as their path with a trailing `/`, the key they sort by.
     let mut subfolders: Vec<(PathBuf, String)> = Vec::new();
@@ -322,7 +312,20 @@ fn walk(dir: &Path, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
     subfolders.sort_unstable_by(|a, b| a.1.cmp(&b.1));
     let below: Vec<Walked> = subfolders
         .par_iter()
-        .map(|(path, key)| walk(path, &key[..key.len() - 1], visited))
+        .map(|(path, key)| {
+            let rel = &key[..key.len() - 1];
+            match fs::read_dir(path) {
+                Ok(entries) => walk(entries, rel, visited),
+                Err(e) => Walked {
+                    diagnostics: vec![Diagnostic::error(
+                        rel,
+                        None,
+                        format!("cannot read folder: {e}"),
+                    )],
+                    ..Walked::default()
+                },
+            }
+        })
         .collect();
     if below.is_empty() {
         return walked;
