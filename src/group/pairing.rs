@@ -160,14 +160,18 @@ impl PairingMemo {
         let mut unchanged: Vec<Option<usize>> = vec![None; keys.len()];
         let mut changed_days = Vec::new();
         // Both in path order, as the catalog is: one merge finds them all.
-        // (Were the keys not, each is searched for.)
+        // (Candidates in another order, as a caller of `pair_reusing` may
+        // give them, are each searched for.)
         let in_order = keys.windows(2).all(|w| w[0].path < w[1].path);
         let mut next = 0;
         for (i, key) in keys.iter().enumerate() {
             let found = if in_order {
                 next += crate::sorted::gallop(&self.entries[next..], |e| e.key.path < key.path);
                 let at = next;
-                (self.entries.get(at).is_some_and(|e| e.key.path == key.path)).then_some(at)
+                self.entries
+                    .get(at)
+                    .is_some_and(|e| e.key.path == key.path)
+                    .then_some(at)
             } else {
                 self.entries
                     .binary_search_by(|e| e.key.path.as_str().cmp(&key.path))
