@@ -92,6 +92,10 @@ impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
 }
 
 /// Runs every stage up to grouping: discover, parse, infer, group.
@@ -245,9 +249,8 @@ fn load_listed(
     memo: Option<&group::pairing::PairingMemo>,
 ) -> (Loaded, group::pairing::PairingMemo) {
     let mut diagnostics = std::mem::take(&mut listing.diagnostics);
-    // (Unless folders could not be read: they are the reason.)
-    if listing.files.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.push(no_articles(articles_dir));
+    if listing.files.is_empty() {
+        note_no_articles(articles_dir, &mut diagnostics);
     }
     for file in inferred.files {
         diagnostics.extend(file.diagnostics);
@@ -267,13 +270,17 @@ fn load_listed(
 }
 
 /// An empty or unmounted articles folder must not wipe out every published
-/// feed: such a run publishes and removes nothing (see [`build`]).
-fn no_articles(articles_dir: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        articles_dir.display().to_string(),
-        None,
-        "no articles (*.txt, *.md) found here: nothing is published, and the feeds published before are left as they are",
-    )
+/// feed: such a run publishes and removes nothing (see [`build`]), and
+/// says so; unless folders that could not be read are the reason, which
+/// their errors already say.
+fn note_no_articles(articles_dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.push(Diagnostic::warning(
+            articles_dir.display().to_string(),
+            None,
+            "no articles (*.txt, *.md) found here: nothing is published, and the feeds published before are left as they are",
+        ));
+    }
 }
 
 /// The decisions that need every article at once: unique ids and URLs,
@@ -544,16 +551,15 @@ pub fn build(
 
     if listing.files.is_empty() {
         let mut diagnostics = listing.diagnostics;
-        // Folders that could not be read are the reason, not an empty
-        // archive; `--keep-going` still fails on them (exit code 1).
+        note_no_articles(articles_dir, &mut diagnostics);
+        // Folders that could not be read: `--keep-going` still fails on
+        // them (exit code 1).
         let unread: Vec<String> = diagnostics
             .iter()
             .filter(|d| d.is_error())
             .map(|d| d.path.clone())
             .collect();
-        if unread.is_empty() {
-            diagnostics.push(no_articles(articles_dir));
-        } else if !options.keep_going {
+        if !unread.is_empty() && !options.keep_going {
             return Err(Error::Input(diagnostics));
         }
         return Ok(Built {
@@ -619,9 +625,15 @@ pub fn build(
         .iter()
         .map(|(at, hash, _)| (all_listed[*at].file.path.as_str(), *hash))
         .collect();
+    // What each language's feed shows, decided once for all that must be
+    // read for it (the order within each is the feed's).
+    let members: Vec<(String, Vec<usize>)> = render::feed_members(&loaded.catalog, settings)
+        .into_iter()
+        .map(|(lang, members)| (lang.to_string(), members))
+        .collect();
     load_display(
         &mut loaded.catalog,
-        settings,
+        &members,
         &sources,
         &stored_outcomes,
         |path| {
@@ -642,6 +654,7 @@ pub fn build(
     if settings.content == config::ContentMode::Full {
         load_bodies(
             &mut loaded.catalog,
+            &members,
             articles_dir,
             all_listed,
             settings,
@@ -780,14 +793,14 @@ fn source_hashes(
 /// record not to decode, its file is read and inferred again (`reinfer`).
 fn load_display(
     catalog: &mut Catalog,
-    settings: &Settings,
+    members: &[(String, Vec<usize>)],
     sources: &[(&str, cache::ContentHash)],
     stored: &cache::StoredOutcomes,
     reinfer: impl Fn(&str) -> Result<model::Article, Vec<Diagnostic>> + Sync,
 ) -> Result<(), Error> {
-    let mut wanted: Vec<usize> = render::feed_members(catalog, settings)
-        .into_values()
-        .flatten()
+    let mut wanted: Vec<usize> = members
+        .iter()
+        .flat_map(|(_, members)| members.iter().copied())
         .filter(|&at| !catalog.articles[at].display_loaded)
         .collect();
     if wanted.is_empty() {
@@ -850,13 +863,14 @@ fn drop_in_background<T: Send + 'static>(value: T) {
 /// are copied from the published feeds.
 fn load_bodies(
     catalog: &mut Catalog,
+    members: &[(String, Vec<usize>)],
     articles_dir: &Path,
     listed: &[discover::ListedArticle],
     settings: &Settings,
     reuse: &BTreeMap<String, render::Reuse>,
 ) -> Result<(), Error> {
     let mut wanted = Vec::new();
-    for (lang, members) in render::feed_members(catalog, settings) {
+    for (lang, members) in members {
         let Some(published) = render::published_runs(reuse, lang) else {
             continue;
         };

@@ -244,9 +244,8 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 CheckFormat::Json => println!("{}", report::diagnostics_json(&loaded.diagnostics)),
                 CheckFormat::Text => print_diagnostics(&loaded.diagnostics, cli.quiet),
             }
-            let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-            if errors > 0 {
-                return Err(Error::Check(errors));
+            if loaded.has_errors() {
+                return Err(Error::Check(loaded.errors()));
             }
             if !cli.quiet {
                 let warnings = loaded.diagnostics.len();
@@ -267,9 +266,8 @@ fn run(cli: &Cli) -> Result<(), Error> {
             print!("{text}");
             print_diagnostics(&loaded.diagnostics, cli.quiet);
             // As `check` says it: inspect never publishes anything.
-            let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-            if errors > 0 {
-                return Err(Error::Check(errors));
+            if loaded.has_errors() {
+                return Err(Error::Check(loaded.errors()));
             }
             Ok(())
         }
