@@ -122,22 +122,24 @@ impl<'a> Inferrer<'a> {
                 // An export's text is what it is; its name was typed by
                 // someone, and a French text saved as `story.de.txt` would
                 // land in the German feed unnoticed.
-                if parsed.format == Format::Plain {
-                    if let Detection::Found {
-                        tag: read_as,
-                        uncertain: false,
-                        ..
-                    } = self.detector.detect(&detected_text)
-                    {
-                        if !primary_subtag(&read_as).eq_ignore_ascii_case(primary_subtag(tag)) {
-                            warnings.push(Diagnostic::warning(
-                                path,
-                                None,
-                                format!(
-                                    "the file name says `{tag}`, but the text reads as `{read_as}`; check the name (a sidecar NAME.toml with `lang` settles it either way)"
-                                ),
-                            ));
-                        }
+                let read_as = match parsed.format {
+                    Format::Plain => self.detector.detect(&detected_text),
+                    Format::Markdown => Detection::Unknown,
+                };
+                if let Detection::Found {
+                    tag: read_as,
+                    uncertain: false,
+                    ..
+                } = read_as
+                {
+                    if !primary_subtag(&read_as).eq_ignore_ascii_case(primary_subtag(tag)) {
+                        warnings.push(Diagnostic::warning(
+                            path,
+                            None,
+                            format!(
+                                "the file name says `{tag}`, but the text reads as `{read_as}`; check the name (a sidecar NAME.toml with `lang` settles it either way)"
+                            ),
+                        ));
                     }
                 }
                 Some((tag.clone(), LangSource::FileName))
@@ -306,7 +308,8 @@ impl<'a> Inferrer<'a> {
             } else {
                 authors.push(Person {
                     name,
-                    ..person.clone()
+                    email: person.email.clone(),
+                    uri: person.uri.clone(),
                 });
             }
         }
