@@ -95,7 +95,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
 fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime)> {
     const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas"];
     const BETWEEN: &[&str] = &[
-        ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –", " –",
+        ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –",
     ];
     let mut rest = s.trim_end();
     for suffix in AFTER {
@@ -113,7 +113,6 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime)> {
     while let Some(stripped) = BETWEEN.iter().find_map(|word| head.strip_suffix(word)) {
         head = stripped.trim_end();
     }
-    let head = head.strip_suffix(',').unwrap_or(head).trim_end();
     (!head.is_empty()).then_some((head, time))
 }
 
