@@ -28,6 +28,10 @@ KNOWN: they are printed as warnings with a count, not counted as problems,
 so that a new one still fails; delete an entry once the reader is fixed.
 
 Prints one line per problem, a summary line and exits 1 when there is any.
+
+usage: other_readers_check.py --available READER
+exits 0 when READER and what it needs are installed (the tests ask this
+first: what each reader needs is written here, once), else 1.
 """
 import html
 import json
@@ -45,6 +49,7 @@ READERS_DIR = os.path.join(HERE, "readers")
 JAVA = "/usr/share/java"
 ROME_JARS = ["rome.jar", "rome-utils.jar", "jdom2.jar", "slf4j-api.jar", "slf4j-nop.jar"]
 GOCODE = "/usr/share/gocode"
+SIMPLEPIE_AUTOLOADER = "/usr/share/php/simplepie/autoloader.php"
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
@@ -331,5 +336,28 @@ def json_or_error(r):
 DUMPERS = {"sfeed": dump_sfeed, "gofeed": dump_gofeed, "simplepie": dump_simplepie, "rome": dump_rome}
 
 
+def available(reader):
+    """Whether the reader and everything its dumper needs are installed."""
+    if reader == "sfeed":
+        return shutil.which("sfeed") is not None
+    if reader == "gofeed":
+        parser = os.path.join(GOCODE, "src/github.com/mmcdole/gofeed/parser.go")
+        return shutil.which("go") is not None and os.path.exists(parser)
+    if reader == "simplepie":
+        # SimplePie needs PHP's xml extension, which the Debian package
+        # does not pull in.
+        probe = (
+            f"require '{SIMPLEPIE_AUTOLOADER}'; "
+            "exit(class_exists('SimplePie') && function_exists('xml_parser_create') ? 0 : 1);"
+        )
+        return shutil.which("php") is not None and run(["php", "-r", probe]).returncode == 0
+    if reader == "rome":
+        jars = [os.path.join(JAVA, j) for j in ROME_JARS]
+        return shutil.which("java") is not None and all(os.path.exists(j) for j in jars)
+    sys.exit(f"unknown reader {reader!r}; one of {', '.join(DUMPERS)}")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--available"]:
+        sys.exit(0 if available(sys.argv[2]) else 1)
     sys.exit(main())

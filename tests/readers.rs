@@ -73,45 +73,15 @@ fn newsboat_reads(feeds: &Path, json: &Path) {
     }
 }
 
-/// sfeed, gofeed, SimplePie and ROME, each where installed.
+/// sfeed, gofeed, SimplePie and ROME, each where installed (the check
+/// script knows what each needs).
 fn other_readers_read(feeds: &Path, json: &Path) {
-    // sfeed reads a feed on stdin; an empty one is no error.
-    if tool_available("sfeed", &[]) {
-        reader_reads("other_readers_check.py", &["sfeed"], feeds, json);
-    }
-    if library_available(
-        "gofeed (golang-go, golang-github-mmcdole-gofeed-dev)",
-        &["go", "version"],
-        &["/usr/share/gocode/src/github.com/mmcdole/gofeed/parser.go"],
-    ) {
-        reader_reads("other_readers_check.py", &["gofeed"], feeds, json);
-    }
-    // SimplePie needs PHP's xml extension, which the Debian package does
-    // not pull in.
-    if library_available(
-        "SimplePie (libphp-simplepie, php-cli, php-xml)",
-        &[
-            "php",
-            "-r",
-            "require '/usr/share/php/simplepie/autoloader.php'; \
-             exit(class_exists('SimplePie') && function_exists('xml_parser_create') ? 0 : 1);",
-        ],
-        &[],
-    ) {
-        reader_reads("other_readers_check.py", &["simplepie"], feeds, json);
-    }
-    if library_available(
-        "ROME (librome-java, a Java runtime)",
-        &["java", "-version"],
-        &[
-            "/usr/share/java/rome.jar",
-            "/usr/share/java/rome-utils.jar",
-            "/usr/share/java/jdom2.jar",
-            "/usr/share/java/slf4j-api.jar",
-            "/usr/share/java/slf4j-nop.jar",
-        ],
-    ) {
-        reader_reads("other_readers_check.py", &["rome"], feeds, json);
+    let script = repo().join("tests/other_readers_check.py");
+    let script = script.to_str().unwrap();
+    for reader in ["sfeed", "gofeed", "simplepie", "rome"] {
+        if available(reader, &["python3", script, "--available", reader]) {
+            reader_reads("other_readers_check.py", &[reader], feeds, json);
+        }
     }
 }
 
