@@ -129,6 +129,10 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
             .as_deref()
         {
             Some("txt") => SourceKind::Plain,
+            Some("md") | Some("markdown") if is_list_page(&file.path) => {
+                listing.ignored.push(file.path);
+                continue;
+            }
             Some("md") | Some("markdown") => SourceKind::Markdown,
             Some("toml") => {
                 sidecars.insert(file.path.clone(), file);
@@ -435,6 +439,25 @@ fn read_text(
             None
         }
     }
+}
+
+/// Why the walk left out a file it listed as ignored, for `--verbose`.
+pub fn why_ignored(rel: &str) -> &'static str {
+    if is_list_page(rel) {
+        "a Hugo list page (_index), not an article"
+    } else {
+        "not .txt, .md or a sidecar .toml"
+    }
+}
+
+/// Whether a Markdown file is a Hugo section or home page (`_index.md`,
+/// `_index.de.md`): the page that lists a folder's articles, with a title
+/// and an introduction but often no date. It is no article of any feed,
+/// and reading it as one would fail a Hugo content folder on its missing
+/// date.
+fn is_list_page(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.split('.').next() == Some("_index")
 }
 
 fn extension(rel: &str) -> Option<&str> {

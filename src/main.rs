@@ -183,7 +183,10 @@ fn run(cli: &Cli) -> Result<(), Error> {
                     eprintln!("nothing changed since the last run (no article was read)");
                 }
                 for path in &built.ignored {
-                    eprintln!("ignored {} (not .txt, .md or a sidecar .toml)", path);
+                    eprintln!(
+                        "ignored {path} ({})",
+                        babelfeed::discover::why_ignored(path)
+                    );
                 }
                 for path in &built.published.written {
                     let copied = built.published.copied.iter().find(|(p, ..)| p == path);

@@ -178,6 +178,61 @@ fn drafts_are_in_no_feed_and_quiet_prints_nothing() {
 }
 
 #[test]
+fn hugo_list_pages_are_no_articles_so_a_hugo_content_folder_builds() {
+    // A Hugo site's content folder as it is: home and section pages
+    // (`_index.md`), which have no date, beside the articles.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/_index.md",
+        "---\ntitle: \"Home\"\n---\nWelcome.\n",
+    );
+    write(
+        dir.path(),
+        "articles/posts/_index.de.md",
+        "+++\ntitle = \"Beiträge\"\n+++\n",
+    );
+    write(
+        dir.path(),
+        "articles/posts/start.de.md",
+        "+++\ntitle = \"Start der Rakete\"\ndate = 2021-05-04\ntranslationKey = \"start\"\n+++\nDie Rakete ist gestartet.\n",
+    );
+    write(
+        dir.path(),
+        "articles/posts/start.fr.md",
+        "+++\ntitle = \"Lancement de la fusée\"\ndate = 2021-05-04\ntranslationKey = \"start\"\n+++\nLa fusée a décollé.\n",
+    );
+    let output = babelfeed(dir.path(), &["build", "-v"]);
+    assert_success(&output);
+    let err = stderr(&output);
+    for page in ["_index.md", "posts/_index.de.md"] {
+        assert!(
+            err.contains(&format!("ignored {page} (a Hugo list page")),
+            "{err}"
+        );
+    }
+    for (lang, title) in [("de", "Start der Rakete"), ("fr", "Lancement de la fusée")] {
+        let feed = parse_feed(&dir.path().join(format!("feeds/{lang}/atom.xml")));
+        let titles: Vec<&str> = feed
+            .entries
+            .iter()
+            .map(|e| e.title.as_ref().unwrap().content.as_str())
+            .collect();
+        assert_eq!(titles, [title], "{lang}");
+    }
+    // Only the two articles' languages have feeds: the untagged home page
+    // was not detected as some language of its own.
+    let published: Vec<String> = visible_snapshot(&dir.path().join("feeds"))
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(
+        published,
+        ["de/atom.xml", "de/rss.xml", "fr/atom.xml", "fr/rss.xml"]
+    );
+}
+
+#[test]
 fn inspect_json_has_the_documented_keys() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "articles/good.txt", DE);
