@@ -131,6 +131,21 @@ fn absolute<'a>(base: Option<&Url>, dest: CowStr<'a>) -> Option<CowStr<'a>> {
         .map(|url| CowStr::from(url.to_string()))
 }
 
+/// The plain text of a Markdown document's summary: everything before
+/// Hugo's summary divider `<!--more-->`, which an author puts where the
+/// teaser ends (it may span paragraphs, or end inside one); else its first
+/// paragraph.
+pub fn markdown_lead(source: &str) -> String {
+    const DIVIDER: &str = "<!--more-->";
+    if let Some(cut) = source.find(DIVIDER) {
+        let teaser = text_of(&source[..cut], false);
+        if !teaser.is_empty() {
+            return teaser;
+        }
+    }
+    markdown_text(source, true)
+}
+
 /// The plain text of a Markdown document: of its first paragraph only (the
 /// default summary), or of all of it (for language detection).
 pub fn markdown_text(source: &str, first_paragraph_only: bool) -> String {
@@ -261,6 +276,23 @@ mod tests {
             html,
             "<p>A <em>b</em> <a href=\"mailto:x@example.org\">c</a></p>\n"
         );
+    }
+
+    #[test]
+    fn hugo_summary_divider_ends_the_lead() {
+        // Two paragraphs before the divider: both are the teaser.
+        assert_eq!(
+            markdown_lead("First **bold**.\n\nSecond.\n\n<!--more-->\n\nThird.\n"),
+            "First bold. Second."
+        );
+        // Inside a paragraph, it ends the teaser there.
+        assert_eq!(
+            markdown_lead("One. Two.<!--more--> Three.\n\nFour.\n"),
+            "One. Two."
+        );
+        // At the top it marks no teaser: the first paragraph stands in.
+        assert_eq!(markdown_lead("<!--more-->\n\nOne.\n\nTwo.\n"), "One.");
+        assert_eq!(markdown_lead("One.\n\nTwo.\n"), "One.");
     }
 
     #[test]

@@ -76,7 +76,7 @@ impl<'a> Inferrer<'a> {
                     .join("\n\n"),
             ),
             Body::Markdown { source } => (
-                body::markdown_text(source, true),
+                body::markdown_lead(source),
                 match needs_full_text {
                     true => body::markdown_text(source, false),
                     false => String::new(),
