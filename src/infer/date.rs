@@ -98,22 +98,48 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime)> {
         ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –",
     ];
     let mut rest = s.trim_end();
+    let mut unit = false;
     for suffix in AFTER {
         if let Some(stripped) = rest.strip_suffix(suffix) {
             rest = stripped.trim_end();
+            unit = true;
             break;
         }
     }
     let (head, clock) = rest.rsplit_once(char::is_whitespace)?;
-    let clock = clock.replace('h', ":");
-    let time = NaiveTime::parse_from_str(&clock, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(&clock, "%H:%M:%S"))
-        .ok()?;
     let mut head = head.trim_end();
+    let (hour, minute, second) = read_clock(clock, unit || head.ends_with(" ore"))?;
+    let time = NaiveTime::from_hms_opt(hour, minute, second)?;
     while let Some(stripped) = BETWEEN.iter().find_map(|word| head.strip_suffix(word)) {
         head = stripped.trim_end();
     }
     (!head.is_empty()).then_some((head, time))
+}
+
+/// `10:30`, `10:30:15`, `10h30`, and a bare hour (`9h`, or `9` when a word
+/// around it such as `Uhr` or `ore` says it is one): a number alone after a
+/// date could be anything.
+fn read_clock(text: &str, hour_word: bool) -> Option<(u32, u32, u32)> {
+    let (text, hour_word) = match text.strip_suffix('h') {
+        Some(hour) => (hour, true),
+        None => (text, hour_word),
+    };
+    let number = |digits: &str, widths: std::ops::RangeInclusive<usize>| {
+        (widths.contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits_value(digits.as_bytes()) as u32)
+    };
+    let mut parts = text.split([':', 'h']);
+    let hour = number(parts.next()?, 1..=2)?;
+    let minute = match parts.next() {
+        Some(minute) => number(minute, 2..=2)?,
+        None if hour_word => 0,
+        None => return None,
+    };
+    let second = match parts.next() {
+        Some(second) => number(second, 2..=2)?,
+        None => 0,
+    };
+    parts.next().is_none().then_some((hour, minute, second))
 }
 
 /// Editors and spreadsheets add a BOM, stray spaces and a final period
@@ -1013,6 +1039,22 @@ mod tests {
         ] {
             assert_eq!(ok(text), at(2021, 5, 4, 10, 30), "{text}");
         }
+        for text in [
+            "4 mai 2021 à 9h",
+            "4 mai 2021 à 9 h",
+            "4. Mai 2021, 9 Uhr",
+            "04.05.2021 um 9 Uhr",
+            "4 maggio 2021, ore 9",
+            "4 maggio 2021 alle ore 9",
+            "4 de mayo de 2021, 9 horas",
+        ] {
+            assert_eq!(ok(text), at(2021, 5, 4, 9, 0), "{text}");
+        }
+        assert_eq!(ok("4.5.2021 9:05"), at(2021, 5, 4, 9, 5));
+        // A bare number needs a word saying it is an hour.
+        err("4 mai 2021 à 9");
+        err("4. Mai 2021, 24 Uhr");
+        err("4 mai 2021 à 9h5");
         assert_eq!(
             ok("04.05.2021 10:30:15"),
             ParsedDate::Local(

@@ -1,0 +1,49 @@
+//! Date lines and front matter as publishers really write them: times with
+//! only an hour, 12-hour clocks and zone abbreviations after the date;
+//! repeated, empty and doubly spelt front matter fields.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const LEAD_FR: &str = "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine. Il prévoit des économies importantes.";
+const LEAD_EN: &str =
+    "The city council approved the new budget on Tuesday after a long debate. It includes savings.";
+
+/// `inspect --format json` of the articles `files` (name, text), with a
+/// configuration in Europe/Berlin so that a zone written in an article is
+/// seen to win over it.
+fn inspect(files: &[(&str, &str)]) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "babelfeed.toml",
+        "base_url = \"https://news.example.org\"\ntimezone = \"Europe/Berlin\"\n",
+    );
+    for (name, text) in files {
+        write(dir.path(), &format!("articles/{name}"), text);
+    }
+    let output = babelfeed(dir.path(), &["inspect", "--format", "json"]);
+    assert_success(&output);
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    json.as_array().unwrap().clone()
+}
+
+/// The publication date `inspect` reports for a plain-text export whose
+/// date line is `date_line`.
+fn date_of(date_line: &str, lead: &str) -> String {
+    let articles = inspect(&[("a.txt", &format!("{date_line}\n\n{lead}\n"))]);
+    articles[0]["date"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn an_hour_without_minutes_is_a_time() {
+    for (line, want) in [
+        ("12 mars 2024 à 9h", "2024-03-12T09:00:00+01:00"),
+        ("12 mars 2024 à 9 h", "2024-03-12T09:00:00+01:00"),
+        ("12.03.2024, 9 Uhr", "2024-03-12T09:00:00+01:00"),
+    ] {
+        assert_eq!(date_of(line, LEAD_FR), want, "{line}");
+    }
+}
