@@ -30,6 +30,14 @@ fn inspect(files: &[(&str, &str)]) -> Vec<Value> {
     json.as_array().unwrap().clone()
 }
 
+/// The diagnostics of `check --format json` for one article.
+fn check(name: &str, text: &str) -> Vec<JsonDiagnostic> {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &format!("articles/{name}"), text);
+    let output = babelfeed(dir.path(), &["check", "--format", "json"]);
+    parse_check_json(&output.stdout).unwrap()
+}
+
 /// The publication date `inspect` reports for a plain-text export whose
 /// date line is `date_line`.
 fn date_of(date_line: &str, lead: &str) -> String {
@@ -46,4 +54,28 @@ fn an_hour_without_minutes_is_a_time() {
     ] {
         assert_eq!(date_of(line, LEAD_FR), want, "{line}");
     }
+}
+
+#[test]
+fn twelve_hour_clock_times() {
+    for (line, want) in [
+        ("March 12, 2024, 2:30 p.m.", "2024-03-12T14:30:00+01:00"),
+        ("March 12, 2024 at 2:30 PM", "2024-03-12T14:30:00+01:00"),
+        ("March 12, 2024, 12 a.m.", "2024-03-12T00:00:00+01:00"),
+    ] {
+        assert_eq!(date_of(line, LEAD_EN), want, "{line}");
+    }
+}
+
+#[test]
+fn a_date_error_quotes_the_line_as_written() {
+    let line = "March 12, 2024, 14:30 p.m.";
+    let problems = check("a.txt", &format!("{line}\n\n{LEAD_EN}\n"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, Some(1));
+    assert!(
+        problems[0].message.contains(&format!("`{line}`")),
+        "{}",
+        problems[0].message
+    );
 }

@@ -42,13 +42,16 @@ const HINT: &str = "write e.g. 04.05.2021, 2021-05-04 or 4 May 2021";
 /// Parse one date line.
 ///
 /// Errors are full sentences meant for the end user: they quote the input
-/// and either name the impossible part or list the accepted forms.
+/// as written (the user searches for it) and either name the impossible
+/// part or list the accepted forms.
 pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
-    let cleaned = clean(text);
+    let written = text.trim().trim_start_matches('\u{feff}').trim();
+    // Editors add a final period ("4. Mai 2021.") that carries no meaning.
+    let cleaned = written.strip_suffix('.').unwrap_or(written).trim_end();
     if cleaned.is_empty() {
         return Err(format!("the date is empty; {HINT}"));
     }
-    if let Some(result) = parse_date_time(cleaned) {
+    if let Some(result) = parse_date_time(cleaned, written) {
         return result;
     }
     let tokens = tokenize(cleaned);
@@ -60,11 +63,11 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
         candidates.push(rest);
     }
     for toks in candidates {
-        if let Some(result) = parse_numeric(toks, cleaned, order) {
+        if let Some(result) = parse_numeric(toks, written, order) {
             return result.map(ParsedDate::Day);
         }
         if let Some((day, month, year)) = parse_written(toks) {
-            return validate(year, month, day, cleaned, None).map(ParsedDate::Day);
+            return validate(year, month, day, written, None).map(ParsedDate::Day);
         }
     }
     // Exports write the time after the day ("04.05.2021, 10:30 Uhr") and
@@ -86,19 +89,23 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
             }
         }
     }
-    Err(format!("cannot read `{cleaned}` as a date; {HINT}"))
+    Err(format!("cannot read `{written}` as a date; {HINT}"))
 }
 
 /// A date followed by a time of day: `4.5.2021 10:30`, `04.05.2021, 10:30
-/// Uhr`, `4 mai 2021 à 10h30`, `May 4, 2021 at 10:30`. The words between
-/// are what the languages of the contract put there.
+/// Uhr`, `4 mai 2021 à 10h30`, `May 4, 2021 at 2:30 p.m.`. The words
+/// between are what the languages of the contract put there.
 fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime)> {
     const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas"];
     const BETWEEN: &[&str] = &[
         ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –",
     ];
     let mut rest = s.trim_end();
-    let mut unit = false;
+    let meridiem = strip_meridiem(rest).map(|(head, pm)| {
+        rest = head;
+        pm
+    });
+    let mut unit = meridiem.is_some();
     for suffix in AFTER {
         if let Some(stripped) = rest.strip_suffix(suffix) {
             rest = stripped.trim_end();
@@ -108,12 +115,33 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime)> {
     }
     let (head, clock) = rest.rsplit_once(char::is_whitespace)?;
     let mut head = head.trim_end();
-    let (hour, minute, second) = read_clock(clock, unit || head.ends_with(" ore"))?;
+    let (mut hour, minute, second) = read_clock(clock, unit || head.ends_with(" ore"))?;
+    if let Some(pm) = meridiem {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        // 12 a.m. is midnight and 12 p.m. noon.
+        hour = hour % 12 + if pm { 12 } else { 0 };
+    }
     let time = NaiveTime::from_hms_opt(hour, minute, second)?;
     while let Some(stripped) = BETWEEN.iter().find_map(|word| head.strip_suffix(word)) {
         head = stripped.trim_end();
     }
     (!head.is_empty()).then_some((head, time))
+}
+
+/// `a.m.` or `p.m.` after a time, however it is spelt (`PM`, `p.m`, glued
+/// as in `2pm`): the text before it and whether it is p.m.
+fn strip_meridiem(s: &str) -> Option<(&str, bool)> {
+    let s = s.trim_end_matches('.').strip_suffix(['m', 'M'])?;
+    let s = s.trim_end_matches('.');
+    let (head, pm) = match s.strip_suffix(['p', 'P']) {
+        Some(head) => (head, true),
+        None => (s.strip_suffix(['a', 'A'])?, false),
+    };
+    let head = head.trim_end();
+    head.ends_with(|c: char| c.is_ascii_digit())
+        .then_some((head, pm))
 }
 
 /// `10:30`, `10:30:15`, `10h30`, and a bare hour (`9h`, or `9` when a word
@@ -142,13 +170,6 @@ fn read_clock(text: &str, hour_word: bool) -> Option<(u32, u32, u32)> {
     parts.next().is_none().then_some((hour, minute, second))
 }
 
-/// Editors and spreadsheets add a BOM, stray spaces and a final period
-/// ("4. Mai 2021.") that carry no meaning.
-fn clean(text: &str) -> &str {
-    let s = text.trim().trim_start_matches('\u{feff}').trim();
-    s.strip_suffix('.').unwrap_or(s).trim_end()
-}
-
 // ---------------------------------------------------------------------------
 // Date-times
 // ---------------------------------------------------------------------------
@@ -156,7 +177,7 @@ fn clean(text: &str) -> &str {
 /// Returns `None` when the text does not even start like an ISO date-time,
 /// so the other readers get their turn; once it does, every failure is
 /// reported here because the user clearly meant a date-time.
-fn parse_date_time(s: &str) -> Option<Result<ParsedDate, String>> {
+fn parse_date_time(s: &str, written: &str) -> Option<Result<ParsedDate, String>> {
     let b = s.as_bytes();
     let looks_like = b.len() >= 12
         && b[..4].iter().all(u8::is_ascii_digit)
@@ -171,7 +192,7 @@ fn parse_date_time(s: &str) -> Option<Result<ParsedDate, String>> {
     }
     let bad = || {
         format!(
-            "cannot read `{s}` as a date-time; write e.g. 2021-05-04T09:30:00+02:00 \
+            "cannot read `{written}` as a date-time; write e.g. 2021-05-04T09:30:00+02:00 \
              or 2021-05-04T09:30:00Z, or just the day as 2021-05-04"
         )
     };
@@ -190,7 +211,7 @@ fn parse_date_time(s: &str) -> Option<Result<ParsedDate, String>> {
     let year = digits_value(&b[..4]);
     let month = digits_value(&b[5..7]);
     let day = digits_value(&b[8..10]);
-    let date = match validate(year, month, day, s, None) {
+    let date = match validate(year, month, day, written, None) {
         Ok(date) => date,
         Err(e) => return Some(Err(e)),
     };
@@ -202,7 +223,7 @@ fn parse_date_time(s: &str) -> Option<Result<ParsedDate, String>> {
     } = fields;
     if hour > 23 || minute > 59 || second > 60 {
         return Some(Err(format!(
-            "`{s}` is not a valid time ({hour:02}:{minute:02}:{second:02} is out of range)"
+            "`{written}` is not a valid time ({hour:02}:{minute:02}:{second:02} is out of range)"
         )));
     }
     // chrono spells a leap second as second 59 with an extra second of nanos.
@@ -1055,6 +1076,50 @@ mod tests {
         err("4 mai 2021 à 9");
         err("4. Mai 2021, 24 Uhr");
         err("4 mai 2021 à 9h5");
+    }
+
+    #[test]
+    fn twelve_hour_clock() {
+        let at = |h, min| {
+            ParsedDate::Local(
+                NaiveDate::from_ymd_opt(2024, 3, 12)
+                    .unwrap()
+                    .and_hms_opt(h, min, 0)
+                    .unwrap(),
+            )
+        };
+        for (text, h, min) in [
+            ("March 12, 2024, 2:30 p.m.", 14, 30),
+            ("March 12, 2024 at 2:30 PM", 14, 30),
+            ("March 12, 2024 2 p.m.", 14, 0),
+            ("March 12, 2024, 10:30 a.m.", 10, 30),
+            ("March 12, 2024 10:30 A.M.", 10, 30),
+            ("March 12, 2024 at 9pm", 21, 0),
+            ("12 March 2024 at 2:30pm", 14, 30),
+            ("March 12, 2024, 12 a.m.", 0, 0),
+            ("March 12, 2024, 12:15 a.m.", 0, 15),
+            ("March 12, 2024, 12 p.m.", 12, 0),
+            ("LONDON, March 12, 2024, 2:30 p.m.", 14, 30),
+        ] {
+            assert_eq!(ok(text), at(h, min), "{text}");
+        }
+        for text in [
+            "March 12, 2024, 13:30 p.m.",
+            "March 12, 2024, 0:30 a.m.",
+            "March 12, 2024, p.m.",
+            "March 12, 2024 Amsterdam",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn errors_quote_the_line_as_written() {
+        assert_eq!(
+            err("March 12, 2024, 2:30 x.m."),
+            format!("cannot read `March 12, 2024, 2:30 x.m.` as a date; {HINT}")
+        );
+        assert!(err("31.02.2021.").starts_with("`31.02.2021.` is not"));
         assert_eq!(
             ok("04.05.2021 10:30:15"),
             ParsedDate::Local(
@@ -1400,9 +1465,12 @@ mod tests {
     }
 
     #[test]
-    fn error_quotes_cleaned_input() {
+    fn error_quotes_input_without_surrounding_space() {
         let e = err("\u{feff}  next tuesday. ");
-        assert!(e.starts_with("cannot read `next tuesday` as a date"), "{e}");
+        assert!(
+            e.starts_with("cannot read `next tuesday.` as a date"),
+            "{e}"
+        );
     }
 
     #[test]
