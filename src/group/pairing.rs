@@ -59,6 +59,9 @@ const RARITY_DAYS: i64 = 14;
 const MAX_HOLDERS: usize = 24;
 /// The shared evidence must also be a real part of the smaller article's.
 const MIN_SHARED_FRACTION: f64 = 0.25;
+/// Figures (numbers other than years) each of two articles must give
+/// before sharing none of them tells they are two stories.
+const MIN_FIGURES: usize = 2;
 /// Translations published a day apart are common but same-day ones more so;
 /// this only breaks near-ties.
 const DAY_APART_FACTOR: f64 = 0.95;
@@ -345,7 +348,8 @@ pub fn pair_reusing(
             let score = (ab.score * ba.score).sqrt() * DAY_APART_FACTOR.powi(days as i32);
             let smaller = totals[a].min(totals[b]);
             let enough = ab.rare_shared >= MIN_RARE_SHARED_WEIGHT
-                && ab.shared >= MIN_SHARED_FRACTION * smaller;
+                && ab.shared >= MIN_SHARED_FRACTION * smaller
+                && !figures_disagree(&candidates[a].signals, &candidates[b].signals);
             if enough && score >= config.min_score {
                 edges.push(Edge { a, b, score });
             } else if score >= config.min_score / 2.0 {
@@ -431,7 +435,9 @@ pub fn pair_reusing(
 
     for (x, (score, y)) in near_misses {
         if !pairing.scores.contains_key(&x) && !sets.same(x, y) {
-            let why = if score < config.min_score {
+            let why = if figures_disagree(&candidates[x].signals, &candidates[y].signals) {
+                format!("(score {score:.2}): each gives figures and they share none of them")
+            } else if score < config.min_score {
                 format!(
                     "(score {score:.2}, under pairing.min_score {}): too small a part of what each tells is shared",
                     config.min_score
@@ -749,6 +755,22 @@ fn directed_evidence(
     found
 }
 
+/// Whether two articles each give figures and share none: a translation
+/// copies figures digit for digit (`1,7` and `1.7` are one), so these are
+/// two stories, however many names they share. Two reports of one
+/// minister on one day share him, his party and the parliament, but not
+/// the sums, counts and dates each tells of.
+fn figures_disagree(a: &Signals, b: &Signals) -> bool {
+    let figures = |s: &Signals| s.tokens.iter().filter(|t| t.number).count();
+    figures(a) >= MIN_FIGURES
+        && figures(b) >= MIN_FIGURES
+        && !a
+            .tokens
+            .iter()
+            .filter(|t| t.number)
+            .any(|t| b.contains_id(t.id))
+}
+
 /// Union–find over candidates that keeps each group's members, so that no
 /// group ever holds two articles of one language, and two groups are only
 /// joined when every member of one is linked to every member of the other:
@@ -1000,6 +1022,53 @@ mod tests {
         ];
         let p = pair(&cands, &PairingConfig::default());
         assert!(p.groups.is_empty(), "{:?}", p.groups);
+    }
+
+    /// Two reports of one minister on one day, in two languages, share
+    /// him, his party, his chancellor and the parliament; only their
+    /// figures tell them apart.
+    #[test]
+    fn stories_whose_figures_all_differ_are_not_linked() {
+        let reform_de = "BERLIN (dpa) – Gesundheitsminister Karl Lauterbach (SPD) hat im Bundestag für seine Krankenhausreform geworben. Bis zu 50 Mrd. Euro sollen in den Umbau der rund 1.700 Kliniken fließen. Die Union warf Lauterbach vor, ein Kliniksterben in Kauf zu nehmen. Bundeskanzler Olaf Scholz stellte sich hinter seinen Minister.";
+        let cannabis_fr = "BERLIN (AFP) - Le ministre allemand de la Santé Karl Lauterbach (SPD) a défendu mercredi devant le Bundestag la légalisation du cannabis. Les adultes pourront posséder jusqu'à 25 grammes. Le chancelier Olaf Scholz a soutenu son ministre. Selon un sondage, 47 % des Allemands approuvent la réforme.";
+        let reform_fr = "BERLIN (AFP) - Le ministre allemand de la Santé Karl Lauterbach (SPD) a défendu devant le Bundestag sa réforme des hôpitaux. Jusqu'à 50 milliards d'euros doivent financer la transformation des quelque 1 700 cliniques. L'opposition accuse Lauterbach d'accepter leur disparition. Le chancelier Olaf Scholz soutient son ministre.";
+        let strangers = vec![
+            cand("reform.de.txt", "de", 10, reform_de),
+            cand("cannabis.fr.txt", "fr", 10, cannabis_fr),
+        ];
+        let p = pair(&strangers, &PairingConfig::default());
+        assert!(p.groups.is_empty(), "{:?}", p.groups);
+        assert!(
+            p.notes
+                .iter()
+                .any(|(_, note)| note.contains("share none of them")),
+            "{:?}",
+            p.notes
+        );
+        // The same German report and its translation, with the figures
+        // written the French way, are linked.
+        let translations = vec![
+            cand("reform.de.txt", "de", 10, reform_de),
+            cand("reform.fr.txt", "fr", 10, reform_fr),
+        ];
+        let p = pair(&translations, &PairingConfig::default());
+        assert_eq!(p.groups, vec![vec![0, 1]]);
+    }
+
+    /// German capitalises its nouns, so a capitalised German word no other
+    /// language's text has tells nothing; an acronym inside a sentence is
+    /// no noun, and a translation would keep it.
+    #[test]
+    fn acronyms_inside_a_sentence_are_names_in_any_language() {
+        let s = extract("BERLIN (dpa) – Die Gewerkschaft GDL streikt bei der Bahn.");
+        let flagged = |word: &str| {
+            let id = crate::group::signals::token_id(&format!("w:{word}"));
+            s.tokens.iter().find(|t| t.id == id).map(|t| t.name)
+        };
+        // A dateline's place starts the sentence: it may be translated.
+        assert_eq!(flagged("berlin"), Some(true));
+        assert_eq!(flagged("gdl"), Some(false));
+        assert_eq!(flagged("gewerkschaft"), Some(true));
     }
 
     /// Stories over two months: reusing the last run's evidence after

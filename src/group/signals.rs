@@ -29,6 +29,10 @@ pub struct Token {
     /// a language that capitalises its nouns too (see
     /// [`capitalises_nouns`]), where it may be any noun.
     pub name: bool,
+    /// A number other than a year: figures a translation copies digit for
+    /// digit, so two stories that each give some and share none are two
+    /// stories.
+    pub number: bool,
 }
 
 /// Whether a language (a tag) capitalises every noun, so that a capitalised
@@ -43,23 +47,31 @@ pub fn capitalises_nouns(lang: &str) -> bool {
 
 /// The cache stores every article's evidence, which is most of its size:
 /// each token as its 8 hash bytes and one byte of its weight in halves
-/// (every weight is a multiple of ½ below 64) with the top bit set for a
-/// name, in one byte string. That is half the size of the plain encoding
+/// (every weight is a multiple of ½ below 32) with the top bit set for a
+/// name and the next for a number, in one byte string. That is half the size of the plain encoding
 /// and decodes without a step per byte.
 impl serde::Serialize for Signals {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut packed = Vec::with_capacity(self.tokens.len() * PACKED_TOKEN);
         for token in &self.tokens {
             let halves = token.weight * 2.0;
-            debug_assert!(halves == halves.round() && halves < 128.0);
+            debug_assert!(halves == halves.round() && halves < 64.0);
             packed.extend_from_slice(&token.id.to_le_bytes());
-            packed.push(halves as u8 | if token.name { NAME_BIT } else { 0 });
+            let mut flags = halves as u8;
+            if token.name {
+                flags |= NAME_BIT;
+            }
+            if token.number {
+                flags |= NUMBER_BIT;
+            }
+            packed.push(flags);
         }
         serializer.serialize_bytes(&packed)
     }
 }
 
 const NAME_BIT: u8 = 0x80;
+const NUMBER_BIT: u8 = 0x40;
 
 const PACKED_TOKEN: usize = 9;
 
@@ -79,8 +91,9 @@ impl<'de> serde::Deserialize<'de> for Signals {
                     .chunks_exact(PACKED_TOKEN)
                     .map(|t| Token {
                         id: u64::from_le_bytes(t[..8].try_into().expect("8 bytes")),
-                        weight: f64::from(t[8] & !NAME_BIT) / 2.0,
+                        weight: f64::from(t[8] & !(NAME_BIT | NUMBER_BIT)) / 2.0,
                         name: t[8] & NAME_BIT != 0,
+                        number: t[8] & NUMBER_BIT != 0,
                     })
                     .collect();
                 Ok(Signals { tokens })
@@ -97,15 +110,25 @@ pub fn token_id(token: &str) -> u64 {
 
 impl Signals {
     /// The evidence of `tokens` (text, weight); of a token given twice the
-    /// first weight is kept. Capitalised words (`w:`) are names (see
-    /// [`Token::name`]).
+    /// first weight is kept. Words (`w:`) are names (see [`Token::name`]).
     pub fn of<'t>(tokens: impl IntoIterator<Item = (&'t str, f64)>) -> Signals {
+        Signals::flagged(
+            tokens
+                .into_iter()
+                .map(|(token, weight)| (token, weight, token.starts_with("w:"))),
+        )
+    }
+
+    /// As [`Signals::of`], with each token saying whether it is a name
+    /// (a word, not an acronym, which no language writes as a noun).
+    fn flagged<'t>(tokens: impl IntoIterator<Item = (&'t str, f64, bool)>) -> Signals {
         let mut tokens: Vec<Token> = tokens
             .into_iter()
-            .map(|(token, weight)| Token {
+            .map(|(token, weight, name)| Token {
                 id: token_id(token),
                 weight,
-                name: token.starts_with("w:"),
+                name,
+                number: token.starts_with("n:") && weight >= NUMBER_WEIGHT,
             })
             .collect();
         // Stable, so the first of equal tokens stays first.
@@ -115,7 +138,10 @@ impl Signals {
     }
 
     pub fn contains(&self, token: &str) -> bool {
-        let id = token_id(token);
+        self.contains_id(token_id(token))
+    }
+
+    pub fn contains_id(&self, id: u64) -> bool {
         self.tokens.binary_search_by_key(&id, |t| t.id).is_ok()
     }
 
@@ -159,15 +185,15 @@ const QUOTES: &[(char, &[char])] = &[
 ];
 
 pub fn extract(text: &str) -> Signals {
-    let mut tokens: Vec<(String, f64)> = Vec::new();
+    let mut tokens: Vec<(String, f64, bool)> = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     names_and_numbers(&chars, &mut tokens);
     quoted_terms(&chars, &mut tokens);
     urls(text, &mut tokens);
-    Signals::of(
+    Signals::flagged(
         tokens
             .iter()
-            .map(|(token, weight)| (token.as_str(), *weight)),
+            .map(|(token, weight, name)| (token.as_str(), *weight, *name)),
     )
 }
 
@@ -179,7 +205,7 @@ fn normalize(word: &str) -> String {
 /// capitalised, but a German noun never appears in the other language's text,
 /// so it costs nothing but a little mass), acronyms anywhere, and numbers
 /// with their separators removed (`1.000`, `1,000` and `1 000` agree).
-fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64)>) {
+fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
     let mut i = 0;
     // At the start of the text, a word starts a sentence.
     let mut sentence_start = true;
@@ -221,13 +247,13 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64)>) {
             };
             if let Some(frac) = decimals {
                 j += 1 + frac.len();
-                tokens.push((format!("n:{digits}.{frac}"), NUMBER_WEIGHT));
+                tokens.push((format!("n:{digits}.{frac}"), NUMBER_WEIGHT, false));
             } else if digits.len() >= 2 {
                 let weight = match digits.parse::<u32>() {
                     Ok(year) if digits.len() == 4 && (1900..=2099).contains(&year) => YEAR_WEIGHT,
                     _ => NUMBER_WEIGHT,
                 };
-                tokens.push((format!("n:{digits}"), weight));
+                tokens.push((format!("n:{digits}"), weight, false));
             }
             sentence_start = false;
             i = j;
@@ -244,7 +270,11 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64)>) {
             if acronym || (capitalised && !sentence_start) {
                 let word = normalize(&word.iter().collect::<String>());
                 if !is_english_calendar_word(&word) {
-                    tokens.push((format!("w:{word}"), NAME_WEIGHT));
+                    // An acronym inside a sentence is no common noun in
+                    // any language; at a sentence's start it may be a
+                    // dateline's place in capitals, which is translated.
+                    let name = !acronym || sentence_start;
+                    tokens.push((format!("w:{word}"), NAME_WEIGHT, name));
                 }
             }
             sentence_start = false;
@@ -275,7 +305,7 @@ fn is_abbreviation_dot(chars: &[char], dot: usize) -> bool {
     word.chars().count() == 1 || sentence::is_abbreviation(&word)
 }
 
-fn quoted_terms(chars: &[char], tokens: &mut Vec<(String, f64)>) {
+fn quoted_terms(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
     let mut i = 0;
     while i < chars.len() {
         let Some((_, closers)) = QUOTES.iter().find(|(open, _)| *open == chars[i]) else {
@@ -304,13 +334,13 @@ fn quoted_terms(chars: &[char], tokens: &mut Vec<(String, f64)>) {
             .map(normalize)
             .collect();
         if !words.is_empty() && words.len() <= MAX_QUOTED_WORDS {
-            tokens.push((format!("q:{}", words.join(" ")), QUOTE_WEIGHT));
+            tokens.push((format!("q:{}", words.join(" ")), QUOTE_WEIGHT, false));
         }
         i = close + 1;
     }
 }
 
-fn urls(text: &str, tokens: &mut Vec<(String, f64)>) {
+fn urls(text: &str, tokens: &mut Vec<(String, f64, bool)>) {
     for word in text.split_whitespace() {
         let starts_like_url = word
             .get(..4)
@@ -328,7 +358,7 @@ fn urls(text: &str, tokens: &mut Vec<(String, f64)>) {
         let rest = rest.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
         let rest = rest.trim_end_matches('/');
         if rest.contains('.') {
-            tokens.push((format!("u:{rest}"), URL_WEIGHT));
+            tokens.push((format!("u:{rest}"), URL_WEIGHT, false));
         }
     }
 }
