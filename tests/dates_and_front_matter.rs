@@ -79,3 +79,26 @@ fn a_date_error_quotes_the_line_as_written() {
         problems[0].message
     );
 }
+
+#[test]
+fn a_zone_after_the_time_wins_over_the_configured_one() {
+    for (line, lead, want) in [
+        (
+            "March 12, 2024 10:30 EDT",
+            LEAD_EN,
+            "2024-03-12T10:30:00-04:00",
+        ),
+        (
+            "12/03/2024 - 10:30 UTC",
+            LEAD_FR,
+            "2024-03-12T10:30:00+00:00",
+        ),
+        (
+            "12 mars 2024, 10h30 GMT+2",
+            LEAD_FR,
+            "2024-03-12T10:30:00+02:00",
+        ),
+    ] {
+        assert_eq!(date_of(line, lead), want, "{line}");
+    }
+}

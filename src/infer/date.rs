@@ -72,9 +72,14 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     }
     // Exports write the time after the day ("04.05.2021, 10:30 Uhr") and
     // press releases a place before it ("MADRID, 4 de mayo de 2021").
-    if let Some((date, time)) = split_trailing_time(cleaned) {
+    if let Some((date, time, zone)) = split_trailing_time(cleaned) {
         if let Ok(ParsedDate::Day(day)) = parse_date(date, order) {
-            return Ok(ParsedDate::Local(day.and_time(time)));
+            let local = day.and_time(time);
+            match zone.map(|zone| zone.from_local_datetime(&local).single()) {
+                None => return Ok(ParsedDate::Local(local)),
+                Some(Some(instant)) => return Ok(ParsedDate::Instant(instant)),
+                Some(None) => {}
+            }
         }
     }
     if let Some((place, date)) = cleaned.split_once(", ") {
@@ -94,13 +99,21 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
 
 /// A date followed by a time of day: `4.5.2021 10:30`, `04.05.2021, 10:30
 /// Uhr`, `4 mai 2021 à 10h30`, `May 4, 2021 at 2:30 p.m.`. The words
-/// between are what the languages of the contract put there.
-fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime)> {
+/// between are what the languages of the contract put there. A zone after
+/// the time (`10:30 EDT`, `14.30 Uhr MEZ`) comes back as its offset.
+fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<FixedOffset>)> {
     const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas"];
     const BETWEEN: &[&str] = &[
         ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –",
     ];
     let mut rest = s.trim_end();
+    let mut zone = None;
+    if let Some((head, word)) = rest.rsplit_once(' ') {
+        if let Some(offset) = zone_offset(word).and_then(FixedOffset::east_opt) {
+            zone = Some(offset);
+            rest = head.trim_end();
+        }
+    }
     let meridiem = strip_meridiem(rest).map(|(head, pm)| {
         rest = head;
         pm
@@ -127,7 +140,61 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime)> {
     while let Some(stripped) = BETWEEN.iter().find_map(|word| head.strip_suffix(word)) {
         head = stripped.trim_end();
     }
-    (!head.is_empty()).then_some((head, time))
+    (!head.is_empty()).then_some((head, time, zone))
+}
+
+/// Zone abbreviations with one meaning in the news of the contract's
+/// languages, and their hours from UTC. Ambiguous ones (IST: India, Israel
+/// or Ireland) are missing on purpose: refused, not guessed.
+const ZONES: &[(&str, i32)] = &[
+    ("UTC", 0),
+    ("GMT", 0),
+    ("Z", 0),
+    ("WET", 0),
+    ("WEST", 1),
+    ("BST", 1),
+    ("CET", 1),
+    ("MEZ", 1),
+    ("CEST", 2),
+    ("MESZ", 2),
+    ("EET", 2),
+    ("EEST", 3),
+    ("EST", -5),
+    ("EDT", -4),
+    ("CST", -6),
+    ("CDT", -5),
+    ("MST", -7),
+    ("MDT", -6),
+    ("PST", -8),
+    ("PDT", -7),
+];
+
+/// The offset in seconds of a zone written after a time: an abbreviation
+/// of [`ZONES`], or UTC or GMT with hours (`UTC+2`, `GMT-05:00`).
+fn zone_offset(word: &str) -> Option<i32> {
+    let (name, offset) = word.split_at(word.find(['+', '-']).unwrap_or(word.len()));
+    let &(_, hours) = ZONES
+        .iter()
+        .find(|(zone, _)| zone.eq_ignore_ascii_case(name))?;
+    if offset.is_empty() {
+        return Some(hours * 3600);
+    }
+    if !(name.eq_ignore_ascii_case("utc") || name.eq_ignore_ascii_case("gmt")) {
+        return None;
+    }
+    let sign = if offset.starts_with('-') { -1 } else { 1 };
+    let digits = &offset[1..];
+    let (h, m) = match digits.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if digits.len() == 4 => digits.split_at(2),
+        None => (digits, "00"),
+    };
+    let number = |s: &str, widths: std::ops::RangeInclusive<usize>| {
+        (widths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits_value(s.as_bytes()) as i32)
+    };
+    let (h, m) = (number(h, 1..=2)?, number(m, 2..=2)?);
+    (h <= 23 && m <= 59).then_some(sign * (h * 3600 + m * 60))
 }
 
 /// `a.m.` or `p.m.` after a time, however it is spelt (`PM`, `p.m`, glued
@@ -144,7 +211,7 @@ fn strip_meridiem(s: &str) -> Option<(&str, bool)> {
         .then_some((head, pm))
 }
 
-/// `10:30`, `10:30:15`, `10h30`, and a bare hour (`9h`, or `9` when a word
+/// `10:30`, `10:30:15`, `10h30`, `14.30` (German), and a bare hour (`9h`, or `9` when a word
 /// around it such as `Uhr` or `ore` says it is one): a number alone after a
 /// date could be anything.
 fn read_clock(text: &str, hour_word: bool) -> Option<(u32, u32, u32)> {
@@ -156,7 +223,7 @@ fn read_clock(text: &str, hour_word: bool) -> Option<(u32, u32, u32)> {
         (widths.contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
             .then(|| digits_value(digits.as_bytes()) as u32)
     };
-    let mut parts = text.split([':', 'h']);
+    let mut parts = text.split([':', 'h', '.']);
     let hour = number(parts.next()?, 1..=2)?;
     let minute = match parts.next() {
         Some(minute) => number(minute, 2..=2)?,
@@ -294,13 +361,10 @@ fn read_offset(cur: &mut Cursor) -> OffsetRead {
     // Allow one space before the zone ("09:30 +02:00", "09:30 UTC").
     let before = cur.pos;
     cur.eat(b' ');
-    let rest = &cur.b[cur.pos..];
-    if rest.eq_ignore_ascii_case(b"z")
-        || rest.eq_ignore_ascii_case(b"utc")
-        || rest.eq_ignore_ascii_case(b"gmt")
-    {
+    let rest = std::str::from_utf8(&cur.b[cur.pos..]).ok();
+    if let Some(secs) = rest.and_then(zone_offset) {
         cur.pos = cur.b.len();
-        return OffsetRead::Found(0);
+        return OffsetRead::Found(secs);
     }
     let sign = match cur.peek() {
         Some(b'+') => 1,
@@ -1114,6 +1178,38 @@ mod tests {
     }
 
     #[test]
+    fn zone_after_a_time() {
+        for (text, want) in [
+            ("March 12, 2024 10:30 EDT", "2024-03-12T10:30:00-04:00"),
+            ("12/03/2024 - 10:30 CET", "2024-03-12T10:30:00+01:00"),
+            ("12.03.2024, 14.30 Uhr MEZ", "2024-03-12T14:30:00+01:00"),
+            ("12.03.2024, 14:30 Uhr MESZ", "2024-03-12T14:30:00+02:00"),
+            ("12 mars 2024 à 9h CET", "2024-03-12T09:00:00+01:00"),
+            ("March 12, 2024, 2:30 p.m. PDT", "2024-03-12T14:30:00-07:00"),
+            ("12 March 2024 10:30 GMT", "2024-03-12T10:30:00+00:00"),
+            ("12 March 2024 10:30 BST", "2024-03-12T10:30:00+01:00"),
+            ("12 March 2024 10:30 UTC+2", "2024-03-12T10:30:00+02:00"),
+            ("12 March 2024 10:30 GMT+01:00", "2024-03-12T10:30:00+01:00"),
+            ("12 March 2024 10:30 UTC-0330", "2024-03-12T10:30:00-03:30"),
+            ("2024-03-12 10:30 EEST", "2024-03-12T10:30:00+03:00"),
+            ("2024-03-12T10:30:00 CST", "2024-03-12T10:30:00-06:00"),
+            ("2024-03-12 10:30 UTC+5:30", "2024-03-12T10:30:00+05:30"),
+        ] {
+            assert_eq!(ok(text), instant(want), "{text}");
+        }
+        for text in [
+            "March 12, 2024 EDT",
+            "March 12, 2024 10:30 IST",
+            "March 12, 2024 10:30 EDT+1",
+            "March 12, 2024 10:30 UTC+24",
+            "March 12, 2024 10:30 UTC+",
+            "Stand: 12.03.2024, 14:30 Uhr MEZ",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
     fn errors_quote_the_line_as_written() {
         assert_eq!(
             err("March 12, 2024, 2:30 x.m."),
@@ -1457,7 +1553,9 @@ mod tests {
             "2021-05-04T09:30:00+02:",
             "2021-05-04T09:30:00+2:00",
             "2021-05-04T09:30:00+02:60",
-            "2021-05-04T09:30:00 EST",
+            "2021-05-04T09:30:00 IST",
+            "2021-05-04T09:30:00 CET+1",
+            "2021-05-04T09:30:00 UTC+25",
             "2021-05-04T09:30:00+02:00:00",
         ] {
             assert!(err(text).contains("date-time"), "{text}");
