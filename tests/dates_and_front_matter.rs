@@ -102,3 +102,19 @@ fn a_zone_after_the_time_wins_over_the_configured_one() {
         assert_eq!(date_of(line, lead), want, "{line}");
     }
 }
+
+#[test]
+fn a_repeated_yaml_key_is_an_error_naming_its_second_line() {
+    let problems = check(
+        "dup.fr.md",
+        "---\ntitle: Titre un\ndate: 2024-03-12\ntitle: Titre deux\n---\n\nTexte de l'article.\n",
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(names_path(&problems[0].path, "dup.fr.md"), "{problems:?}");
+    assert_eq!(problems[0].line, Some(4));
+    assert!(
+        problems[0].message.contains("duplicate key `title`"),
+        "{}",
+        problems[0].message
+    );
+}

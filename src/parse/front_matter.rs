@@ -133,10 +133,47 @@ fn yaml_value(path: &str, text: &str, first_line: usize) -> Result<Value, Vec<Di
     if text.trim().is_empty() {
         return Ok(Value::Object(Map::new()));
     }
-    serde_yaml_ng::from_str::<Value>(text).map_err(|e| {
+    let value = serde_yaml_ng::from_str::<Value>(text).map_err(|e| {
         let line = e.location().map(|l| first_line + l.line() - 1);
         vec![Diagnostic::error(path, line, format!("invalid YAML: {e}"))]
-    })
+    })?;
+    if let Value::Object(table) = &value {
+        if let Some((key, first, again)) = repeated_key(text, table) {
+            return Err(vec![Diagnostic::error(
+                path,
+                Some(first_line + again),
+                format!(
+                    "invalid YAML: duplicate key `{key}` (first on line {}); keep one of them",
+                    first_line + first
+                ),
+            )]);
+        }
+    }
+    Ok(value)
+}
+
+/// A key of `table` written twice at the start of a line, with the index of
+/// both lines. YAML forbids it, but the parser keeps the last silently, so a
+/// second `title:` would win where TOML says what is wrong.
+fn repeated_key<'a>(text: &'a str, table: &Map<String, Value>) -> Option<(&'a str, usize, usize)> {
+    let mut seen = std::collections::HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let Some((key, _)) = line.split_once(':') else {
+            continue;
+        };
+        let key = key.trim_end();
+        let key = [('"', '"'), ('\'', '\'')]
+            .iter()
+            .find_map(|&(open, close)| key.strip_prefix(open)?.strip_suffix(close))
+            .unwrap_or(key);
+        let at_start = !line.starts_with(char::is_whitespace);
+        if at_start && table.contains_key(key) {
+            if let Some(first) = seen.insert(key, index) {
+                return Some((key, first, index));
+            }
+        }
+    }
+    None
 }
 
 fn toml_to_json(value: toml::Value) -> Value {
@@ -451,6 +488,34 @@ mod tests {
         let err = parse_front_matter("a.md", "+++\ntitle = \"x\"\ndate = \n+++\n").unwrap_err();
         assert_eq!(err[0].line, Some(3), "{err:?}");
         assert!(parse_front_matter("a.md", "no front matter").is_err());
+    }
+
+    #[test]
+    fn repeated_yaml_key_is_an_error_like_in_toml() {
+        let text = "---\ntitle: Titre un\ndate: 2024-03-12\ntitle: Titre deux\n---\nTexte.\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].line, Some(4));
+        assert_eq!(
+            err[0].message,
+            "invalid YAML: duplicate key `title` (first on line 2); keep one of them"
+        );
+        let quoted = "---\n\"title\": a\ndate: 2024-03-12\n'title' : b\n---\n";
+        assert_eq!(
+            parse_front_matter("a.md", quoted).unwrap_err()[0].line,
+            Some(4)
+        );
+        // The same word inside a value or a nested table is no repeated key.
+        for text in [
+            "---\ntitle: a\ndate: 2024-03-12\nsummary: |\n  title: b\n---\n",
+            "---\ntitle: a\ndate: 2024-03-12\nparams:\n  title: b\n---\n",
+            "---\ntitle: a\ndate: 2024-03-12\n# title: b\n---\n",
+        ] {
+            assert!(parse_front_matter("a.md", text).is_ok(), "{text}");
+        }
+        let err =
+            parse_front_matter("a.md", "+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n").unwrap_err();
+        assert_eq!(err[0].line, Some(3));
     }
 
     #[test]
