@@ -118,3 +118,37 @@ fn a_repeated_yaml_key_is_an_error_naming_its_second_line() {
         problems[0].message
     );
 }
+
+#[test]
+fn empty_optional_fields_are_not_set_as_in_hugo() {
+    let articles = inspect(&[(
+        "leer.de.md",
+        "---\ntitle: Leere Felder\ndate: 2024-03-12\nlastmod: \"\"\nsummary: \"\"\ntags:\nauthor: \"\"\ndescription:\n---\n\nDer eigentliche erste Absatz des Artikels.\n\nNoch ein Absatz.\n",
+    )]);
+    let article = &articles[0];
+    assert_eq!(
+        article["summary"], "Der eigentliche erste Absatz des Artikels.",
+        "{article}"
+    );
+    assert_eq!(article["updated"], article["date"], "{article}");
+    assert_eq!(article["tags"], serde_json::json!([]), "{article}");
+
+    let articles = inspect(&[
+        ("a.txt", &format!("12.03.2024\n\n{LEAD_EN}\n")),
+        ("a.toml", "summary = \"\"\nslug = \"\"\n"),
+    ]);
+    assert_eq!(articles[0]["summary"], LEAD_EN, "{}", articles[0]);
+
+    // Required fields are still errors when empty.
+    for (text, line) in [
+        ("---\ntitle: \"\"\ndate: 2024-03-12\n---\nText.\n", None),
+        ("---\ntitle:\ndate: 2024-03-12\n---\nText.\n", Some(2)),
+        ("---\ntitle: T\ndate: \"\"\n---\nText.\n", Some(3)),
+        ("+++\ntitle = \"T\"\ndate = \"\"\n+++\nText.\n", Some(3)),
+    ] {
+        let problems = check("e.en.md", text);
+        assert_eq!(problems.len(), 1, "{text}: {problems:?}");
+        assert_eq!(problems[0].severity, "error");
+        assert_eq!(problems[0].line, line, "{text}: {problems:?}");
+    }
+}

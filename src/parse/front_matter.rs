@@ -242,6 +242,17 @@ fn meta_from_value(
             );
         }
     }
+    // Hugo's archetypes leave optional fields empty (`tags:`, `lastmod: ""`)
+    // to mean "not set", and Hugo reads them so; the required ones stay, so
+    // that an empty title or date is still reported.
+    table.retain(|key, value| {
+        let empty = match value {
+            Value::Null => true,
+            Value::String(s) => s.trim().is_empty(),
+            _ => false,
+        };
+        !empty || matches!(key.as_str(), "title" | "date")
+    });
     let mut meta = Meta {
         title: fields.string(&mut table, &["title"]).map(|l| l.value),
         date: fields.string(&mut table, &["date"]),
@@ -516,6 +527,30 @@ mod tests {
         let err =
             parse_front_matter("a.md", "+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n").unwrap_err();
         assert_eq!(err[0].line, Some(3));
+    }
+
+    #[test]
+    fn empty_optional_fields_are_not_set() {
+        let text = "---\ntitle: Leer\ndate: 2024-03-12\ntags:\ncategories: ~\nlastmod: \"\"\nsummary: \"\"\nauthor: ''\nlang:\nslug: \" \"\nurl:\nid: \"\"\ntranslationKey:\ndraft:\ndescription:\n---\nText.\n";
+        let (meta, _) = parse_front_matter("a.md", text).unwrap();
+        assert_eq!(
+            meta,
+            Meta {
+                title: Some("Leer".into()),
+                date: Some(Located {
+                    value: "2024-03-12".into(),
+                    line: Some(3)
+                }),
+                ..Meta::default()
+            }
+        );
+        let meta = parse_sidecar("a.toml", "summary = \"\"\nupdated = \"\"\n").unwrap();
+        assert_eq!(meta, Meta::default());
+        // Required fields are reported, not dropped.
+        let err = parse_front_matter("a.md", "---\ntitle:\ndate: 2024-03-12\n---\n").unwrap_err();
+        assert_eq!(err[0].line, Some(2));
+        let (meta, _) = parse_front_matter("a.md", "---\ntitle: T\ndate: \"\"\n---\n").unwrap();
+        assert_eq!(meta.date.unwrap().value, "");
     }
 
     #[test]
