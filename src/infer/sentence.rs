@@ -398,8 +398,18 @@ const ABBREVIATIONS: &[&str] = &[
 /// Whether a word (without its period) is an abbreviation after which a
 /// period never ends a sentence, e.g. `Dr`, `z.B`, `M`, `Dott`.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word) || word.starts_with("Dipl.-")
+    (ABBREVIATIONS.contains(&word) && !ENDING_ABBREVIATIONS.contains(&word))
+        || word.starts_with("Dipl.-")
 }
+
+/// Abbreviations that close what they abbreviate ("112 Mrd.", "Alphabet
+/// Inc.", "52 av. J.-C."), and so may close a sentence: they end one
+/// before a word that typically opens a sentence ("Das", "Neither"), and
+/// not before any other capital ("3,5 Mrd. Euro", "Acme Inc. Chief").
+const ENDING_ABBREVIATIONS: &[&str] = &[
+    "Inc", "Ltd", "Co", "Corp", "Jr", "Mio", "Mrd", "Tsd", "Hbf", "Jh", "Jhd", "Jhs", "Std", "Min",
+    "Hrsg", "Dept", "ed", "Ed", "J.-C", "S.p.A", "S.r.l", "Cía",
+];
 
 /// Abbreviations that only stand before a number ("No. 5", "p. 12"); before
 /// a word the same letters are usually a real word ending a sentence.
@@ -498,6 +508,21 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Their",
     "Our",
     "If",
+    "Neither",
+    "Nor",
+    "Both",
+    "Some",
+    "Many",
+    "Most",
+    "Such",
+    "Then",
+    "Now",
+    "Still",
+    "Also",
+    "Although",
+    "Because",
+    "Since",
+    "Despite",
     // de
     "Der",
     "Die",
@@ -533,6 +558,21 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Damit",
     "Dabei",
     "Zudem",
+    "Nun",
+    "Jetzt",
+    "Zum",
+    "Zur",
+    "Für",
+    "Laut",
+    "Trotz",
+    "Wegen",
+    "Nicht",
+    "Nur",
+    "Allerdings",
+    "Außerdem",
+    "Deshalb",
+    "Daher",
+    "Zwar",
     // fr
     "Le",
     "La",
@@ -556,6 +596,22 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Pour",
     "Selon",
     "Depuis",
+    "Au",
+    "Aux",
+    "Du",
+    "Sur",
+    "Avec",
+    "Après",
+    "Avant",
+    "Cependant",
+    "Toutefois",
+    "Ainsi",
+    "Son",
+    "Sa",
+    "Ses",
+    "Leur",
+    "Leurs",
+    "À",
     // es
     "El",
     "Los",
@@ -570,6 +626,17 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Y",
     "Según",
     "Además",
+    "Con",
+    "Por",
+    "Para",
+    "Tras",
+    "Su",
+    "Sus",
+    "Al",
+    "Del",
+    "No",
+    "También",
+    "Sin",
     // it
     "Lo",
     "Gli",
@@ -582,6 +649,16 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Nella",
     "Secondo",
     "Inoltre",
+    "Per",
+    "Dopo",
+    "Non",
+    "Anche",
+    "Tuttavia",
+    "Dal",
+    "Della",
+    "Alla",
+    "Sul",
+    "Sulla",
 ];
 
 /// Decides whether a lone `.` at `dot` ends the sentence, given that the
@@ -614,6 +691,9 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
         }
         return true;
     }
+    if ENDING_ABBREVIATIONS.contains(&word.as_str()) {
+        return opens_sentence(&following);
+    }
     if is_abbreviation(&word) {
         return false;
     }
@@ -631,9 +711,13 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
         if !first.is_alphabetic() {
             return true;
         }
-        // Lowercase single letters are pieces of "z. B.", "u. a.", "d. h.".
+        // Lowercase single letters are pieces of "z. B.", "u. a.", "d. h.";
+        // but the French hour after a number ("à 18 h.") closes what it
+        // abbreviates.
         if first.is_lowercase() {
-            return false;
+            let prev = previous_token(chars, word_start);
+            let after_number = prev.chars().next().is_some_and(|c| c.is_ascii_digit());
+            return first == 'h' && after_number && opens_sentence(&following);
         }
         // The "B" of "z. B." and the second "R" of "J. R. R." continue a run.
         let prev = previous_token(chars, word_start);
@@ -776,6 +860,38 @@ mod tests {
                 "Die Feier ist am So. 14. Juli im Rathaus.",
             ),
             ("Er sagte nur so. Dann ging er.", "Er sagte nur so."),
+        ] {
+            assert_eq!(first(text), sentence, "{text}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_that_close_a_phrase_end_a_sentence_before_an_opener() {
+        for (text, sentence) in [
+            (
+                "Der Umsatz stieg auf 112 Mrd. Das ist ein Rekord.",
+                "Der Umsatz stieg auf 112 Mrd.",
+            ),
+            (
+                "Der Konzern investiert 3,5 Mrd. Euro in Dresden. Das ist viel.",
+                "Der Konzern investiert 3,5 Mrd. Euro in Dresden.",
+            ),
+            (
+                "The deal values it at $2 billion, according to Alphabet Inc. Neither company commented.",
+                "The deal values it at $2 billion, according to Alphabet Inc.",
+            ),
+            (
+                "Acme Inc. Chief Executive Jane Roe resigned on Monday. Shares fell.",
+                "Acme Inc. Chief Executive Jane Roe resigned on Monday.",
+            ),
+            (
+                "Le conseil se réunira lundi à 18 h. L'ordre du jour porte sur le budget.",
+                "Le conseil se réunira lundi à 18 h.",
+            ),
+            (
+                "La ville fut fondée en 52 av. J.-C. Elle compte aujourd'hui 20 000 habitants.",
+                "La ville fut fondée en 52 av. J.-C.",
+            ),
         ] {
             assert_eq!(first(text), sentence, "{text}");
         }
