@@ -152,3 +152,34 @@ fn empty_optional_fields_are_not_set_as_in_hugo() {
         assert_eq!(problems[0].line, line, "{text}: {problems:?}");
     }
 }
+
+#[test]
+fn two_names_for_one_field_with_different_values_are_an_error() {
+    let problems = check(
+        "zwei.de.md",
+        "---\ntitle: Zwei Schlüssel\ndate: 2024-03-12\ntranslationKey: k1\ntranslation_key: k2\n---\n\nText.\n",
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, Some(5));
+    assert!(
+        problems[0]
+            .message
+            .contains("`translation_key` and `translationKey` (line 4)"),
+        "{}",
+        problems[0].message
+    );
+
+    let problems = check(
+        "zwei.de.md",
+        "+++\ntitle = \"Zwei Daten\"\ndate = 2024-03-12\nlastmod = 2024-03-13\nupdated = 2024-03-14\n+++\n\nText.\n",
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, Some(5));
+
+    // Both names with one value say the same thing twice: accepted.
+    let articles = inspect(&[(
+        "gleich.de.md",
+        "---\ntitle: Gleich\ndate: 2024-03-12\nauthor: Anna Müller\nauthors: [Anna Müller]\n---\n\nText über das Wetter in Berlin.\n",
+    )]);
+    assert_eq!(articles[0]["authors"], serde_json::json!(["Anna Müller"]));
+}

@@ -334,41 +334,72 @@ impl Fields<'_> {
         self.error_at(key, format!("field `{key}` must be {expected}, not {got}"));
     }
 
+    /// Two spellings of one field (`translationKey` and `translation_key`)
+    /// with different values are a typo only the publisher can resolve;
+    /// the error is on the line written last.
+    fn conflict(&mut self, first: &str, second: &str) {
+        let (a, b) = (self.line_of(first), self.line_of(second));
+        let ((key, line), (other, other_line)) = if a > b {
+            ((first, a), (second, b))
+        } else {
+            ((second, b), (first, a))
+        };
+        let at = other_line.map_or(String::new(), |n| format!(" (line {n})"));
+        self.problems.push(Diagnostic::error(
+            self.path,
+            line,
+            format!(
+                "`{key}` and `{other}`{at} are two names for one field and give it different values; keep one of them"
+            ),
+        ));
+    }
+
+    /// The field under whichever of its names `keys` is written.
     fn string(&mut self, table: &mut Map<String, Value>, keys: &[&str]) -> Option<Located<String>> {
-        for key in keys {
-            match table.remove(*key) {
-                None => continue,
-                Some(Value::String(s)) => {
-                    return Some(Located {
-                        value: s,
-                        line: self.line_of(key),
-                    })
-                }
-                // YAML and TOML whole numbers are fine where text is
-                // expected (`id = 1234`, `slug: 2021`); a fraction would
-                // not come back as written (`1.10` reads as 1.1).
-                Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
-                    return Some(Located {
-                        value: n.to_string(),
-                        line: self.line_of(key),
-                    })
-                }
-                Some(Value::Number(n)) => {
-                    self.error_at(
-                        key,
-                        format!(
-                            "field `{key}` is the number {n} here; put it in quotes to keep it as written"
-                        ),
-                    );
-                    return None;
-                }
-                Some(other) => {
-                    self.wrong_type(key, "a string", &other);
-                    return None;
-                }
+        let mut found: Option<(&str, Located<String>)> = None;
+        for &key in keys {
+            let Some(value) = table
+                .remove(key)
+                .and_then(|value| self.one_string(key, value))
+            else {
+                continue;
+            };
+            match &found {
+                None => found = Some((key, value)),
+                Some((first, kept)) if kept.value != value.value => self.conflict(first, key),
+                Some(_) => {}
             }
         }
-        None
+        found.map(|(_, value)| value)
+    }
+
+    fn one_string(&mut self, key: &str, value: Value) -> Option<Located<String>> {
+        match value {
+            Value::String(s) => Some(Located {
+                value: s,
+                line: self.line_of(key),
+            }),
+            // YAML and TOML whole numbers are fine where text is
+            // expected (`id = 1234`, `slug: 2021`); a fraction would
+            // not come back as written (`1.10` reads as 1.1).
+            Value::Number(n) if n.is_i64() || n.is_u64() => Some(Located {
+                value: n.to_string(),
+                line: self.line_of(key),
+            }),
+            Value::Number(n) => {
+                self.error_at(
+                    key,
+                    format!(
+                        "field `{key}` is the number {n} here; put it in quotes to keep it as written"
+                    ),
+                );
+                None
+            }
+            other => {
+                self.wrong_type(key, "a string", &other);
+                None
+            }
+        }
     }
 
     fn boolean(&mut self, table: &mut Map<String, Value>, key: &str) -> bool {
@@ -410,11 +441,21 @@ impl Fields<'_> {
     /// `authors` (or Hugo's `author`): a name, a list of names, or a list of
     /// `{name, email, uri}` tables.
     fn authors(&mut self, table: &mut Map<String, Value>) -> Vec<Person> {
-        let (key, value) = match (table.remove("authors"), table.remove("author")) {
-            (Some(v), _) => ("authors", v),
-            (None, Some(v)) => ("author", v),
-            (None, None) => return Vec::new(),
-        };
+        let authors = table.remove("authors").map(|v| self.people("authors", v));
+        let author = table.remove("author").map(|v| self.people("author", v));
+        match (authors, author) {
+            (Some(authors), Some(author)) => {
+                if authors != author {
+                    self.conflict("authors", "author");
+                }
+                authors
+            }
+            (Some(people), None) | (None, Some(people)) => people,
+            (None, None) => Vec::new(),
+        }
+    }
+
+    fn people(&mut self, key: &str, value: Value) -> Vec<Person> {
         let items = match value {
             Value::Array(items) => items,
             single @ (Value::String(_) | Value::Object(_)) => vec![single],
@@ -551,6 +592,32 @@ mod tests {
         assert_eq!(err[0].line, Some(2));
         let (meta, _) = parse_front_matter("a.md", "---\ntitle: T\ndate: \"\"\n---\n").unwrap();
         assert_eq!(meta.date.unwrap().value, "");
+    }
+
+    #[test]
+    fn two_names_for_one_field_must_agree() {
+        let text =
+            "---\ntitle: T\ndate: 2024-03-12\ntranslationKey: k1\ntranslation_key: k2\n---\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].line, Some(5));
+        assert_eq!(
+            err[0].message,
+            "`translation_key` and `translationKey` (line 4) are two names for one field and give it different values; keep one of them"
+        );
+        let text = "+++\ntitle = \"T\"\ndate = 2024-03-12\nupdated = 2024-03-14\nauthor = \"Ana\"\nlastmod = 2024-03-13\nauthors = [\"Bo\"]\n+++\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        let lines: Vec<_> = err.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [Some(6), Some(7)], "{err:?}");
+        assert!(err[1]
+            .message
+            .starts_with("`authors` and `author` (line 5)"));
+        // The same value twice is no conflict, nor an empty second one.
+        let text = "---\ntitle: T\ndate: 2024-03-12\ntranslationKey: k\ntranslation_key: k\nauthor: Ana\nauthors: [Ana]\nlastmod: \"\"\nupdated: 2024-03-13\n---\n";
+        let (meta, _) = parse_front_matter("a.md", text).unwrap();
+        assert_eq!(meta.translation_key.as_deref(), Some("k"));
+        assert_eq!(meta.authors.len(), 1);
+        assert_eq!(meta.updated.unwrap().value, "2024-03-13");
     }
 
     #[test]
