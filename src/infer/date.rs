@@ -189,12 +189,8 @@ fn zone_offset(word: &str) -> Option<i32> {
         None if digits.len() == 4 => digits.split_at(2),
         None => (digits, "00"),
     };
-    let number = |s: &str, widths: std::ops::RangeInclusive<usize>| {
-        (widths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| digits_value(s.as_bytes()) as i32)
-    };
-    let (h, m) = (number(h, 1..=2)?, number(m, 2..=2)?);
-    (h <= 23 && m <= 59).then_some(sign * (h * 3600 + m * 60))
+    let (h, m) = (clock_number(h, 1..=2)?, clock_number(m, 2..=2)?);
+    (h <= 23 && m <= 59).then_some(sign * (h * 3600 + m * 60) as i32)
 }
 
 /// `a.m.` or `p.m.` after a time, however it is spelt (`PM`, `p.m`, glued
@@ -211,30 +207,32 @@ fn strip_meridiem(s: &str) -> Option<(&str, bool)> {
         .then_some((head, pm))
 }
 
-/// `10:30`, `10:30:15`, `10h30`, `14.30` (German), and a bare hour (`9h`, or `9` when a word
-/// around it such as `Uhr` or `ore` says it is one): a number alone after a
-/// date could be anything.
+/// `10:30`, `10:30:15`, `10h30`, `14.30` (German), and a bare hour (`9h`,
+/// or `9` when a word around it such as `Uhr` or `ore` says it is one): a
+/// number alone after a date could be anything.
 fn read_clock(text: &str, hour_word: bool) -> Option<(u32, u32, u32)> {
     let (text, hour_word) = match text.strip_suffix('h') {
         Some(hour) => (hour, true),
         None => (text, hour_word),
     };
-    let number = |digits: &str, widths: std::ops::RangeInclusive<usize>| {
-        (widths.contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| digits_value(digits.as_bytes()) as u32)
-    };
     let mut parts = text.split([':', 'h', '.']);
-    let hour = number(parts.next()?, 1..=2)?;
+    let hour = clock_number(parts.next()?, 1..=2)?;
     let minute = match parts.next() {
-        Some(minute) => number(minute, 2..=2)?,
+        Some(minute) => clock_number(minute, 2..=2)?,
         None if hour_word => 0,
         None => return None,
     };
     let second = match parts.next() {
-        Some(second) => number(second, 2..=2)?,
+        Some(second) => clock_number(second, 2..=2)?,
         None => 0,
     };
     parts.next().is_none().then_some((hour, minute, second))
+}
+
+/// A part of a time or an offset: only digits, as many as `widths` allows.
+fn clock_number(digits: &str, widths: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    (widths.contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits_value(digits.as_bytes()) as u32)
 }
 
 // ---------------------------------------------------------------------------
