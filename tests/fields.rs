@@ -251,3 +251,53 @@ fn summary_mode_leaves_out_the_full_text() {
     let rss = fs::read_to_string(dir.path().join("feeds/en/rss.xml")).unwrap();
     assert!(!rss.contains("content:encoded"));
 }
+
+/// Agency copy as exports give it: a byline, a picture credit and a
+/// headline line before the lead, and a dateline opening it. Two stories
+/// by one author on one day must not both be titled by the byline (they
+/// would share a URL and fail the run).
+#[test]
+fn bylines_credits_headlines_and_datelines_make_no_title() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/chips.txt",
+        "15.03.2024\n\nVon Anna Müller, dpa\n\nMÜNCHEN (dpa) – Siemens investiert 3,5 Mrd. Euro in ein neues Werk in Dresden. Dort entstehen 1.000 Stellen.\n\nDer Bau beginnt im Sommer.\n",
+    );
+    write(
+        dir.path(),
+        "articles/tesla.txt",
+        "15.03.2024\n\nVon Anna Müller, dpa\nFoto: Patrick Pleul\n\nTesla-Werk steht still\nGRÜNHEIDE (dpa) – Nach einem Brandanschlag auf einen Strommast steht die Produktion im Tesla-Werk in Grünheide still.\n\nRund 12.500 Beschäftigte wurden nach Hause geschickt.\n",
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let feed = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    let mut seen: Vec<(String, String, String)> = feed
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.title.as_ref().unwrap().content.clone(),
+                e.summary.as_ref().unwrap().content.clone(),
+                e.links[0].href.clone(),
+            )
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen[0].0,
+        "Siemens investiert 3,5 Mrd. Euro in ein neues Werk in Dresden."
+    );
+    assert!(seen[0].1.starts_with("MÜNCHEN (dpa) – Siemens"), "{seen:?}");
+    assert!(
+        seen[0]
+            .2
+            .ends_with("/siemens-investiert-3-5-mrd-euro-in-ein-neues-werk-in-dresden/"),
+        "{seen:?}"
+    );
+    assert_eq!(seen[1].0, "Tesla-Werk steht still");
+    assert!(
+        seen[1].1.starts_with("GRÜNHEIDE (dpa) – Nach einem"),
+        "{seen:?}"
+    );
+}

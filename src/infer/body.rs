@@ -176,13 +176,22 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
     // An image's alt text describes the picture, not the story: a lead
     // made of it would be "alt".
     let mut in_image = 0usize;
+    let mut paragraph_start = 0;
     for event in Parser::new_ext(source, Options::empty()) {
         match event {
-            Event::Start(Tag::Paragraph) => in_paragraph = true,
+            Event::Start(Tag::Paragraph) => {
+                in_paragraph = true;
+                paragraph_start = text.len();
+            }
             Event::End(TagEnd::Paragraph) => {
                 in_paragraph = false;
-                if first_paragraph_only && !text.trim().is_empty() {
-                    break;
+                if first_paragraph_only {
+                    // A credit under a picture or a byline is no lead.
+                    if super::lead::is_byline_or_credit(&text[paragraph_start..]) {
+                        text.truncate(paragraph_start);
+                    } else if !text.trim().is_empty() {
+                        break;
+                    }
                 }
                 text.push('\n');
             }
@@ -293,6 +302,14 @@ mod tests {
         // At the top it marks no teaser: the first paragraph stands in.
         assert_eq!(markdown_lead("<!--more-->\n\nOne.\n\nTwo.\n"), "One.");
         assert_eq!(markdown_lead("One.\n\nTwo.\n"), "One.");
+    }
+
+    #[test]
+    fn a_markdown_lead_is_no_picture_credit_or_byline() {
+        assert_eq!(
+            markdown_lead("# Head\n\n![Plant](a.jpg)\n\n*Foto: dpa*\n\nVon Anna Müller\n\nThe lead.\n\nMore.\n"),
+            "The lead."
+        );
     }
 
     #[test]

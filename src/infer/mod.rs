@@ -5,6 +5,7 @@
 pub mod body;
 pub mod date;
 pub mod lang;
+pub mod lead;
 pub mod sentence;
 
 use std::borrow::Cow;
@@ -66,16 +67,21 @@ impl<'a> Inferrer<'a> {
         // of a large archive, so its text is only extracted when needed.
         let needs_full_text =
             parsed.format == Format::Plain || (meta.lang.is_none() && suffix_lang.is_none());
-        let (lead, full_text) = match &parsed.body {
-            Body::Plain { paragraphs, .. } => (
-                body::collapse_whitespace(&paragraphs[0].text),
-                paragraphs
-                    .iter()
-                    .map(|p| p.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n\n"),
-            ),
+        let (headline, lead, full_text) = match &parsed.body {
+            Body::Plain { paragraphs, .. } => {
+                let opening = lead::opening(paragraphs);
+                (
+                    opening.headline,
+                    body::collapse_whitespace(&opening.lead),
+                    paragraphs
+                        .iter()
+                        .map(|p| p.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n\n"),
+                )
+            }
             Body::Markdown { source } => (
+                None,
                 body::markdown_lead(source),
                 match needs_full_text {
                     true => body::markdown_text(source, false),
@@ -222,7 +228,12 @@ impl<'a> Inferrer<'a> {
         let title = match (&meta.title, parsed.format) {
             (Some(title), _) => body::collapse_whitespace(title),
             (None, Format::Plain) => {
-                let first = body::collapse_whitespace(sentence::first_sentence(&lead));
+                let first = match &headline {
+                    Some(headline) => body::collapse_whitespace(headline),
+                    None => body::collapse_whitespace(sentence::first_sentence(
+                        lead::without_dateline(&lead),
+                    )),
+                };
                 sentence::shorten_title(&first, MAX_TITLE_CHARS)
             }
             (None, Format::Markdown) => {
