@@ -342,7 +342,9 @@ fn leave_out_failed(loaded: &mut Loaded, settings: &Settings) -> Vec<String> {
 /// and the others' ids include their folder, with a warning that moving
 /// them will now change their ids. The first keeps it so that publishing
 /// a new story under a used name never changes the id of one that feed
-/// readers already hold.
+/// readers already hold; an older one added later cannot be told from
+/// the files alone (the output depends on them only), so the warning says
+/// how to keep the id readers hold.
 fn separate_shared_file_names(
     articles: &mut [model::Article],
     inferrer: &infer::Inferrer,
@@ -363,14 +365,18 @@ fn separate_shared_file_names(
             (a.date, &a.path).cmp(&(b.date, &b.path))
         });
         let first = articles[members[0]].path.clone();
+        let name_id = articles[members[0]].id.clone();
         for &i in &members[1..] {
             let article = &mut articles[i];
             article.id = inferrer.path_id(&article.path, &article.lang);
+            // Dates decide, not arrival: an older story added later (an
+            // archive imported after the fact) takes the name's id from
+            // one readers already hold, which only the publisher can tell.
             diagnostics.push(Diagnostic::warning(
                 &article.path,
                 None,
                 format!(
-                    "has the same file name as {first}, published first, which keeps the entry id made from the name; this article's id includes its folder and changes if it moves or {first} goes: give it a distinct name or an `id` to keep its id stable"
+                    "has the same file name as {first}, published first, which keeps the entry id made from the name ({name_id}); this article's id includes its folder and changes if it moves or {first} goes: give it a distinct name or an `id` to keep its id stable. If this article was in the feeds before {first} was added, readers hold it as {name_id}: set `id = \"{name_id}\"` here and another `id` for {first}"
                 ),
             ));
         }

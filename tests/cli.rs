@@ -299,6 +299,26 @@ fn same_file_name_in_two_folders_still_builds_with_distinct_ids() {
         .iter()
         .find(|e| e.title.as_ref().unwrap().content.contains("Solaris"));
     assert_eq!(first.unwrap().id, before.entries[0].id);
+
+    // An older story added later takes the name's id: the files alone
+    // cannot tell it came last, so the warning names the id readers hold
+    // and how to keep it on the story they hold it for.
+    write(
+        dir.path(),
+        "articles/2020/story.txt",
+        &DE.replace("04.05.2021", "04.05.2020")
+            .replace("Solaris", "Iveco"),
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let held = &before.entries[0].id;
+    assert!(
+        stderr(&output).contains(&format!(
+            "2021/06/story.txt: warning: has the same file name as 2020/story.txt, published first, which keeps the entry id made from the name ({held})"
+        )) && stderr(&output).contains(&format!("set `id = \"{held}\"` here")),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// An empty (or unmounted) articles folder publishes nothing and removes
