@@ -301,3 +301,46 @@ fn bylines_credits_headlines_and_datelines_make_no_title() {
         "{seen:?}"
     );
 }
+
+/// Linking two plain-text exports by hand after they were published, as
+/// the pairing's warnings advise, must not change the ids readers hold.
+#[test]
+fn a_sidecar_key_links_exports_without_changing_their_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/flut.txt",
+        "12.03.2024\n\nDas Hochwasser hat in Passau die Altstadt überflutet. Der Pegel stieg auf zwölf Meter.\n",
+    );
+    write(
+        dir.path(),
+        "articles/crue.txt",
+        "12/03/2024\n\nLes inondations ont submergé la vieille ville de la cité bavaroise. Les habitants ont été évacués dans la nuit.\n",
+    );
+    assert_success(&babelfeed(dir.path(), &["build"]));
+    let ids = |lang: &str| -> Vec<String> {
+        parse_feed(&dir.path().join(format!("feeds/{lang}/atom.xml")))
+            .entries
+            .iter()
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    let before = (ids("de"), ids("fr"));
+    let links_to_fr = || {
+        entry_links(&dir.path().join("feeds/de/atom.xml"))[0]
+            .iter()
+            .any(|l| l.hreflang.as_deref() == Some("fr"))
+    };
+    // Nothing the two share tells the pairing they are one story.
+    assert!(!links_to_fr());
+    for name in ["flut", "crue"] {
+        write(
+            dir.path(),
+            &format!("articles/{name}.toml"),
+            "translation_key = \"hochwasser-passau\"\n",
+        );
+    }
+    assert_success(&babelfeed(dir.path(), &["build"]));
+    assert_eq!((ids("de"), ids("fr")), before);
+    assert!(links_to_fr());
+}

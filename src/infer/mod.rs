@@ -296,12 +296,15 @@ impl<'a> Inferrer<'a> {
             return Err(problems);
         };
 
-        let id = self.entry_id(
-            meta.id.as_deref(),
-            meta.translation_key.as_deref(),
-            file_stem,
-            &lang,
-        );
+        // A key in a sidecar links a plain-text export to its translations,
+        // often after it was published (the pairing's notes advise it):
+        // the id readers hold stays the file name's. In front matter the
+        // key is part of the article from the start, as in Hugo.
+        let id_key = match parsed.meta_source {
+            MetaSource::FrontMatter => meta.translation_key.as_deref(),
+            MetaSource::Sidecar | MetaSource::None => None,
+        };
+        let id = self.entry_id(meta.id.as_deref(), id_key, file_stem, &lang);
         let summary = match &meta.summary {
             Some(summary) => body::collapse_whitespace(summary),
             None => lead,
@@ -347,7 +350,7 @@ impl<'a> Inferrer<'a> {
             body: ArticleBody::from(parsed.body),
             slug,
             url,
-            id_from_file_name: meta.id.is_none() && meta.translation_key.is_none(),
+            id_from_file_name: meta.id.is_none() && id_key.is_none(),
             id,
             authors,
             tags: meta.tags.clone(),
