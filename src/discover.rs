@@ -424,16 +424,22 @@ fn read_text(
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..valid]
+            let before = &e.as_bytes()[..valid];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            // The prefix is valid UTF-8, so its last line counts in
+            // characters, as an editor shows the column.
+            let line_start = before
                 .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let column =
+                std::str::from_utf8(&before[line_start..]).map_or(0, |l| l.chars().count()) + 1;
+            let byte = e.as_bytes()[valid];
             diagnostics.push(Diagnostic::error(
                 rel,
                 Some(line),
                 format!(
-                    "not valid UTF-8 (byte {valid}); save the file as UTF-8, e.g. `iconv -f latin1 -t utf-8`"
+                    "not valid UTF-8 (byte 0x{byte:02X} at column {column}); save the file as UTF-8, e.g. `iconv -f latin1 -t utf-8`"
                 ),
             ));
             None

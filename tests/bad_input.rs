@@ -307,8 +307,8 @@ fn invalid_utf8(case: &mut Case) -> Vec<Expect> {
         b"+++\ntitle = \"M\xfcnchen\"\ndate = 2021-05-04\n+++\nText.\n",
     );
     vec![
-        error("latin1.txt", Line::At(3), &["UTF-8"]),
-        error("latin1.md", Line::At(2), &["UTF-8"]),
+        error("latin1.txt", Line::At(3), &["UTF-8", "0xFC at column 2"]),
+        error("latin1.md", Line::At(2), &["UTF-8", "0xFC at column 11"]),
     ]
 }
 

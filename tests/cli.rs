@@ -360,3 +360,24 @@ fn a_file_name_language_the_text_contradicts_is_warned_of() {
     );
     assert!(!err.contains("other.de.txt: warning"), "{err}");
 }
+
+/// A Markdown article with front matter and nothing after it would be an
+/// entry with a title alone; it still builds, with a warning that says so.
+#[test]
+fn a_markdown_article_without_text_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/stub.de.md",
+        "+++\ntitle = \"Platzhalter\"\ndate = 2021-05-04\n+++\n\n",
+    );
+    let output = babelfeed(dir.path(), &["check", "--format", "json"]);
+    assert_success(&output);
+    let diagnostics = parse_check_json(&output.stdout).unwrap();
+    assert!(
+        diagnostics.iter().any(|d| d.path == "stub.de.md"
+            && d.severity == "warning"
+            && d.message.contains("no text after its front matter")),
+        "{diagnostics:?}"
+    );
+}

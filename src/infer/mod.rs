@@ -309,6 +309,15 @@ impl<'a> Inferrer<'a> {
             Some(summary) => body::collapse_whitespace(summary),
             None => lead,
         };
+        if let Body::Markdown { source } = &parsed.body {
+            if source.trim().is_empty() {
+                warnings.push(Diagnostic::warning(
+                    path,
+                    None,
+                    "has no text after its front matter: its entry is a title with an empty summary and content; write the article, or set `draft = true` until it is written",
+                ));
+            }
+        }
         // A blank name would be an empty byline in every reader.
         let mut authors: Vec<Person> = Vec::with_capacity(meta.authors.len());
         for person in &meta.authors {
