@@ -348,9 +348,12 @@ pub fn pair_reusing(
             let score = (ab.score * ba.score).sqrt() * DAY_APART_FACTOR.powi(days as i32);
             let smaller = totals[a].min(totals[b]);
             let enough = ab.rare_shared >= MIN_RARE_SHARED_WEIGHT
-                && ab.shared >= MIN_SHARED_FRACTION * smaller
-                && !figures_disagree(&candidates[a].signals, &candidates[b].signals);
-            if enough && score >= config.min_score {
+                && ab.shared >= MIN_SHARED_FRACTION * smaller;
+            // Last, as the dearest test, and only of pairs it can refuse.
+            if enough
+                && score >= config.min_score
+                && !figures_disagree(&candidates[a].signals, &candidates[b].signals)
+            {
                 edges.push(Edge { a, b, score });
             } else if score >= config.min_score / 2.0 {
                 for (x, y) in [(a, b), (b, a)] {

@@ -187,7 +187,7 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
                 in_paragraph = false;
                 if first_paragraph_only {
                     // A credit under a picture or a byline is no lead.
-                    if super::lead::is_byline_or_credit(&text[paragraph_start..]) {
+                    if super::lead::is_byline_or_credit(&text[paragraph_start..], None) {
                         text.truncate(paragraph_start);
                     } else if !text.trim().is_empty() {
                         break;

@@ -22,63 +22,124 @@ pub struct Opening {
     pub lead: String,
 }
 
-/// Lines longer than this are text, not a byline, a credit or a headline.
-const MAX_LINE_CHARS: usize = 160;
+/// Lines longer than this are text, not a byline or a credit.
+const MAX_CREDIT_CHARS: usize = 80;
+
+/// Lines longer than this are text, not a headline.
+const MAX_HEADLINE_CHARS: usize = 100;
 
 /// A line above the lead shorter than this share of the lead's longest
 /// line is a headline; a paragraph wrapped by hand has lines of nearly one
 /// length, so its first line, which ends mid-sentence too, is never one.
 const HEADLINE_SHARE: f64 = 0.75;
 
-/// Reads the opening of `paragraphs` (never empty).
+/// Where the reading of an opening stands: a paragraph and a line in it.
+#[derive(Clone, Copy)]
+struct At {
+    paragraph: usize,
+    line: usize,
+}
+
+/// Reads the opening of `paragraphs` (never empty): bylines and credits,
+/// then a headline, then bylines and credits again, then the lead.
 pub fn opening(paragraphs: &[Paragraph]) -> Opening {
-    let whole_first = || Opening {
-        headline: None,
-        lead: paragraphs[0].text.clone(),
-    };
-    // The first paragraph with a line that is neither byline nor credit,
-    // from that line on.
-    let Some((at, lines)) = paragraphs.iter().enumerate().find_map(|(at, p)| {
-        let lines: Vec<&str> = p
-            .text
-            .lines()
-            .map(str::trim)
-            .skip_while(|l| l.is_empty() || is_byline_or_credit(l))
-            .collect();
-        (!lines.is_empty()).then_some((at, lines))
-    }) else {
-        return whole_first();
-    };
-    let next = paragraphs.get(at + 1).map(|p| p.text.as_str());
-    match lines.as_slice() {
-        [first, rest @ ..] if !rest.is_empty() && is_headline_above(first, rest) => Opening {
-            headline: Some(first.to_string()),
-            lead: rest.join("\n"),
+    let lines: Vec<Vec<&str>> = paragraphs
+        .iter()
+        .map(|p| {
+            p.text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .collect();
+    let mut at = skip_credits(
+        &lines,
+        At {
+            paragraph: 0,
+            line: 0,
         },
-        // A headline as a paragraph of its own, above the lead.
-        [only] if looks_like_headline(only) && next.is_some() => Opening {
-            headline: Some(only.to_string()),
-            lead: next.unwrap_or_default().to_string(),
+    );
+    // A kicker: one word above the text ("Hochwasser"), which tags the
+    // story rather than tells it, and which many stories of a day share.
+    if let Some(here) = lines.get(at.paragraph) {
+        let more = at.line + 1 < here.len() || at.paragraph + 1 < lines.len();
+        let word = here[at.line];
+        if more && !word.contains(char::is_whitespace) && looks_like_headline(word) {
+            at.line += 1;
+            at = skip_credits(&lines, at);
+        }
+    }
+    let mut headline = None;
+    if let Some(here) = lines.get(at.paragraph) {
+        let (first, rest) = (here[at.line], &here[at.line + 1..]);
+        if !rest.is_empty() && is_headline_above(first, rest) {
+            headline = Some(first.to_string());
+            at.line += 1;
+        } else if rest.is_empty() && looks_like_headline(first) && at.paragraph + 1 < lines.len() {
+            // A headline as a paragraph of its own, above the lead.
+            headline = Some(first.to_string());
+            at = At {
+                paragraph: at.paragraph + 1,
+                line: 0,
+            };
+        }
+        if headline.is_some() {
+            at = skip_credits(&lines, at);
+        }
+    }
+    match lines.get(at.paragraph) {
+        Some(here) => Opening {
+            headline,
+            lead: here[at.line..].join("\n"),
         },
-        _ => Opening {
+        // Nothing but credits (and a headline): the opening as written.
+        None => Opening {
             headline: None,
-            lead: lines.join("\n"),
+            lead: paragraphs[0].text.clone(),
         },
     }
 }
 
+/// Moves past the bylines and credits from `at` on, line by line and
+/// paragraph by paragraph; past the last paragraph when all are.
+fn skip_credits(lines: &[Vec<&str>], mut at: At) -> At {
+    while let Some(here) = lines.get(at.paragraph) {
+        if at.line >= here.len() {
+            at = At {
+                paragraph: at.paragraph + 1,
+                line: 0,
+            };
+            continue;
+        }
+        if !is_byline_or_credit(here[at.line], here.get(at.line + 1).copied()) {
+            break;
+        }
+        at.line += 1;
+    }
+    at
+}
+
 /// Whether `first` is a headline written directly above the lines `rest`
 /// of the lead: no sentence end, the next line starts one, and it is
-/// clearly shorter than the lead's lines (see [`HEADLINE_SHARE`]).
+/// clearly shorter than the lead's lines (see [`HEADLINE_SHARE`]) for
+/// another reason than a long word that did not fit after it (German
+/// wraps before "Verbraucherschutzorganisationen" early).
 fn is_headline_above(first: &str, rest: &[&str]) -> bool {
     let longest = rest.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let starts_sentence = rest[0]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„“\"«‹‚'¿¡".contains(c));
+    let first_len = first.chars().count();
+    let next_word = rest[0].split_whitespace().next().unwrap_or("");
+    let wrapped = first_len + 1 + next_word.chars().count() > longest;
     looks_like_headline(first)
-        && starts_sentence
-        && (first.chars().count() as f64) < HEADLINE_SHARE * longest as f64
+        && starts_sentence(rest[0])
+        && (first_len as f64) < HEADLINE_SHARE * longest as f64
+        && !wrapped
+}
+
+fn starts_sentence(line: &str) -> bool {
+    line.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„“\"«‹‚'¿¡".contains(c))
 }
 
 /// A short line that does not end as a sentence or a clause does.
@@ -92,27 +153,33 @@ fn looks_like_headline(line: &str) -> bool {
             && line
                 .trim_end_matches(['"', '“', '”', '»', '«', '’', ')', ' ', '\u{a0}'])
                 .ends_with(['.', '!', '?', '…']));
-    !ends_open && line.chars().count() <= MAX_LINE_CHARS
+    !ends_open && line.chars().count() <= MAX_HEADLINE_CHARS
 }
 
 /// Whether a line is a byline ("Von Anna Müller, dpa", "By Mark
-/// Thompson", "Par Jean Dupont et Marie Curie") or a picture credit ("Foto:
-/// dpa", "Photo : Reuters/Annegret Hilse", "(Bild: Keystone)"): lines
-/// that come before the lead in exports and are no part of it.
-pub fn is_byline_or_credit(line: &str) -> bool {
+/// Thompson", "Par Jean Dupont (AFP)", "De notre envoyé spécial à Kiev")
+/// or a picture credit ("Foto: dpa", "Photo : Reuters/Annegret Hilse",
+/// "(Bild: Keystone)"): lines that come before the lead in exports and are
+/// no part of it. `next` is the line after it in its paragraph: one that
+/// goes on in lowercase continues a sentence ("Di Maio, ex ministro …
+/// rappresentante" / "speciale dell'Ue …"), which no byline is.
+pub fn is_byline_or_credit(line: &str, next: Option<&str>) -> bool {
     let line = line
         .trim()
         .trim_start_matches(['(', '['])
         .trim_end_matches([')', ']']);
+    let continued = next.is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
     if line.is_empty()
-        || line.chars().count() > MAX_LINE_CHARS / 2
-        || line.ends_with(['.', '!', '?'])
+        || continued
+        || line.chars().count() > MAX_CREDIT_CHARS
+        || line.ends_with(['.', '!', '?', ',', ';', ':'])
     {
         return false;
     }
     is_credit(line) || is_byline(line)
 }
 
+/// Labels of a credit line ("Foto: dpa", "Text: Anna Müller / Foto: …").
 const CREDIT_WORDS: &[&str] = &[
     "foto",
     "fotos",
@@ -131,82 +198,203 @@ const CREDIT_WORDS: &[&str] = &[
     "immagine",
     "picture",
     "pictures",
+    "text",
+    "texte",
+    "testo",
+    "texto",
+    "autor",
+    "autorin",
+    "author",
+    "auteur",
+    "autore",
 ];
 
 fn is_credit(line: &str) -> bool {
-    let Some((label, who)) = line.split_once(':') else {
-        return false;
-    };
-    let label = label.trim().to_lowercase();
-    CREDIT_WORDS.contains(&label.as_str()) && !who.trim().is_empty()
+    let lower = line.to_lowercase();
+    // Reuters signs its stories "Reporting by …; Editing by …".
+    if lower.starts_with("reporting by ") {
+        return true;
+    }
+    if let Some((label, who)) = line.split_once(':') {
+        let label = label.trim().to_lowercase();
+        return CREDIT_WORDS.contains(&label.as_str()) && !who.trim().is_empty();
+    }
+    // "Foto Ansa", "Photo AFP/Ludovic Marin": the label and names only.
+    let mut words = line.split_whitespace();
+    let label = words.next().unwrap_or("").to_lowercase();
+    let names: Vec<&str> = words.collect();
+    CREDIT_WORDS.contains(&label.as_str())
+        && (1..=4).contains(&names.len())
+        && names
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// "Von", "By", "Par", "Por" or "Di" and one or more names (capitalised
-/// words, joined by "und", "and", "et", "y" or "e"), then at most an
-/// agency or role after a comma or slash. "Von Montag an gilt …" is no
-/// byline: "an" is no name.
+/// Lowercase words an agency or role after a byline's names may have
+/// ("Von Anna Müller, dpa").
+const AGENCIES: &[&str] = &["dpa", "afp", "ap", "epd", "kna", "apa", "sda", "dts", "ots"];
+
+/// Openings of a correspondent's byline, which names no one or names them
+/// after a place ("De notre correspondante à Bruxelles, Claire Martin").
+const CORRESPONDENT: &[&str] = &[
+    "de notre ",
+    "par notre ",
+    "dal nostro ",
+    "dalla nostra ",
+    "de nuestro ",
+    "de nuestra ",
+    "from our ",
+    "von unserem ",
+    "von unserer ",
+];
+
+/// "Von", "By", "Par", "Por" or "Di" (or a German "Ein Kommentar von")
+/// and one or more names (capitalised words, joined by "und", "and", "et",
+/// "y" or "e"), then at most an agency or a role in capitals after a comma
+/// or slash, or an agency in brackets. "Von Montag an gilt …" is no
+/// byline: "an" is no name; nor is "Par Jean-Luc Mélenchon, Marine Le Pen
+/// et Éric Zemmour, la réforme a été": a byline's parts are names.
 fn is_byline(line: &str) -> bool {
-    const BY: &[&str] = &["Von", "By", "Par", "Por", "Di"];
+    const BY: &[&str] = &["von", "by", "par", "por", "di"];
     const AND: &[&str] = &["und", "and", "et", "y", "e", "&"];
-    let names = line.split([',', '/', '|']).next().unwrap_or(line);
-    let mut words = names.split_whitespace();
-    if !words.next().is_some_and(|w| BY.contains(&w)) {
+    let lower = line.to_lowercase();
+    if CORRESPONDENT.iter().any(|c| lower.starts_with(c)) {
+        return true;
+    }
+    // "Par Jean Dupont (AFP)": the agency in brackets.
+    let line = line
+        .split_once('(')
+        .map_or(line, |(before, _)| before.trim_end());
+    let mut parts = line.split([',', '/', '|']);
+    let names = parts.next().unwrap_or(line);
+    let mut words = names.split_whitespace().peekable();
+    // "Ein Kommentar von", "Eine Analyse von".
+    if words.peek().is_some_and(|w| matches!(*w, "Ein" | "Eine")) {
+        words.next();
+        words.next();
+    }
+    if !words
+        .next()
+        .is_some_and(|w| BY.contains(&w.to_lowercase().as_str()))
+    {
         return false;
     }
+    let is_name = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
     let mut count = 0;
     for word in words {
-        let name = word.chars().next().is_some_and(char::is_uppercase);
-        if !(name || AND.contains(&word)) {
+        if !(is_name(word) || AND.contains(&word)) {
             return false;
         }
-        count += usize::from(name);
+        count += usize::from(is_name(word));
     }
-    (1..=6).contains(&count)
+    let roles_in_capitals = parts.all(|part| {
+        part.split_whitespace().all(|w| {
+            is_name(w) || AND.contains(&w) || AGENCIES.contains(&w.to_lowercase().as_str())
+        })
+    });
+    (1..=6).contains(&count) && roles_in_capitals
 }
 
-/// The first sentence without an agency dateline before it: "BERLIN (dpa) –
-/// Die …", "PARIS (AFP) - Le …", "ROMA — Il …", "Berlin (dpa) - Die …".
-/// A place in capitals, or any place followed by a bracketed agency, then
-/// a dash; the sentence must go on with a capital after it. A title that
-/// opens with the city and agency shows one thing in every entry of the
-/// feed, and its slug is "berlin-dpa-…".
+/// The first sentence without an agency dateline before it: "BERLIN (dpa)
+/// – Die …", "PARIS (AFP) - Le …", "WASHINGTON — The …", "Berlin (dpa) -
+/// Die …", "(dpa) BERLIN – …", "MADRID, 12 mar (EFE).- El …", "Roma, 12
+/// marzo 2024 – Il …", "Bonn (KNA) Die …", and the German regional
+/// "Berlin. Der …". A title that opens with the city and agency shows one
+/// thing in every entry of the feed, and its slug is "berlin-dpa-…".
+///
+/// A place alone in capitals before a dash needs five letters: "ROMA —"
+/// stays, so that "NATO – Die Allianz …", "SNCF - Les contrôleurs …" and
+/// "PSOE - El partido …" keep their subject.
 pub fn without_dateline(sentence: &str) -> &str {
-    let is_dash = |c: char| matches!(c, '–' | '—' | '-');
-    // The place: up to the bracket, or the dash with a space before it
-    // ("BADEN-BADEN (dpa)" keeps its hyphen).
+    // "(dpa) BERLIN – …", "(ANSA) - ROMA, 17 MAR - …": the agency first.
+    if let Some(inner) = sentence.strip_prefix('(') {
+        if let Some(close) = inner.find(')').filter(|&c| is_agency(&inner[..c])) {
+            let rest = inner[close + 1..].trim_start();
+            let rest = rest.strip_prefix(is_dash).map_or(rest, str::trim_start);
+            let stripped = place_dateline(rest, true);
+            if stripped.len() < rest.len() {
+                return stripped;
+            }
+        }
+    }
+    // "Berlin. Der Bundestag …": a place as a sentence of its own.
+    if let Some((place, rest)) = sentence.split_once(". ") {
+        let one_word = !place.is_empty()
+            && place.chars().next().is_some_and(char::is_uppercase)
+            && place.chars().all(|c| c.is_alphabetic() || "-/".contains(c));
+        if one_word && starts_sentence(rest) {
+            return rest.trim_start();
+        }
+    }
+    place_dateline(sentence, false)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '–' | '—' | '-')
+}
+
+/// An agency's name in brackets: a few words, no figures ("Juventus (57
+/// punti) –" is a score).
+fn is_agency(inner: &str) -> bool {
+    (1..=30).contains(&inner.len()) && !inner.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A place, a date after a comma, an agency in brackets, a dash: as much
+/// of it as the dateline has. `agency_seen` when an agency came first.
+fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
+    // The place: up to a comma, a bracket, or a dash with a space before
+    // it ("BADEN-BADEN (dpa)" keeps its hyphen).
     let Some(place_end) = sentence
         .char_indices()
         .take_while(|&(at, _)| at <= 40)
-        .find(|&(at, c)| c == '(' || (is_dash(c) && sentence[..at].ends_with(' ')))
+        .find(|&(at, c)| c == '(' || c == ',' || (is_dash(c) && sentence[..at].ends_with(' ')))
         .map(|(at, _)| at)
     else {
         return sentence;
     };
     let place = sentence[..place_end].trim();
-    if !place.chars().next().is_some_and(char::is_uppercase) {
+    if !place.chars().next().is_some_and(char::is_uppercase) || place.split_whitespace().count() > 3
+    {
         return sentence;
     }
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
     let in_capitals = place
         .chars()
-        .all(|c| c.is_uppercase() || " ./-'’/".contains(c))
-        && place.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        .all(|c| c.is_uppercase() || " ./-'’".contains(c));
     let mut rest = sentence[place_end..].trim_start();
-    let mut agency = false;
+    // A date after the place: "MADRID, 12 mar", "Roma, 12 marzo 2024".
+    let mut dated = false;
+    if let Some(after) = rest.strip_prefix(',') {
+        let end = after
+            .char_indices()
+            .take_while(|&(at, _)| at <= 30)
+            .find(|&(at, c)| c == '(' || (is_dash(c) && after[..at].ends_with(' ')))
+            .map(|(at, _)| at);
+        let Some(end) = end.filter(|&end| after[..end].chars().any(|c| c.is_ascii_digit())) else {
+            return sentence;
+        };
+        dated = true;
+        rest = after[end..].trim_start();
+    }
+    let mut agency = agency_seen;
     if let Some(inner) = rest.strip_prefix('(') {
-        let Some(close) = inner.find(')').filter(|&close| close > 0 && close <= 30) else {
+        let Some(close) = inner.find(')').filter(|&c| is_agency(&inner[..c])) else {
             return sentence;
         };
         agency = true;
         rest = inner[close + 1..].trim_start();
     }
-    // "Die Bahn (DB) – ein Konzern …" is a subject, not a place: only a
-    // place in capitals stands alone, and any other needs an agency and
-    // at most two words.
-    if !(in_capitals || (agency && place.split_whitespace().count() <= 2)) {
+    // "Die Bahn (DB) – ein Konzern …" is a subject, not a place: a place
+    // needs capitals, an agency or a date (see above for capitals alone).
+    if !(agency || dated || (in_capitals && letters >= 5)) {
         return sentence;
     }
-    let Some(text) = rest.strip_prefix(is_dash).map(str::trim_start) else {
-        return sentence;
+    // EFE writes ").-"; "Bonn (KNA) Die …" has no dash at all.
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let text = match rest.strip_prefix(is_dash) {
+        Some(text) => text.trim_start(),
+        None if agency => rest,
+        None => return sentence,
     };
     let goes_on = text
         .chars()
@@ -250,6 +438,15 @@ mod tests {
             "Foto: dpa",
             "Photo : Reuters/Annegret Hilse",
             "(Bild: Keystone)",
+            "Par Jean Dupont (AFP)",
+            "di Marco Rossi",
+            "Par notre correspondante à Bruxelles, Claire Martin",
+            "De notre envoyé spécial à Kiev",
+            "Text: Anna Müller / Foto: Jan Schmidt",
+            "Ein Kommentar von Anna Müller",
+            "By Jane Roe, Economics Correspondent",
+            "Foto Ansa",
+            "Reporting by Mark Thompson; Editing by Jane Doe",
         ] {
             assert_eq!(
                 open(&[first, lead, "Mehr."]),
@@ -271,6 +468,27 @@ mod tests {
         ] {
             assert_eq!(open(&[lead, "Mehr."]), (None, lead.into()), "{lead}");
         }
+        // Wrapped leads whose first line reads like a byline.
+        for lead in [
+            "Di Maio, ex ministro degli Esteri, è stato nominato rappresentante\nspeciale dell'Ue per il Golfo.",
+            "Par Jean-Luc Mélenchon, Marine Le Pen et Éric Zemmour, la réforme a été\nqualifiée de « coup de force ».",
+            "Por Pedro Sánchez, Yolanda Díaz y Alberto Núñez Feijóo pasó el debate,\nque se prolongó hasta la noche.",
+            "Di Stefano, Rossi e Bianchi\nsono i tre candidati alla presidenza della regione Lombardia.",
+        ] {
+            assert_eq!(open(&[lead, "Altro."]), (None, lead.into()), "{lead}");
+        }
+        // A kicker above the lead is no title.
+        assert_eq!(
+            open(&[&format!("Hochwasser\n{lead}"), "Mehr."]),
+            (None, lead.into())
+        );
+        assert_eq!(
+            open(&["Hochwasser", "Bayern ruft den Katastrophenfall aus", lead]),
+            (
+                Some("Bayern ruft den Katastrophenfall aus".into()),
+                lead.into()
+            )
+        );
         // An opening of credits alone is still the lead.
         assert_eq!(open(&["Foto: dpa"]), (None, "Foto: dpa".into()));
     }
@@ -304,12 +522,32 @@ mod tests {
             open(&[&format!("Foto: dpa\nBundesrat billigt Gesetz\n{lead}")]),
             (Some("Bundesrat billigt Gesetz".into()), lead.into())
         );
+        // A byline or credit after the headline: as lines, or paragraphs.
+        let headline = Some("Bundesrat billigt Gesetz".to_string());
+        assert_eq!(
+            open(&[&format!(
+                "Bundesrat billigt Gesetz\nBy Mark Thompson\n{lead}"
+            )]),
+            (headline.clone(), lead.into())
+        );
+        assert_eq!(
+            open(&[
+                "Bundesrat billigt Gesetz",
+                "Von Anna Müller, dpa",
+                "Foto: dpa",
+                lead
+            ]),
+            (headline, lead.into())
+        );
     }
 
     #[test]
     fn a_paragraph_wrapped_by_hand_has_no_headline() {
         let wrapped = "Der Bundesrat hat am Freitag den Weg für die Teillegalisierung von\nCannabis frei gemacht. Das Gesetz kann damit wie geplant am 1. April\nin Kraft treten, sagte die Ministerin.";
         assert_eq!(open(&[wrapped, "Mehr."]), (None, wrapped.into()));
+        // Wrapped early, before a word too long for the line.
+        let early = "Nach Einschätzung mehrerer großer deutscher\nVerbraucherschutzorganisationen sind die Preise für Strom und Gas\nim vergangenen Jahr deutlich stärker gestiegen als die Löhne.";
+        assert_eq!(open(&[early, "Mehr."]), (None, early.into()));
         // Nor has a lead whose line ends with a sentence.
         let two = "Der Bundesrat hat getagt.\nEr hat das Gesetz gebilligt, sagte die Ministerin am Abend in Berlin.";
         assert_eq!(open(&[two]), (None, two.into()));
@@ -322,36 +560,53 @@ mod tests {
 
     #[test]
     fn datelines_come_off_the_title() {
-        for (sentence, title) in [
-            (
-                "BERLIN (dpa) – Der Bundesrat hat getagt.",
-                "Der Bundesrat hat getagt.",
-            ),
-            ("PARIS (AFP) - Le Sénat a voté.", "Le Sénat a voté."),
-            (
-                "ROMA — Il governo ha approvato.",
-                "Il governo ha approvato.",
-            ),
-            ("SAN FRANCISCO (AP) — Apple said.", "Apple said."),
-            ("Berlin (dpa) - Die Bahn streikt.", "Die Bahn streikt."),
-            (
-                "FRANKFURT/MAIN (dpa) – Die Börse schloss.",
-                "Die Börse schloss.",
-            ),
-            ("BADEN-BADEN (dpa) – Die Bäder öffnen.", "Die Bäder öffnen."),
-            // Not datelines.
-            (
-                "Die Bahn (DB) – ein Konzern in der Krise.",
-                "Die Bahn (DB) – ein Konzern in der Krise.",
-            ),
-            ("Wer zahlt – und wann?", "Wer zahlt – und wann?"),
-            (
-                "EU-Gipfel in Brüssel beginnt.",
-                "EU-Gipfel in Brüssel beginnt.",
-            ),
-            ("NATO – die Allianz wächst.", "NATO – die Allianz wächst."),
-        ] {
-            assert_eq!(without_dateline(sentence), title, "{sentence}");
+        let stripped = [
+            "BERLIN (dpa) – Der Bundesrat hat getagt.",
+            "PARIS (AFP) - Le Sénat a voté.",
+            "WASHINGTON — The Senate voted.",
+            "SAN FRANCISCO (AP) — Apple said.",
+            "Berlin (dpa) - Die Bahn streikt.",
+            "FRANKFURT/MAIN (dpa) – Die Börse schloss.",
+            "BADEN-BADEN (dpa) – Die Bäder öffnen.",
+            "(dpa) BERLIN – Die Bahn streikt.",
+            "(ANSA) - ROMA, 17 MAR - Il governo ha approvato.",
+            "MADRID, 12 mar (EFE).- El Gobierno aprobó.",
+            "París, 19 de marzo (EFE).- El Gobierno aprobó.",
+            "Roma, 12 marzo 2024 – Il governo ha approvato.",
+            "PARIS, 24 mars (Reuters) - Le Sénat a voté.",
+            "LONDON, March 25 (Reuters) - The Bank held rates.",
+            "Milano, 23 mar. (askanews) - La Borsa chiude.",
+            "Bonn (KNA) Die Bischöfe tagen.",
+            "Berlin. Der Bundestag hat getagt.",
+        ];
+        for sentence in stripped {
+            let title = without_dateline(sentence);
+            assert!(
+                title.len() < sentence.len() && title.starts_with(char::is_uppercase),
+                "{sentence} -> {title}"
+            );
+            assert!(
+                !title.contains(['(', ',']) || title.starts_with("Il"),
+                "{title}"
+            );
+        }
+        let kept = [
+            "Die Bahn (DB) – ein Konzern in der Krise.",
+            "Wer zahlt – und wann?",
+            "EU-Gipfel in Brüssel beginnt.",
+            "NATO – die Allianz wächst.",
+            // Acronyms before a dash keep their subject; so does a short
+            // place without an agency.
+            "NATO – Die Allianz wächst.",
+            "SNCF - Les contrôleurs appellent à la grève.",
+            "PSOE - El partido celebrará su congreso.",
+            "ROMA — Il governo ha approvato.",
+            "Juventus (57 punti) – Il club vince.",
+            "Boris Pistorius (SPD) hat getagt.",
+            "Die Bahn. Ein Konzern in der Krise.",
+        ];
+        for sentence in kept {
+            assert_eq!(without_dateline(sentence), sentence);
         }
     }
 }

@@ -390,7 +390,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Arq", // it
     "Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Geom", "Arch", "Mons", "On",
     "Prof.ssa", "p.es", "S.p.A", "S.r.l", "dott", "ing", "avv", "pag", "sig", "sigg", "sig.ra",
-    "sig.na", "on", "prof", "prof.ssa", "dott.ssa", "geom", "arch", "rag", "gen",
+    "sig.na", "on", "prof", "prof.ssa", "dott.ssa", "geom", "arch", "rag", "gen", "sen", "dep",
     // Articles of a law: es, it, fr ("el art. 155", "l'art. 21", "l'art. 49.3").
     "art", "arts", "artt",
 ];
@@ -736,7 +736,11 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
     }
     if is_dotted_acronym(&word) {
         // "e.g.", "i.e.", "p.es." are always mid-sentence; "U.S." only
-        // ends one before a typical sentence opener.
+        // ends one before a typical sentence opener, and so do the hours
+        // "3 a.m." and "11 p.m.".
+        if matches!(word.as_str(), "a.m" | "p.m") {
+            return opens_sentence(&following);
+        }
         if word.chars().next().is_some_and(char::is_lowercase) {
             return false;
         }
@@ -891,6 +895,22 @@ mod tests {
             (
                 "La ville fut fondée en 52 av. J.-C. Elle compte aujourd'hui 20 000 habitants.",
                 "La ville fut fondée en 52 av. J.-C.",
+            ),
+            (
+                "The fire broke out at 3 a.m. The police closed the street.",
+                "The fire broke out at 3 a.m.",
+            ),
+            (
+                "The fire broke out at 3 a.m. on Tuesday in Newark. It spread.",
+                "The fire broke out at 3 a.m. on Tuesday in Newark.",
+            ),
+            (
+                "Il sen. Matteo Renzi ha lasciato l'aula. Poi ha parlato.",
+                "Il sen. Matteo Renzi ha lasciato l'aula.",
+            ),
+            (
+                "Il dep. Riccardo Magi ha votato contro. Poi è uscito.",
+                "Il dep. Riccardo Magi ha votato contro.",
             ),
         ] {
             assert_eq!(first(text), sentence, "{text}");
