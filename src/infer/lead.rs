@@ -319,7 +319,9 @@ pub fn without_dateline(sentence: &str) -> &str {
     }
     // "Berlin. Der Bundestag …": a place as a sentence of its own.
     if let Some((place, rest)) = sentence.split_once(". ") {
-        let one_word = !place.is_empty()
+        // Not an initial or a title ("J. K. Rowling", "Prof. Dr. …").
+        let one_word = place.chars().count() >= 3
+            && !super::sentence::is_abbreviation(place)
             && place.chars().next().is_some_and(char::is_uppercase)
             && place.chars().all(|c| c.is_alphabetic() || "-/".contains(c));
         if one_word && starts_sentence(rest) {
@@ -604,6 +606,11 @@ mod tests {
             "Juventus (57 punti) – Il club vince.",
             "Boris Pistorius (SPD) hat getagt.",
             "Die Bahn. Ein Konzern in der Krise.",
+            "J. K. Rowling will publish a novel.",
+            "Prof. Dr. Claudia Ferrari-Lenz warnt.",
+            "Mr. Thierry Breton presented a plan.",
+            "M. Thierry Breton a présenté un plan.",
+            "St. Gallen hat gewonnen.",
         ];
         for sentence in kept {
             assert_eq!(without_dateline(sentence), sentence);
