@@ -429,6 +429,33 @@ pub fn pair_reusing(
             blocked.insert((b, lang_a));
             continue;
         }
+        // A candidate in a third language that matches nearly as well, but
+        // is not linked to the other at all: `x` tells of two stories, and
+        // only one can be its own (a brief of one company's results beside
+        // its plant closure reported in two other languages).
+        let torn = |x: usize, other: usize| {
+            neighbours[x].iter().find(|&&(r, score)| {
+                r != other
+                    && candidates[r].lang != candidates[other].lang
+                    && candidates[r].lang != candidates[x].lang
+                    && score >= e.score * config.ambiguity_ratio
+                    && !neighbours[r].iter().any(|&(n, _)| n == other)
+                    && sets.can_join(x, r)
+            })
+        };
+        let torn_a = torn(a, b).map(|&(r, score)| (a, b, r, score));
+        if let Some((who, other, r, score)) =
+            torn_a.or_else(|| torn(b, a).map(|&(r, score)| (b, a, r, score)))
+        {
+            pairing.notes.push((
+                who,
+                format!(
+                    "not linked: it matches {} (score {:.2}) and {} (score {:.2}), which are not linked to each other, so it may tell either story; set the same translation_key in sidecar files to link the right one",
+                    candidates[other].path, e.score, candidates[r].path, score
+                ),
+            ));
+            continue;
+        }
         sets.join(a, b);
         for x in [a, b] {
             let best = pairing.scores.entry(x).or_insert(e.score);
@@ -438,22 +465,26 @@ pub fn pair_reusing(
 
     for (x, (score, y)) in near_misses {
         if !pairing.scores.contains_key(&x) && !sets.same(x, y) {
-            let why = if figures_disagree(&candidates[x].signals, &candidates[y].signals) {
-                format!("(score {score:.2}): each gives figures and they share none of them")
-            } else if score < config.min_score {
+            const EVIDENCE: &str =
+                "(names, numbers, quoted terms, URLs) to be sure it is a translation";
+            let why = if score < config.min_score {
                 format!(
-                    "(score {score:.2}, under pairing.min_score {}): too small a part of what each tells is shared",
+                    "(score {score:.2}, under pairing.min_score {}): too small a part of what each tells is shared {EVIDENCE}",
                     config.min_score
+                )
+            } else if figures_disagree(&candidates[x].signals, &candidates[y].signals) {
+                format!(
+                    "(score {score:.2}): each gives figures and they share none of them, so they read as two stories"
                 )
             } else {
                 format!(
-                    "(score {score:.2}): too little of what they share is rare in the weeks around"
+                    "(score {score:.2}): too little of what they share is rare in the weeks around {EVIDENCE}"
                 )
             };
             pairing.notes.push((
                 x,
                 format!(
-                    "not linked to {} {why} (names, numbers, quoted terms, URLs) to be sure it is a translation; set the same translation_key in sidecar files if it is",
+                    "not linked to {} {why}; set the same translation_key in sidecar files if it is one",
                     candidates[y].path
                 ),
             ));
@@ -765,8 +796,12 @@ fn directed_evidence(
 /// the sums, counts and dates each tells of.
 fn figures_disagree(a: &Signals, b: &Signals) -> bool {
     let figures = |s: &Signals| s.tokens.iter().filter(|t| t.number).count();
-    figures(a) >= MIN_FIGURES
-        && figures(b) >= MIN_FIGURES
+    let (fewer, more) = {
+        let (fa, fb) = (figures(a), figures(b));
+        (fa.min(fb), fa.max(fb))
+    };
+    // One figure against many, none shared, tells as much as two against two.
+    (fewer >= MIN_FIGURES || (fewer >= 1 && more > MIN_FIGURES))
         && !a
             .tokens
             .iter()
