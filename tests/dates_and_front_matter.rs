@@ -70,7 +70,10 @@ fn twelve_hour_clock_times() {
 #[test]
 fn a_date_error_quotes_the_line_as_written() {
     let line = "March 12, 2024, 14:30 p.m.";
-    let problems = check("a.txt", &format!("{line}\n\n{LEAD_EN}\n"));
+    let problems: Vec<_> = check("a.txt", &format!("{line}\n\n{LEAD_EN}\n"))
+        .into_iter()
+        .filter(|p| p.severity == "error")
+        .collect();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].line, Some(1));
     assert!(

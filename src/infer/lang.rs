@@ -189,8 +189,10 @@ pub fn suffix_language(suffix: &str, configured: &[String]) -> Option<String> {
     known.then_some(tag)
 }
 
-/// Below this many words a detected language is reported as uncertain.
-const MIN_CERTAIN_WORDS: usize = 12;
+/// Below this many words a detected language is reported as uncertain:
+/// a brief of two short sentences full of names ("Dr. med. Hans Müller ist
+/// neuer Chefarzt der Charité. Er kommt aus Hamburg.") can read as French.
+const MIN_CERTAIN_WORDS: usize = 20;
 /// The detector's own confidence below which it is guessing.
 const MIN_CONFIDENCE: f64 = 0.02;
 
