@@ -296,6 +296,7 @@ fn assemble(
     memo: Option<&group::pairing::PairingMemo>,
 ) -> (Catalog, group::pairing::PairingMemo) {
     separate_shared_file_names(&mut articles, inferrer, diagnostics);
+    separate_shared_title_urls(&mut articles, inferrer, diagnostics);
     diagnostics.extend(clashes(&articles));
     let (grouping, mut notes, memo) = group::group_reusing(&articles, settings, memo);
     diagnostics.append(&mut notes);
@@ -377,6 +378,53 @@ fn separate_shared_file_names(
                 None,
                 format!(
                     "has the same file name as {first}, published first, which keeps the entry id made from the name ({name_id}); this article's id includes its folder and changes if it moves or {first} goes: give it a distinct name or an `id` to keep its id stable. If this article was in the feeds before {first} was added, readers hold it as {name_id}: set `id = \"{name_id}\"` here and another `id` for {first}"
+                ),
+            ));
+        }
+    }
+}
+
+/// Articles of one language and day whose titles make one URL (two
+/// stories opening with the same headline, or two Markdown posts of one
+/// title): the first published keeps it, and the others' slugs end in
+/// their file name, with a warning. An error here would stop a cron job's
+/// every run over two titles; a URL set by hand (`slug`, `url`) still
+/// clashes as an error, since only its author can choose another.
+fn separate_shared_title_urls(
+    articles: &mut [model::Article],
+    inferrer: &infer::Inferrer,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut by_url: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (i, article) in articles.iter().enumerate() {
+        if !article.draft {
+            by_url.entry(&article.url).or_default().push(i);
+        }
+    }
+    let mut shared: Vec<Vec<usize>> = by_url.into_values().filter(|m| m.len() > 1).collect();
+    shared.sort_unstable();
+    for mut members in shared {
+        members.sort_by(|&a, &b| {
+            let (a, b) = (&articles[a], &articles[b]);
+            (a.date, &a.path).cmp(&(b.date, &b.path))
+        });
+        let first = articles[members[0]].path.clone();
+        for &i in &members[1..] {
+            let article = &mut articles[i];
+            if !article.url_from_title {
+                continue;
+            }
+            let name = article.path.rsplit('/').next().unwrap_or(&article.path);
+            let stem = name.split('.').next().unwrap_or(name);
+            let slug = format!("{}-{}", article.slug, slug::slugify(stem));
+            article.url = inferrer.article_url(&article.lang, &article.date, &slug);
+            article.slug = slug;
+            diagnostics.push(Diagnostic::warning(
+                &article.path,
+                None,
+                format!(
+                    "its title makes the same URL as {first}, published first, so its slug ends in its file name: `{}`; set a `slug` to choose one",
+                    article.slug
                 ),
             ));
         }

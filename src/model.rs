@@ -77,6 +77,9 @@ pub struct Article {
     pub id: String,
     /// Whether the id was derived from the file name (no `id`, no key).
     pub id_from_file_name: bool,
+    /// Whether the URL was made from the title (no `slug`, no `url`), so a
+    /// clash with another article's can be settled by the file name.
+    pub url_from_title: bool,
     #[serde(skip)]
     pub authors: Vec<Person>,
     #[serde(skip)]

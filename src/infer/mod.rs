@@ -360,6 +360,7 @@ impl<'a> Inferrer<'a> {
             slug,
             url,
             id_from_file_name: meta.id.is_none() && id_key.is_none(),
+            url_from_title: meta.url.is_none() && meta.slug.is_none(),
             id,
             authors,
             tags: meta.tags.clone(),
@@ -412,7 +413,7 @@ impl<'a> Inferrer<'a> {
         local_time(&self.settings.timezone, local)
     }
 
-    fn article_url(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
+    pub fn article_url(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
         let local = date.with_timezone(&self.settings.timezone);
         self.settings
             .url_pattern
