@@ -351,20 +351,7 @@ fn separate_shared_file_names(
     inferrer: &infer::Inferrer,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut by_id: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
-    for (i, article) in articles.iter().enumerate() {
-        if article.id_from_file_name {
-            by_id.entry(&article.id).or_default().push(i);
-        }
-    }
-    // In the articles' order, whatever the map's.
-    let mut shared: Vec<Vec<usize>> = by_id.into_values().filter(|m| m.len() > 1).collect();
-    shared.sort_unstable();
-    for mut members in shared {
-        members.sort_by(|&a, &b| {
-            let (a, b) = (&articles[a], &articles[b]);
-            (a.date, &a.path).cmp(&(b.date, &b.path))
-        });
+    for members in sharing(articles, |a| a.id_from_file_name.then_some(&a.id)) {
         let first = articles[members[0]].path.clone();
         let name_id = articles[members[0]].id.clone();
         for &i in &members[1..] {
@@ -395,19 +382,7 @@ fn separate_shared_title_urls(
     inferrer: &infer::Inferrer,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut by_url: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
-    for (i, article) in articles.iter().enumerate() {
-        if !article.draft {
-            by_url.entry(&article.url).or_default().push(i);
-        }
-    }
-    let mut shared: Vec<Vec<usize>> = by_url.into_values().filter(|m| m.len() > 1).collect();
-    shared.sort_unstable();
-    for mut members in shared {
-        members.sort_by(|&a, &b| {
-            let (a, b) = (&articles[a], &articles[b]);
-            (a.date, &a.path).cmp(&(b.date, &b.path))
-        });
+    for members in sharing(articles, |a| (!a.draft).then_some(&a.url)) {
         let first = articles[members[0]].path.clone();
         for &i in &members[1..] {
             let article = &mut articles[i];
@@ -429,6 +404,30 @@ fn separate_shared_title_urls(
             ));
         }
     }
+}
+
+/// The articles that share a `key` value with another, in groups: each
+/// group first published first (by date, then path), the groups in the
+/// articles' order, whatever the map's.
+fn sharing(
+    articles: &[model::Article],
+    key: impl Fn(&model::Article) -> Option<&String>,
+) -> Vec<Vec<usize>> {
+    let mut by_value: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (i, article) in articles.iter().enumerate() {
+        if let Some(value) = key(article) {
+            by_value.entry(value).or_default().push(i);
+        }
+    }
+    let mut shared: Vec<Vec<usize>> = by_value.into_values().filter(|m| m.len() > 1).collect();
+    shared.sort_unstable();
+    for members in &mut shared {
+        members.sort_by(|&a, &b| {
+            let (a, b) = (&articles[a], &articles[b]);
+            (a.date, &a.path).cmp(&(b.date, &b.path))
+        });
+    }
+    shared
 }
 
 /// Two published articles with one id or one URL would be one entry to a
