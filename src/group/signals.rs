@@ -248,6 +248,8 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
             if let Some(frac) = decimals {
                 j += 1 + frac.len();
                 tokens.push((format!("n:{digits}.{frac}"), NUMBER_WEIGHT, false));
+            } else if let Some(billions) = thousands_of_millions(&digits, &chars[j..]) {
+                tokens.push((billions, NUMBER_WEIGHT, false));
             } else if digits.len() >= 2 {
                 let weight = match digits.parse::<u32>() {
                     Ok(year) if digits.len() == 4 && (1900..=2099).contains(&year) => YEAR_WEIGHT,
@@ -290,6 +292,37 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
             }
             i += 1;
         }
+    }
+}
+
+/// Spanish counts billions in thousands of millions ("5.400 millones de
+/// euros"), where other languages write "5,4 Milliarden", "5.4 billion" or
+/// "5,4 milliards": a whole number of thousands of millions is the same
+/// figure in billions, with at most two decimals (`n:5.4`, `n:35.9`).
+fn thousands_of_millions(digits: &str, after: &[char]) -> Option<String> {
+    let value: u64 = digits.parse().ok()?;
+    if value < 1000 || value % 10 != 0 {
+        return None;
+    }
+    let word: String = after
+        .iter()
+        .skip_while(|c| c.is_whitespace())
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    if !["millon", "millón", "million", "milion"]
+        .iter()
+        .any(|m| word.starts_with(m))
+    {
+        return None;
+    }
+    let (whole, thousandths) = (value / 1000, value % 1000);
+    let frac = format!("{thousandths:03}");
+    match frac.trim_end_matches('0') {
+        // A single digit is no figure ("1.000 millones", "1 Milliarde").
+        "" if whole < 10 => None,
+        "" => Some(format!("n:{whole}")),
+        frac => Some(format!("n:{whole}.{frac}")),
     }
 }
 
@@ -366,6 +399,17 @@ fn urls(text: &str, tokens: &mut Vec<(String, f64, bool)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_of_millions_are_billions() {
+        let es = extract("Inditex ganó 5.400 millones de euros, con ventas de 35.900 millones y 12.000 millones más.");
+        let de = extract("Inditex verdiente 5,4 Milliarden Euro bei 35,9 Milliarden Umsatz und 12 Milliarden mehr.");
+        for figure in ["n:5.4", "n:35.9", "n:12"] {
+            assert!(es.contains(figure) && de.contains(figure), "{figure}");
+        }
+        // Other counts stay as written.
+        assert!(extract("Es kamen 5.400 Menschen.").contains("n:5400"));
+    }
 
     fn has(signals: &Signals, token: &str) -> bool {
         signals.contains(token)

@@ -302,9 +302,12 @@ fn is_byline(line: &str) -> bool {
 /// "Berlin. Der …". A title that opens with the city and agency shows one
 /// thing in every entry of the feed, and its slug is "berlin-dpa-…".
 ///
-/// A place alone in capitals before a dash needs five letters: "ROMA —"
-/// stays, so that "NATO – Die Allianz …", "SNCF - Les contrôleurs …" and
-/// "PSOE - El partido …" keep their subject.
+/// A place alone in capitals before a dash needs five letters and no
+/// known acronym's name, or to be a known short place ("ROMA —", "BONN
+/// —"), so that "NATO – Die Allianz …", "SNCF - Les contrôleurs …",
+/// "PSOE - El partido …" and "UNESCO – Die Altstadt …" keep their subject.
+/// The German "Berlin. Der …" is any one-word first sentence: a title
+/// "Endlich." would say as little.
 pub fn without_dateline(sentence: &str) -> &str {
     // "(dpa) BERLIN – …", "(ANSA) - ROMA, 17 MAR - …": the agency first.
     if let Some(inner) = sentence.strip_prefix('(') {
@@ -331,6 +334,23 @@ pub fn without_dateline(sentence: &str) -> &str {
     place_dateline(sentence, false)
 }
 
+/// Places of four letters or fewer that datelines name in capitals; any
+/// other short word in capitals before a dash is taken for an acronym, the
+/// subject of the sentence ("NATO – Die Allianz …", "SNCF - Les …").
+const SHORT_PLACES: &[&str] = &[
+    "ROM", "ROMA", "ROME", "BONN", "BERN", "GENF", "WIEN", "KIEL", "ULM", "JENA", "GERA", "LINZ",
+    "GRAZ", "KÖLN", "LIMA", "KIEW", "KYIV", "KIEV", "OSLO", "RIGA", "BAKU", "DOHA", "GAZA", "LYON",
+    "METZ", "CAEN", "PISA", "BARI", "COMO", "LODI", "ASTI", "VIGO", "LEÓN", "LEON", "AGRA", "LOMÉ",
+    "LOME", "GENT", "UTAH",
+];
+
+/// Acronyms of five letters or more that open sentences before a dash as
+/// a place in capitals would ("UNESCO – Die Altstadt …").
+const ACRONYMS: &[&str] = &[
+    "UNESCO", "UNICEF", "UNHCR", "UNRWA", "FNSEA", "BRICS", "INSEE", "ISTAT", "ASEAN", "FRONTEX",
+    "EUROPOL", "INTERPOL", "EUROSTAT", "NASDAQ", "OTAN", "CNMV",
+];
+
 fn is_dash(c: char) -> bool {
     matches!(c, '–' | '—' | '-')
 }
@@ -349,7 +369,11 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
     let Some(place_end) = sentence
         .char_indices()
         .take_while(|&(at, _)| at <= 40)
-        .find(|&(at, c)| c == '(' || c == ',' || (is_dash(c) && sentence[..at].ends_with(' ')))
+        .find(|&(at, c)| {
+            // An em dash joins no word ("WASHINGTON—The", as the Journal
+            // writes it); a hyphen or en dash needs a space before it.
+            c == '(' || c == ',' || c == '—' || (is_dash(c) && sentence[..at].ends_with(' '))
+        })
         .map(|(at, _)| at)
     else {
         return sentence;
@@ -388,7 +412,13 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
     }
     // "Die Bahn (DB) – ein Konzern …" is a subject, not a place: a place
     // needs capitals, an agency or a date (see above for capitals alone).
-    if !(agency || dated || (in_capitals && letters >= 5)) {
+    let capital_place = in_capitals
+        && if letters >= 5 {
+            !ACRONYMS.contains(&place)
+        } else {
+            SHORT_PLACES.contains(&place)
+        };
+    if !(agency || dated || capital_place) {
         return sentence;
     }
     // EFE writes ").-"; "Bonn (KNA) Die …" has no dash at all.
@@ -566,6 +596,10 @@ mod tests {
             "BERLIN (dpa) – Der Bundesrat hat getagt.",
             "PARIS (AFP) - Le Sénat a voté.",
             "WASHINGTON — The Senate voted.",
+            "WASHINGTON—The Senate voted.",
+            "BONN — Negotiators at the climate talks failed.",
+            "ROMA — Il governo ha approvato.",
+            "LIMA — El Congreso destituyó a la presidenta.",
             "SAN FRANCISCO (AP) — Apple said.",
             "Berlin (dpa) - Die Bahn streikt.",
             "FRANKFURT/MAIN (dpa) – Die Börse schloss.",
@@ -597,12 +631,13 @@ mod tests {
             "Wer zahlt – und wann?",
             "EU-Gipfel in Brüssel beginnt.",
             "NATO – die Allianz wächst.",
-            // Acronyms before a dash keep their subject; so does a short
-            // place without an agency.
+            // Acronyms before a dash keep their subject.
             "NATO – Die Allianz wächst.",
             "SNCF - Les contrôleurs appellent à la grève.",
             "PSOE - El partido celebrará su congreso.",
-            "ROMA — Il governo ha approvato.",
+            "UNESCO – Die Altstadt von Odessa ist bedroht.",
+            "USA – Die Inflation stieg im Januar.",
+            "INPS – Dal primo marzo cambia l'assegno.",
             "Juventus (57 punti) – Il club vince.",
             "Boris Pistorius (SPD) hat getagt.",
             "Die Bahn. Ein Konzern in der Krise.",
