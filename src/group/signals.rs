@@ -301,7 +301,7 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
 /// figure in billions, with at most two decimals (`n:5.4`, `n:35.9`).
 fn thousands_of_millions(digits: &str, after: &[char]) -> Option<String> {
     let value: u64 = digits.parse().ok()?;
-    if value < 1000 || value % 10 != 0 {
+    if value < 1000 || !value.is_multiple_of(10) {
         return None;
     }
     let word: String = after
