@@ -781,6 +781,41 @@ proptest! {
     }
 }
 
+/// Another case the front matter property found: with `de` and `de-CH`
+/// feeds, the files come in path order (`de-CH/` before `de/`), which is
+/// not the languages' order; the reference renderer must give the same.
+#[test]
+fn a_regional_feed_beside_its_language_joins_runs_like_the_whole() {
+    let settings = Settings::from_toml("", "(test)").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/story.md",
+        "---\ntitle: Der Stadtrat hat das Budget erhöht.\ndate: 2021-05-04\nlang: de-CH\n---\nDer Stadtrat hat getagt.\n",
+    );
+    write(
+        dir.path(),
+        "articles/sub/story.de.txt",
+        "04.05.2021\n\nDer Stadtrat hat getagt.\n",
+    );
+    let loaded = babelfeed::load(&dir.path().join("articles"), &settings).unwrap();
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    let files = babelfeed::render::render(&loaded.catalog, &settings).unwrap();
+    let whole = babelfeed::render::render_in_one_piece(&loaded.catalog, &settings).unwrap();
+    let paths = |files: &[babelfeed::render::RenderedFile]| -> Vec<String> {
+        files.iter().map(|f| f.path.clone()).collect()
+    };
+    assert_eq!(paths(&files), paths(&whole));
+    assert_eq!(paths(&files)[0], "de-CH/atom.xml");
+    for (file, whole) in files.iter().zip(&whole) {
+        assert!(
+            file.bytes().unwrap() == whole.bytes().unwrap(),
+            "{}",
+            file.path
+        );
+    }
+}
+
 /// The cases the front matter property found, kept as examples: control
 /// characters written as escapes reach the parsed values. Each must be an
 /// input error or be kept out of the feed; either way every rendered feed

@@ -652,8 +652,9 @@ fn bug(path: &str, why: &str) -> String {
 }
 
 /// Every feed of the catalog, each written by its crate as one document
-/// (and its bodies filled in): the reference that [`render`]'s runs of
-/// entries, joined, must equal.
+/// (and its bodies filled in), in path order as [`render`] gives them: the
+/// reference that [`render`]'s runs of entries, joined, must equal. (Path
+/// order is not language order: `de-CH/` sorts before `de/`.)
 #[doc(hidden)]
 pub fn render_in_one_piece(
     catalog: &Catalog,
@@ -683,6 +684,7 @@ pub fn render_in_one_piece(
             });
         }
     }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
