@@ -89,16 +89,34 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
         }
     }
     match lines.get(at.paragraph) {
-        Some(here) => Opening {
-            headline,
-            lead: here[at.line..].join("\n"),
-        },
+        Some(here) => {
+            let lead = &here[at.line..];
+            // A lead that opens a list ("Das ändert sich im Juli:" and its
+            // items): the line before the items is the title, not the
+            // whole list run together. Two items at least: a line of a
+            // wrapped paragraph may start with a dash.
+            let list_follows = lead.len() > 2 && lead[1..].iter().all(|l| is_list_item(l));
+            if headline.is_none() && list_follows && !is_list_item(lead[0]) {
+                headline = Some(lead[0].trim_end_matches([':', ' ']).to_string());
+            }
+            Opening {
+                headline,
+                lead: lead.join("\n"),
+            }
+        }
         // Nothing but credits (and a headline): the opening as written.
         None => Opening {
             headline: None,
             lead: paragraphs[0].text.clone(),
         },
     }
+}
+
+/// A line of a list: a bullet or a dash and a space before its text.
+fn is_list_item(line: &str) -> bool {
+    ["- ", "– ", "• ", "* ", "· "]
+        .iter()
+        .any(|bullet| line.starts_with(bullet))
 }
 
 /// Moves past the bylines and credits from `at` on, line by line and
@@ -570,6 +588,15 @@ mod tests {
                 lead
             ]),
             (headline, lead.into())
+        );
+    }
+
+    #[test]
+    fn a_lead_that_opens_a_list_is_titled_by_its_first_line() {
+        let list = "Das ändert sich im Juli:\n- Der Mindestlohn steigt.\n- Die Rente steigt.";
+        assert_eq!(
+            open(&[list, "Mehr."]),
+            (Some("Das ändert sich im Juli".into()), list.into())
         );
     }
 
