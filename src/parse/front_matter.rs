@@ -274,11 +274,27 @@ fn meta_from_value(
             meta.tags.push(category);
         }
     }
+    // Pages Hugo lists nowhere, so in no feed of its either: a headless
+    // bundle, or one built with `list = "never"`. They are drafts here.
+    meta.draft |= fields.boolean(&mut table, "headless") || never_listed(&table);
     if fields.problems.is_empty() {
         Ok(meta)
     } else {
         Err(fields.problems)
     }
+}
+
+/// Whether Hugo's build options (`_build`, or `build` since Hugo 0.145)
+/// say the page is never listed: `list = "never"` (or `false`, as older
+/// Hugo wrote it).
+fn never_listed(table: &Map<String, Value>) -> bool {
+    ["_build", "build"].iter().any(|key| {
+        match table.get(*key).and_then(|options| options.get("list")) {
+            Some(Value::String(list)) => list.eq_ignore_ascii_case("never"),
+            Some(Value::Bool(listed)) => !listed,
+            _ => false,
+        }
+    })
 }
 
 /// The first character XML 1.0 forbids in any string of `value`.
@@ -618,6 +634,29 @@ mod tests {
         assert_eq!(meta.translation_key.as_deref(), Some("k"));
         assert_eq!(meta.authors.len(), 1);
         assert_eq!(meta.updated.unwrap().value, "2024-03-13");
+    }
+
+    #[test]
+    fn pages_hugo_never_lists_are_drafts() {
+        for extra in [
+            "headless: true",
+            "_build:\n  list: never",
+            "build:\n  list: never\n  render: always",
+            "_build:\n  list: false",
+        ] {
+            let text = format!("---\ntitle: T\ndate: 2024-03-12\n{extra}\n---\nText.\n");
+            let (meta, _) = parse_front_matter("a.md", &text).unwrap();
+            assert!(meta.draft, "{extra}");
+        }
+        for extra in [
+            "headless: false",
+            "_build:\n  list: always",
+            "_build:\n  render: never",
+        ] {
+            let text = format!("---\ntitle: T\ndate: 2024-03-12\n{extra}\n---\nText.\n");
+            let (meta, _) = parse_front_matter("a.md", &text).unwrap();
+            assert!(!meta.draft, "{extra}");
+        }
     }
 
     #[test]
