@@ -255,7 +255,12 @@ fn meta_from_value(
     });
     let mut meta = Meta {
         title: fields.string(&mut table, &["title"]).map(|l| l.value),
-        date: fields.string(&mut table, &["date"]),
+        // Hugo dates a page without `date` by its publication date, else
+        // its last change, so its feeds do: each is a fallback, not a
+        // second name (a page may give `date` and a later `publishDate`).
+        date: ["date", "publishDate", "pubdate", "published", "lastmod"]
+            .iter()
+            .find_map(|key| fields.string(&mut table, &[key])),
         updated: fields.string(&mut table, &["updated", "lastmod"]),
         lang: fields.string(&mut table, &["lang"]),
         translation_key: fields
@@ -634,6 +639,28 @@ mod tests {
         assert_eq!(meta.translation_key.as_deref(), Some("k"));
         assert_eq!(meta.authors.len(), 1);
         assert_eq!(meta.updated.unwrap().value, "2024-03-13");
+    }
+
+    #[test]
+    fn a_hugo_page_without_date_is_dated_as_hugo_dates_it() {
+        let date = |fields: &str| {
+            let text = format!("---\ntitle: T\n{fields}\n---\nText.\n");
+            parse_front_matter("a.md", &text)
+                .unwrap()
+                .0
+                .date
+                .map(|d| d.value)
+        };
+        assert_eq!(
+            date("publishDate: 2024-03-12").as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(date("lastmod: 2024-03-14").as_deref(), Some("2024-03-14"));
+        assert_eq!(
+            date("date: 2024-03-10\npublishDate: 2024-03-12").as_deref(),
+            Some("2024-03-10")
+        );
+        assert_eq!(date("description: x"), None);
     }
 
     #[test]
