@@ -389,11 +389,7 @@ fn separate_shared_title_urls(
             if !article.url_from_title {
                 continue;
             }
-            let name = article.path.rsplit('/').next().unwrap_or(&article.path);
-            let stem = name.split('.').next().unwrap_or(name);
-            let slug = format!("{}-{}", article.slug, slug::slugify(stem));
-            article.url = inferrer.article_url(&article.lang, &article.date, &slug);
-            article.slug = slug;
+            (article.slug, article.url) = inferrer.slug_and_url_with_file_name(article);
             diagnostics.push(Diagnostic::warning(
                 &article.path,
                 None,

@@ -54,13 +54,7 @@ impl<'a> Inferrer<'a> {
         let path = parsed.path.as_str();
         let meta = &parsed.meta;
         let mut problems = Vec::new();
-        let (stem, suffix) = split_file_name(path);
-        let suffix_lang = suffix.and_then(|(base, suffix)| {
-            lang::suffix_language(suffix, &self.settings.detect_languages).map(|tag| (base, tag))
-        });
-        // The name shared by all translations of `launch.de.md`: `launch`;
-        // of a page bundle's `launch/index.de.md`, also `launch`.
-        let file_stem = bundle_name(path, suffix_lang.as_ref().map_or(stem, |(base, _)| base));
+        let (file_stem, suffix_lang) = self.file_name(path);
 
         // Text as a reader sees it: what language detection and pairing
         // read. Markdown with a known language needs neither, and is most
@@ -413,7 +407,28 @@ impl<'a> Inferrer<'a> {
         local_time(&self.settings.timezone, local)
     }
 
-    pub fn article_url(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
+    /// The name shared by all translations of `launch.de.md`: `launch`; of
+    /// a page bundle's `launch/index.de.md`, also `launch`. With it, the
+    /// base and language of a file-name suffix that names a language.
+    fn file_name<'p>(&self, path: &'p str) -> (&'p str, Option<(&'p str, String)>) {
+        let (stem, suffix) = split_file_name(path);
+        let suffix_lang = suffix.and_then(|(base, suffix)| {
+            lang::suffix_language(suffix, &self.settings.detect_languages).map(|tag| (base, tag))
+        });
+        let name = bundle_name(path, suffix_lang.as_ref().map_or(stem, |(base, _)| base));
+        (name, suffix_lang)
+    }
+
+    /// The slug and URL of an article whose title's URL another article
+    /// has: the title's slug and the file's name (see [`Self::file_name`]).
+    pub fn slug_and_url_with_file_name(&self, article: &Article) -> (String, String) {
+        let (name, _) = self.file_name(&article.path);
+        let slug = format!("{}-{}", article.slug, slug::slugify(name));
+        let url = self.article_url(&article.lang, &article.date, &slug);
+        (slug, url)
+    }
+
+    fn article_url(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
         let local = date.with_timezone(&self.settings.timezone);
         self.settings
             .url_pattern
