@@ -154,10 +154,12 @@ fn is_headline_above(first: &str, rest: &[&str]) -> bool {
         && !wrapped
 }
 
-fn starts_sentence(line: &str) -> bool {
-    line.chars()
+/// Whether a line or text begins as a sentence may (see
+/// [`super::sentence::starts_sentence`]).
+fn starts_sentence(text: &str) -> bool {
+    text.chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„“\"«‹‚'¿¡".contains(c))
+        .is_some_and(super::sentence::starts_sentence)
 }
 
 /// A short line that does not end as a sentence or a clause does.
@@ -446,11 +448,7 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
         None if agency => rest,
         None => return sentence,
     };
-    let goes_on = text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„“\"«‹‚¿¡".contains(c));
-    if goes_on {
+    if starts_sentence(text) {
         text
     } else {
         sentence

@@ -203,7 +203,7 @@ fn is_opening_char(c: char) -> bool {
 
 /// Uncased scripts have no capital to look for, so any letter that is not
 /// lowercase may start a sentence.
-fn starts_sentence(c: char) -> bool {
+pub fn starts_sentence(c: char) -> bool {
     (c.is_alphabetic() && !c.is_lowercase())
         || c.is_numeric()
         || is_opening_char(c)
