@@ -972,7 +972,11 @@ mod tests {
     }
 
     fn signals(tokens: &[String]) -> Signals {
-        Signals::of(tokens.iter().map(|t| (t.as_str(), 1.0)))
+        Signals::of(
+            tokens
+                .iter()
+                .map(|t| (t.as_str(), 1.0, t.starts_with("w:"))),
+        )
     }
 
     /// Many stories on three consecutive days in two languages, all

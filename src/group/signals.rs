@@ -48,8 +48,8 @@ pub fn capitalises_nouns(lang: &str) -> bool {
 /// The cache stores every article's evidence, which is most of its size:
 /// each token as its 8 hash bytes and one byte of its weight in halves
 /// (every weight is a multiple of ½ below 32) with the top bit set for a
-/// name and the next for a number, in one byte string. That is half the size of the plain encoding
-/// and decodes without a step per byte.
+/// name and the next for a number, in one byte string. That is half the
+/// size of the plain encoding and decodes without a step per byte.
 impl serde::Serialize for Signals {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut packed = Vec::with_capacity(self.tokens.len() * PACKED_TOKEN);
@@ -109,19 +109,10 @@ pub fn token_id(token: &str) -> u64 {
 }
 
 impl Signals {
-    /// The evidence of `tokens` (text, weight); of a token given twice the
-    /// first weight is kept. Words (`w:`) are names (see [`Token::name`]).
-    pub fn of<'t>(tokens: impl IntoIterator<Item = (&'t str, f64)>) -> Signals {
-        Signals::flagged(
-            tokens
-                .into_iter()
-                .map(|(token, weight)| (token, weight, token.starts_with("w:"))),
-        )
-    }
-
-    /// As [`Signals::of`], with each token saying whether it is a name
-    /// (a word, not an acronym, which no language writes as a noun).
-    fn flagged<'t>(tokens: impl IntoIterator<Item = (&'t str, f64, bool)>) -> Signals {
+    /// The evidence of `tokens` (text, weight, and whether it is a name: a
+    /// word, not an acronym, which no language writes as a noun; see
+    /// [`Token::name`]); of a token given twice the first is kept.
+    pub fn of<'t>(tokens: impl IntoIterator<Item = (&'t str, f64, bool)>) -> Signals {
         let mut tokens: Vec<Token> = tokens
             .into_iter()
             .map(|(token, weight, name)| Token {
@@ -190,7 +181,7 @@ pub fn extract(text: &str) -> Signals {
     names_and_numbers(&chars, &mut tokens);
     quoted_terms(&chars, &mut tokens);
     urls(text, &mut tokens);
-    Signals::flagged(
+    Signals::of(
         tokens
             .iter()
             .map(|(token, weight, name)| (token.as_str(), *weight, *name)),
