@@ -374,23 +374,21 @@ fn enclosures(chars: &[(usize, char)]) -> Enclosures {
 /// diploma ("Dipl.-Ing.", "Dipl.-Kfm.") is one by its prefix.
 const ABBREVIATIONS: &[&str] = &[
     // en
-    "Dr", "Prof", "St", "Mr", "Mrs", "Ms", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "vs", "e.g",
-    "i.e", "cf", "Cf", "approx", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Mt",
-    "Rev", "Hon", "Messrs", "Dept", "Fig", "fig", "Vol", "vol", "ed", "Ed", // de
+    "Dr", "Prof", "St", "Mr", "Mrs", "Ms", "Sr", "vs", "e.g", "i.e", "cf", "Cf", "approx", "Gov",
+    "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Mt", "Rev", "Hon", "Messrs", "Fig", "fig",
+    "Vol", "vol", // de
     "z.B", "Z.B", "u.a", "U.a", "d.h", "D.h", "u.U", "v.a", "o.ä", "z.T", "bzw", "Bzw", "ca", "Ca",
-    "Nr", "Hr", "Hrn", "Fr", "Frau", "Mio", "Mrd", "Str", "vgl", "Vgl", "Dipl", "Ing", "sog",
-    "ggf", "Ggf", "evtl", "Evtl", "inkl", "Inkl", "zzgl", "bspw", "Bspw", "Abs", "Art", "Bd",
-    "Tel", "geb", "gest", "Jh", "Jhd", "Jhs", "Mag", "Univ", "Hg", "Hrsg", "Kap", "Min", "Std",
-    "Tsd", "Hbf", "Gebr", "Fa", "med", "rer", "nat", "phil", "jur", "dent", "vet", "habil",
-    "theol", "oec", // fr
-    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "av", "apr", "J.-C", "env",
-    "boul", "bd", "éd", "chap", "ex", // es
+    "Nr", "Hr", "Hrn", "Fr", "Frau", "Str", "vgl", "Vgl", "Dipl", "Ing", "sog", "ggf", "Ggf",
+    "evtl", "Evtl", "inkl", "Inkl", "zzgl", "bspw", "Bspw", "Abs", "Art", "Bd", "Tel", "geb",
+    "gest", "Mag", "Univ", "Hg", "Kap", "Gebr", "Fa", "med", "rer", "nat", "phil", "jur", "dent",
+    "vet", "habil", "theol", "oec", // fr
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "av", "apr", "env", "boul", "bd",
+    "éd", "chap", "ex", // es
     "Sra", "Sras", "Srta", "Srtas", "Sres", "Dña", "Dra", "Ud", "Uds", "Vd", "Vds", "Lic", "Av",
-    "Avda", "pág", "págs", "núm", "aprox", "p.ej", "Excmo", "Excma", "Cía", "Gral",
-    "Arq", // it
+    "Avda", "pág", "págs", "núm", "aprox", "p.ej", "Excmo", "Excma", "Gral", "Arq", // it
     "Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Geom", "Arch", "Mons", "On",
-    "Prof.ssa", "p.es", "S.p.A", "S.r.l", "dott", "ing", "avv", "pag", "sig", "sigg", "sig.ra",
-    "sig.na", "on", "prof", "prof.ssa", "dott.ssa", "geom", "arch", "rag", "gen", "sen", "dep",
+    "Prof.ssa", "p.es", "dott", "ing", "avv", "pag", "sig", "sigg", "sig.ra", "sig.na", "on",
+    "prof", "prof.ssa", "dott.ssa", "geom", "arch", "rag", "gen", "sen", "dep",
     // Articles of a law: es, it, fr ("el art. 155", "l'art. 21", "l'art. 49.3").
     "art", "arts", "artt",
 ];
@@ -398,14 +396,14 @@ const ABBREVIATIONS: &[&str] = &[
 /// Whether a word (without its period) is an abbreviation after which a
 /// period never ends a sentence, e.g. `Dr`, `z.B`, `M`, `Dott`.
 pub fn is_abbreviation(word: &str) -> bool {
-    (ABBREVIATIONS.contains(&word) && !ENDING_ABBREVIATIONS.contains(&word))
-        || word.starts_with("Dipl.-")
+    ABBREVIATIONS.contains(&word) || word.starts_with("Dipl.-")
 }
 
 /// Abbreviations that close what they abbreviate ("112 Mrd.", "Alphabet
 /// Inc.", "52 av. J.-C."), and so may close a sentence: they end one
 /// before a word that typically opens a sentence ("Das", "Neither"), and
 /// not before any other capital ("3,5 Mrd. Euro", "Acme Inc. Chief").
+/// Each is in this list only, not in [`ABBREVIATIONS`].
 const ENDING_ABBREVIATIONS: &[&str] = &[
     "Inc", "Ltd", "Co", "Corp", "Jr", "Mio", "Mrd", "Tsd", "Hbf", "Jh", "Jhd", "Jhs", "Std", "Min",
     "Hrsg", "Dept", "ed", "Ed", "J.-C", "S.p.A", "S.r.l", "Cía",
