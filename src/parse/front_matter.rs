@@ -158,14 +158,9 @@ fn yaml_value(path: &str, text: &str, first_line: usize) -> Result<Value, Vec<Di
 fn repeated_key<'a>(text: &'a str, table: &Map<String, Value>) -> Option<(&'a str, usize, usize)> {
     let mut seen = std::collections::HashMap::new();
     for (index, line) in text.lines().enumerate() {
-        let Some((key, _)) = line.split_once(':') else {
+        let Some(key) = written_key(line) else {
             continue;
         };
-        let key = key.trim_end();
-        let key = [('"', '"'), ('\'', '\'')]
-            .iter()
-            .find_map(|&(open, close)| key.strip_prefix(open)?.strip_suffix(close))
-            .unwrap_or(key);
         let at_start = !line.starts_with(char::is_whitespace);
         if at_start && table.contains_key(key) {
             if let Some(first) = seen.insert(key, index) {
@@ -174,6 +169,16 @@ fn repeated_key<'a>(text: &'a str, table: &Map<String, Value>) -> Option<(&'a st
         }
     }
     None
+}
+
+/// The key a front matter line sets (`title = …`, `title: …`,
+/// `"title": …`), without its quotes.
+fn written_key(line: &str) -> Option<&str> {
+    let key = line[..line.find([':', '='])?].trim();
+    let unquoted = [('"', '"'), ('\'', '\'')]
+        .iter()
+        .find_map(|&(open, close)| key.strip_prefix(open)?.strip_suffix(close));
+    Some(unquoted.unwrap_or(key))
 }
 
 fn toml_to_json(value: toml::Value) -> Value {
@@ -327,12 +332,7 @@ impl Fields<'_> {
     fn line_of(&self, key: &str) -> Option<usize> {
         self.text
             .lines()
-            .position(|line| {
-                let line = line.trim_start().trim_start_matches('"');
-                line.strip_prefix(key)
-                    .map(|rest| rest.trim_start_matches('"').trim_start())
-                    .is_some_and(|rest| rest.starts_with('=') || rest.starts_with(':'))
-            })
+            .position(|line| written_key(line) == Some(key))
             .map(|index| self.first_line + index)
     }
 
