@@ -33,6 +33,10 @@ const MAX_HEADLINE_CHARS: usize = 100;
 /// length, so its first line, which ends mid-sentence too, is never one.
 const HEADLINE_SHARE: f64 = 0.75;
 
+/// Paragraphs that may hold bylines, credits, a kicker, a headline and
+/// the lead.
+const OPENING_PARAGRAPHS: usize = 8;
+
 /// Where the reading of an opening stands: a paragraph and a line in it.
 #[derive(Clone, Copy)]
 struct At {
@@ -43,8 +47,11 @@ struct At {
 /// Reads the opening of `paragraphs` (never empty): bylines and credits,
 /// then a headline, then bylines and credits again, then the lead.
 pub fn opening(paragraphs: &[Paragraph]) -> Opening {
+    // What comes before the lead is a few lines; the rest of a long
+    // article is not split into lines for it.
     let lines: Vec<Vec<&str>> = paragraphs
         .iter()
+        .take(OPENING_PARAGRAPHS)
         .map(|p| {
             p.text
                 .lines()
