@@ -144,7 +144,7 @@ fn empty_optional_fields_are_not_set_as_in_hugo() {
 
     // Required fields are still errors when empty.
     for (text, line) in [
-        ("---\ntitle: \"\"\ndate: 2024-03-12\n---\nText.\n", None),
+        ("---\ntitle: \"\"\ndate: 2024-03-12\n---\nText.\n", Some(2)),
         ("---\ntitle:\ndate: 2024-03-12\n---\nText.\n", Some(2)),
         ("---\ntitle: T\ndate: \"\"\n---\nText.\n", Some(3)),
         ("+++\ntitle = \"T\"\ndate = \"\"\n+++\nText.\n", Some(3)),

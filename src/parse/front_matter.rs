@@ -258,8 +258,19 @@ fn meta_from_value(
         };
         !empty || matches!(key.as_str(), "title" | "date")
     });
+    // `title:` with nothing after it is YAML's null: empty, not a type error.
+    if let Some(title) = table.get_mut("title").filter(|t| t.is_null()) {
+        *title = Value::String(String::new());
+    }
+    let title = fields.string(&mut table, &["title"]);
+    if title.as_ref().is_some_and(|t| t.value.trim().is_empty()) {
+        fields.error_at(
+            "title",
+            "the title is empty; write the entry's title (feed readers show nothing else in their lists)".to_string(),
+        );
+    }
     let mut meta = Meta {
-        title: fields.string(&mut table, &["title"]).map(|l| l.value),
+        title: title.map(|l| l.value),
         // Hugo dates a page without `date` by its publication date, else
         // its last change, so its feeds do: each is a fallback, not a
         // second name (a page may give `date` and a later `publishDate`).
@@ -561,6 +572,20 @@ mod tests {
         let err = parse_front_matter("a.md", "+++\ntitle = \"x\"\ndate = \n+++\n").unwrap_err();
         assert_eq!(err[0].line, Some(3), "{err:?}");
         assert!(parse_front_matter("a.md", "no front matter").is_err());
+    }
+
+    #[test]
+    fn an_empty_title_is_an_error_on_its_line() {
+        for text in [
+            "---\ndate: 2024-03-12\ntitle: \"\"\n---\nText.\n",
+            "---\ndate: 2024-03-12\ntitle:\n---\nText.\n",
+            "+++\ndate = 2024-03-12\ntitle = \"  \"\n+++\nText.\n",
+        ] {
+            let err = parse_front_matter("a.md", text).unwrap_err();
+            assert_eq!(err.len(), 1, "{text}: {err:?}");
+            assert_eq!(err[0].line, Some(3), "{text}");
+            assert!(err[0].message.starts_with("the title is empty"), "{err:?}");
+        }
     }
 
     #[test]
