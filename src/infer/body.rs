@@ -7,7 +7,7 @@
 //! link targets — is where script could reach a reader, so link schemes are
 //! limited to a safe list and raw HTML is sanitised.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use url::Url;
 
 use crate::parse::Paragraph;
@@ -67,9 +67,29 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     // For each open link or image: whether it was dropped (unsafe target),
     // so that its end is dropped too and only its text remains.
     let mut dropped: Vec<bool> = Vec::new();
-    let events = Parser::new_ext(source, Options::empty()).filter_map(|mut event| match event {
-        Event::Html(_) | Event::InlineHtml(_) => {
+    let events = Parser::new_ext(source, MARKDOWN_EXTENSIONS).filter_map(|mut event| match event {
+        Event::Html(ref html) | Event::InlineHtml(ref html) => {
             raw_html = true;
+            match embeds_as_links(html) {
+                Some(links) => Some(Event::Html(links.into())),
+                None => Some(event),
+            }
+        }
+        // A footnote's link points into the page (`#1`): the sanitiser
+        // makes it the article page's, as any other anchor.
+        Event::FootnoteReference(_) => {
+            raw_html = true;
+            Some(event)
+        }
+        // A checkbox is a form control, which no feed should carry; the
+        // character shows the same.
+        Event::TaskListMarker(done) => Some(Event::Text(if done { "☑ " } else { "☐ " }.into())),
+        // `<cfp@example.org>`: the renderer writes `mailto:` before it.
+        Event::Start(Tag::Link {
+            link_type: LinkType::Email,
+            ..
+        }) => {
+            dropped.push(false);
             Some(event)
         }
         Event::Start(
@@ -111,6 +131,95 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     cleaner.clean(&html).to_string()
 }
 
+/// What Hugo's Markdown renders besides CommonMark, on by default there,
+/// so that a Hugo site's articles read the same in its feeds: tables,
+/// footnotes, `~~struck~~` text, task lists, definition lists and heading
+/// ids (`## FAQ {#faq}`). Hugo's typographer is not: it makes English
+/// quotes of every language's (`"Hallo"` as “Hallo”, not „Hallo“).
+const MARKDOWN_EXTENSIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_DEFINITION_LIST)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Elements that embed another page or a player (`<iframe>`, `<video>`,
+/// `<audio>`, `<embed>`, `<object>`), which the sanitiser removes: a
+/// reader then saw "Watch our film:" and nothing after it. Each becomes a
+/// link to what it embedded, titled by its `title` when it has one.
+/// `None` when the HTML has none of them.
+fn embeds_as_links(html: &str) -> Option<String> {
+    const EMBEDS: &[&str] = &["iframe", "video", "audio", "embed", "object"];
+    let lower = html.to_ascii_lowercase();
+    if !EMBEDS.iter().any(|tag| lower.contains(&format!("<{tag}"))) {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = 0;
+    while let Some(open) = lower[rest..].find('<').map(|at| rest + at) {
+        let Some(close) = lower[open..].find('>').map(|at| open + at + 1) else {
+            break;
+        };
+        let tag = &lower[open + 1..close - 1];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if !EMBEDS.contains(&name.as_str()) {
+            out.push_str(&html[rest..close]);
+            rest = close;
+            continue;
+        }
+        out.push_str(&html[rest..open]);
+        rest = close;
+        if tag.starts_with('/') {
+            continue;
+        }
+        let written = &html[open + 1..close - 1];
+        let target = ["src", "data"]
+            .iter()
+            .find_map(|name| attribute(written, name))
+            .filter(|target| !target.is_empty());
+        if let Some(target) = target {
+            let text = attribute(written, "title").unwrap_or_else(|| target.clone());
+            out.push_str(&format!(
+                "<a href=\"{}\">{}</a>",
+                target.replace('"', "&quot;"),
+                escape_html(&text)
+            ));
+        }
+    }
+    out.push_str(&html[rest..]);
+    Some(out)
+}
+
+/// The value of attribute `name` in a tag's text (`iframe src="…" title=x`),
+/// quoted or not.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(name).map(|at| from + at) {
+        from = at + name.len();
+        let before = lower[..at].chars().last();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let after = lower[from..].trim_start();
+        let Some(value) = after.strip_prefix('=') else {
+            continue;
+        };
+        let value_at = tag.len() - value.len();
+        let value = tag[value_at..].trim_start();
+        let (text, _) = match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => value[1..].split_once(quote).unwrap_or((&value[1..], "")),
+            _ => value.split_once(char::is_whitespace).unwrap_or((value, "")),
+        };
+        return Some(text.to_string());
+    }
+    None
+}
+
 /// Link schemes a feed entry may point at; anything else (`javascript:`,
 /// `vbscript:`, `data:`, `file:`) is dropped.
 const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
@@ -131,6 +240,40 @@ fn absolute<'a>(base: Option<&Url>, dest: CowStr<'a>) -> Option<CowStr<'a>> {
         .map(|url| CowStr::from(url.to_string()))
 }
 
+/// The first Hugo shortcode in a Markdown body (`{{< figure … >}}`,
+/// `{{% notice %}}`), as written, shortened; outside code, where a site's
+/// documentation shows them as examples.
+pub fn first_shortcode(source: &str) -> Option<String> {
+    if !source.contains("{{<") && !source.contains("{{%") {
+        return None;
+    }
+    let mut in_code = false;
+    for line in source.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+        }
+        if in_code {
+            continue;
+        }
+        for open in ["{{<", "{{%"] {
+            let Some(start) = line.find(open) else {
+                continue;
+            };
+            // Inside `inline code`: an odd number of backticks before it.
+            if line[..start].matches('`').count() % 2 == 1 {
+                continue;
+            }
+            let close = if open == "{{<" { ">}}" } else { "%}}" };
+            let end = line[start..]
+                .find(close)
+                .map_or(line.len(), |at| start + at + close.len());
+            return Some(super::sentence::shorten_title(&line[start..end], 60));
+        }
+    }
+    None
+}
+
 /// The plain text of a Markdown document's summary: everything before
 /// Hugo's summary divider `<!--more-->`, which an author puts where the
 /// teaser ends (it may span paragraphs, or end inside one); else its first
@@ -143,8 +286,17 @@ pub fn markdown_lead(source: &str) -> String {
             return teaser;
         }
     }
-    markdown_text(source, true)
+    let lead = markdown_text(source, true);
+    if !lead.is_empty() {
+        return lead;
+    }
+    // No paragraph at all (a heading and a list): its text, as far as a
+    // summary goes, rather than an entry with nothing under its title.
+    super::sentence::shorten_title(&text_of(source, false), MAX_FALLBACK_SUMMARY_CHARS)
 }
+
+/// How much of an article without a paragraph stands in as its summary.
+const MAX_FALLBACK_SUMMARY_CHARS: usize = 300;
 
 /// The plain text of a Markdown document: of its first paragraph only (the
 /// default summary), or of all of it (for language detection).
@@ -177,7 +329,7 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
     // made of it would be "alt".
     let mut in_image = 0usize;
     let mut paragraph_start = 0;
-    for event in Parser::new_ext(source, Options::empty()) {
+    for event in Parser::new_ext(source, MARKDOWN_EXTENSIONS) {
         match event {
             Event::Start(Tag::Paragraph) => {
                 in_paragraph = true;
@@ -284,6 +436,90 @@ mod tests {
         assert_eq!(
             html,
             "<p>A <em>b</em> <a href=\"mailto:x@example.org\">c</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn hugo_markdown_extensions_are_rendered() {
+        let base = "https://a.org/en/x/";
+        let html = markdown_html(
+            "| Sprache | Wörter |\n|---|---:|\n| de | 12 |\n\nText[^1] ~~alt~~.\n\n- [x] done\n- [ ] open\n\n## FAQ {#faq}\n\nTerm\n: Definition\n\n[^1]: Die Quelle.\n",
+            base,
+        );
+        for expected in [
+            "<table>",
+            "<td>de</td>",
+            "<del>alt</del>",
+            "☑ done",
+            "☐ open",
+            "<dl>",
+            "<dd>Definition</dd>",
+            "Die Quelle.",
+            "href=\"https://a.org/en/x/#1\"",
+        ] {
+            assert!(html.contains(expected), "{expected} in {html}");
+        }
+        for absent in ["[^1]", "<input", "{#faq}"] {
+            assert!(!html.contains(absent), "{absent} in {html}");
+        }
+        assert_eq!(
+            markdown_lead("Die Daten[^1] ~~alt~~ neu.\n\n[^1]: Quelle.\n"),
+            "Die Daten alt neu."
+        );
+    }
+
+    #[test]
+    fn hugo_shortcodes_are_found_outside_code() {
+        assert_eq!(
+            first_shortcode("Text.\n\n{{< figure src=\"a.jpg\" >}}\n").as_deref(),
+            Some("{{< figure src=\"a.jpg\" >}}")
+        );
+        assert_eq!(
+            first_shortcode("[m]({{% ref \"x.md\" %}})").as_deref(),
+            Some("{{% ref \"x.md\" %}}")
+        );
+        assert_eq!(
+            first_shortcode("Use `{{< x >}}`.\n\n```\n{{< y >}}\n```\n"),
+            None
+        );
+        assert_eq!(first_shortcode("Go templates: {{ .Title }}"), None);
+    }
+
+    #[test]
+    fn an_email_autolink_stays_an_address() {
+        let html = markdown_html("Write to <cfp@ial.example.org>.", "https://a.org/en/x/");
+        assert!(
+            html.contains("href=\"mailto:cfp@ial.example.org\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn embedded_players_become_links_to_what_they_embed() {
+        let html = markdown_html(
+            "Watch our film:\n\n<iframe width=\"560\" src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"The lab\" allowfullscreen></iframe>\n\n<video src='clip.mp4' controls></video>\n\n<iframe></iframe>\n",
+            "https://a.org/en/x/",
+        );
+        assert!(
+            html.contains("<a href=\"https://www.youtube-nocookie.com/embed/abc\" rel=\"noopener noreferrer\">The lab</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://a.org/en/x/clip.mp4\""),
+            "{html}"
+        );
+        assert!(
+            !html.contains("iframe") && !html.contains("video"),
+            "{html}"
+        );
+        assert_eq!(embeds_as_links("<div><b>x</b></div>"), None);
+    }
+
+    #[test]
+    fn an_article_without_paragraphs_is_summarised_by_its_text() {
+        assert_eq!(
+            markdown_lead("## Termine\n\n- Montag: Sitzung\n- Dienstag: Reise\n"),
+            "Termine Montag: Sitzung Dienstag: Reise"
         );
     }
 

@@ -304,6 +304,15 @@ impl<'a> Inferrer<'a> {
             None => lead,
         };
         if let Body::Markdown { source } = &parsed.body {
+            if let Some(shortcode) = body::first_shortcode(source) {
+                warnings.push(Diagnostic::warning(
+                    path,
+                    None,
+                    format!(
+                        "the Hugo shortcode `{shortcode}` is shown as written: shortcodes need Hugo's templates; write it as Markdown or HTML (a link, an image) for the feeds"
+                    ),
+                ));
+            }
             if source.trim().is_empty() {
                 warnings.push(Diagnostic::warning(
                     path,

@@ -438,6 +438,10 @@ impl Fields<'_> {
         match table.remove(key) {
             None => false,
             Some(Value::Bool(b)) => b,
+            // `draft: "true"`, as some exports quote every value; Hugo
+            // reads it as true, and one such file must not stop a run.
+            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("true") => true,
+            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("false") => false,
             Some(other) => {
                 self.wrong_type(key, "true or false", &other);
                 false
@@ -572,6 +576,16 @@ mod tests {
         let err = parse_front_matter("a.md", "+++\ntitle = \"x\"\ndate = \n+++\n").unwrap_err();
         assert_eq!(err[0].line, Some(3), "{err:?}");
         assert!(parse_front_matter("a.md", "no front matter").is_err());
+    }
+
+    #[test]
+    fn quoted_true_and_false_are_booleans() {
+        let text = "---\ntitle: a\ndate: 2024-03-12\ndraft: \"true\"\n---\n";
+        assert!(parse_front_matter("a.md", text).unwrap().0.draft);
+        let text = "+++\ntitle = \"a\"\ndate = 2024-03-12\ndraft = \"False\"\n+++\n";
+        assert!(!parse_front_matter("a.md", text).unwrap().0.draft);
+        let text = "---\ntitle: a\ndate: 2024-03-12\ndraft: maybe\n---\n";
+        assert!(parse_front_matter("a.md", text).is_err());
     }
 
     #[test]
