@@ -403,28 +403,56 @@ pub fn pair_reusing(
         }
         // A rival still free to take `a`'s (or `b`'s) place with nearly the
         // same score makes the choice a guess.
-        let rival = |x: usize, other: usize| {
+        let rival = |x: usize, other: usize, link: f64| {
             neighbours[x].iter().find(|&&(r, score)| {
                 r != other
                     && candidates[r].lang == candidates[other].lang
-                    && score >= e.score * config.ambiguity_ratio
+                    && score >= link * config.ambiguity_ratio
                     && !blocked.contains(&(r, candidates[x].lang.as_ref()))
                     && sets.can_join(x, r)
             })
         };
-        if let Some(&(r, score)) = rival(a, b).or_else(|| rival(b, a)) {
-            let (who, first, second) = if candidates[r].lang == lang_b {
-                (a, b, r)
-            } else {
-                (b, a, r)
-            };
+        // Joining the two groups links every member of one to every member
+        // of the other, so each of those links must be clear of rivals: a
+        // German live ticker that matches a Spanish report best must not
+        // join that report's English translation when it matches an
+        // English ticker nearly as well.
+        let score_of = |x: usize, y: usize| {
+            neighbours[x]
+                .iter()
+                .find(|&&(n, _)| n == y)
+                .map_or(e.score, |&(_, score)| score)
+        };
+        let (group_a, group_b) = (
+            sets.members_of(sets.root(a)).to_vec(),
+            sets.members_of(sets.root(b)).to_vec(),
+        );
+        let mut contested = None;
+        'pairs: for &x in &group_a {
+            for &y in &group_b {
+                let link = if (x, y) == (a, b) {
+                    e.score
+                } else {
+                    score_of(x, y)
+                };
+                for (p, q) in [(x, y), (y, x)] {
+                    if let Some(&(r, score)) = rival(p, q, link) {
+                        contested = Some((p, q, link, r, score));
+                        break 'pairs;
+                    }
+                }
+            }
+        }
+        if let Some((who, first, link, second, score)) = contested {
             pairing.notes.push((
                 who,
                 format!(
                     "not linked: {} (score {:.2}) and {} (score {:.2}) are both likely translations; set the same translation_key in sidecar files to link the right one",
-                    candidates[first].path, e.score, candidates[second].path, score
+                    candidates[first].path, link, candidates[second].path, score
                 ),
             ));
+            let lang_first = candidates[first].lang.as_ref();
+            blocked.insert((who, lang_first));
             blocked.insert((a, lang_b));
             blocked.insert((b, lang_a));
             continue;
