@@ -6,6 +6,7 @@
 //! [`publish`]. Only the first and the last touch the disk; the others pass
 //! plain data ([`model`]). `main.rs` only reads the command line.
 
+pub mod address;
 pub mod cache;
 pub mod config;
 pub mod diagnostic;

@@ -344,3 +344,76 @@ fn a_sidecar_key_links_exports_without_changing_their_ids() {
     assert_eq!((ids("de"), ids("fr")), before);
     assert!(links_to_fr());
 }
+
+/// What the W3C validator calls errors or warnings in what a publisher
+/// wrote is mended or left out, with a warning, and read back by an
+/// independent parser as a reader will see it.
+#[test]
+fn addresses_tags_and_summaries_are_what_validators_accept() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write(
+        dir.path(),
+        "articles/bild.en.md",
+        "---\ntitle: Pictures only\ndate: 2024-03-12\nslug: straße\nauthors:\n  - Jane Doe <jane@example.com>\n  - name: Bo Chen\n    email: not-an-email\n    uri: https://example.com/bo chen/\n  - name: Al Ray\n    uri: not a uri\ntags: [\"\", \"  \", \" R&D \", \"<script>\", \"R&D\"]\n---\n\n![The plant](plant.jpg)\n",
+    );
+    write(
+        dir.path(),
+        "articles/link.en.md",
+        "---\ntitle: Moved\ndate: 2024-03-11\nurl: /en/équipe/\nid: urn:uuid:not-a-uuid\n---\n\nThe team page moved, and this text says where it went now.\n",
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let err = stderr(&output);
+    assert!(
+        err.contains("the email `not-an-email` of author `Bo Chen`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the uri `not a uri` of author `Al Ray`"),
+        "{err}"
+    );
+
+    let atom = parse_feed(&dir.path().join("feeds/en/atom.xml"));
+    let pictures = &atom.entries[0];
+    assert!(pictures.summary.is_none(), "{:?}", pictures.summary);
+    let people: Vec<(&str, Option<&str>, Option<&str>)> = pictures
+        .authors
+        .iter()
+        .map(|p| (p.name.as_str(), p.email.as_deref(), p.uri.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Jane Doe", Some("jane@example.com"), None),
+            ("Bo Chen", None, Some("https://example.com/bo%20chen/")),
+            ("Al Ray", None, None),
+        ]
+    );
+    let terms: Vec<&str> = pictures
+        .categories
+        .iter()
+        .map(|c| c.term.as_str())
+        .collect();
+    assert_eq!(terms, ["R&D", "<script>"]);
+    assert_eq!(
+        pictures.links[0].href,
+        "https://news.example.org/en/2024/03/12/stra%C3%9Fe/"
+    );
+    let moved = &atom.entries[1];
+    assert_eq!(
+        moved.links[0].href,
+        "https://news.example.org/en/%C3%A9quipe/"
+    );
+    assert!(moved.id.starts_with("urn:uuid:") && moved.id != "urn:uuid:not-a-uuid");
+
+    let rss = fs::read_to_string(dir.path().join("feeds/en/rss.xml")).unwrap();
+    assert!(rss.contains("<category>R&#x26;D</category>"), "{rss}");
+    assert!(
+        rss.contains("<category>&#x3C;script&gt;</category>"),
+        "{rss}"
+    );
+    assert!(!rss.contains("équipe") && !rss.contains("straße"), "{rss}");
+    let items = parse_feed(&dir.path().join("feeds/en/rss.xml")).entries;
+    assert!(items[0].summary.is_none(), "{:?}", items[0].summary);
+}

@@ -332,15 +332,19 @@ impl<'a> Inferrer<'a> {
                     "an author with an empty name is left out; give the name or remove the entry",
                 ));
             } else {
-                authors.push(Person {
-                    name,
-                    email: person.email.clone(),
-                    uri: person.uri.clone(),
-                });
+                authors.push(self.person(path, name, person, warnings));
             }
         }
         if authors.is_empty() {
             authors = self.settings.default_author.iter().cloned().collect();
+        }
+        // A blank tag is an empty category, which validators flag and
+        // readers list as nothing; spacing is no part of a tag's name.
+        let mut tags: Vec<String> = Vec::with_capacity(meta.tags.len());
+        for tag in meta.tags.iter().map(|t| body::collapse_whitespace(t)) {
+            if !tag.is_empty() && !tags.contains(&tag) {
+                tags.push(tag);
+            }
         }
         let suffix_stem = suffix_lang.is_some().then(|| {
             let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -366,7 +370,7 @@ impl<'a> Inferrer<'a> {
             url_from_title: meta.url.is_none() && meta.slug.is_none(),
             id,
             authors,
-            tags: meta.tags.clone(),
+            tags,
             display_loaded: true,
             draft: meta.draft,
             translation_key: meta.translation_key.clone(),
@@ -374,6 +378,48 @@ impl<'a> Inferrer<'a> {
             evidence: (parsed.format == Format::Plain)
                 .then(|| crate::group::signals::extract(&full_text)),
         })
+    }
+
+    /// An author as a feed may carry them: "Jane Doe <jane@example.org>"
+    /// parted into name and address, an address that is none and a URI
+    /// that is no absolute URL left out with a warning (RFC 4287 allows
+    /// neither, and the W3C validator calls them errors).
+    fn person(
+        &self,
+        path: &str,
+        name: String,
+        written: &Person,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Person {
+        let (name, mut email) = match crate::address::split_name_and_email(&name) {
+            Some((name, email)) if written.email.is_none() => {
+                (name.to_string(), Some(email.to_string()))
+            }
+            _ => (name, written.email.as_ref().map(|e| e.trim().to_string())),
+        };
+        if let Some(address) = email.take_if(|e| !crate::address::is_email(e)) {
+            warnings.push(Diagnostic::warning(
+                path,
+                None,
+                format!(
+                    "the email `{address}` of author `{name}` is no address (name@example.org) and is left out; correct it or remove it"
+                ),
+            ));
+        }
+        let uri = written.uri.as_ref().and_then(|uri| {
+            let absolute = crate::address::as_uri(uri);
+            if absolute.is_none() {
+                warnings.push(Diagnostic::warning(
+                    path,
+                    None,
+                    format!(
+                        "the uri `{uri}` of author `{name}` is no absolute URL (https://…) and is left out; correct it or remove it"
+                    ),
+                ));
+            }
+            absolute
+        });
+        Person { name, email, uri }
     }
 
     fn resolve_date(
@@ -437,7 +483,15 @@ impl<'a> Inferrer<'a> {
         (slug, url)
     }
 
+    /// The article's URL from the pattern, as a URI: a slug or a pattern
+    /// in another script is percent-encoded (RSS `<link>` is a URL, not
+    /// an IRI).
     fn article_url(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
+        let url = self.url_from_pattern(lang, date, slug);
+        crate::address::as_uri(&url).unwrap_or(url)
+    }
+
+    fn url_from_pattern(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
         let local = date.with_timezone(&self.settings.timezone);
         self.settings
             .url_pattern
@@ -455,11 +509,15 @@ impl<'a> Inferrer<'a> {
         problems: &mut Vec<Diagnostic>,
     ) -> Option<String> {
         let value = written.value.trim();
-        if crate::config::is_absolute_url(value) {
-            return Some(value.to_string());
-        }
-        if value.starts_with('/') && !value.contains(char::is_whitespace) {
-            return Some(format!("{}{value}", self.settings.base_url));
+        let absolute = if crate::config::is_absolute_url(value) {
+            Some(value.to_string())
+        } else if value.starts_with('/') && !value.contains(char::is_whitespace) {
+            Some(format!("{}{value}", self.settings.base_url))
+        } else {
+            None
+        };
+        if let Some(uri) = absolute.as_deref().and_then(crate::address::as_uri) {
+            return Some(uri);
         }
         problems.push(Diagnostic::error(
             path,
@@ -530,7 +588,17 @@ fn bundle_name<'p>(path: &'p str, file_stem: &'p str) -> &'p str {
         .unwrap_or(file_stem)
 }
 
+/// Whether `id` is a URI an entry may carry as it is: a `urn:uuid:` must
+/// hold a well-formed UUID (the W3C validator calls anything else an
+/// error), so a malformed one is treated as any other non-URI id.
 fn is_uri(id: &str) -> bool {
+    if let Some(uuid) = id
+        .get(..9)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("urn:uuid:"))
+        .map(|_| &id[9..])
+    {
+        return uuid.len() == 36 && Uuid::parse_str(uuid).is_ok();
+    }
     match id.split_once(':') {
         Some((scheme, rest)) => {
             !rest.is_empty()
@@ -548,16 +616,16 @@ fn is_uri(id: &str) -> bool {
     }
 }
 
-/// A URL segment a publisher may write: no separators, no dot segments, and
-/// only characters that need no escaping anywhere (RSS `<link>` is a URL,
-/// not an IRI).
+/// A URL segment a publisher may write: no separators, no dot segments,
+/// letters of any script (`über-uns`, as Hugo keeps them; the URL carries
+/// them percent-encoded), digits and the marks that need no escaping.
 fn is_url_segment(slug: &str) -> bool {
     !slug.is_empty()
         && slug != "."
         && slug != ".."
         && slug
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
 }
 
 /// A slug from the title, cut at a hyphen; the file name when the title has
@@ -647,8 +715,11 @@ mod tests {
         assert!(is_url_segment("launch-2021"));
         assert!(!is_url_segment("../../etc"));
         assert!(!is_url_segment("a b"));
-        assert!(!is_url_segment("straße"));
+        assert!(is_url_segment("straße"));
+        assert!(!is_url_segment("a/b"));
         assert!(is_uri("tag:example.org,2021:launch"));
         assert!(!is_uri("1234"));
+        assert!(is_uri("urn:uuid:5a08f2b6-3b5e-4d7e-9c1a-0e4f1c2d3b4a"));
+        assert!(!is_uri("urn:uuid:not-a-uuid"));
     }
 }

@@ -136,7 +136,7 @@ pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
 /// door, with the line, instead of being dropped silently.
 fn forbidden_characters(path: &str, text: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    if first_non_xml_char(text).is_none() {
+    if first_non_xml_char(text).is_none() && first_discouraged_char(text).is_none() {
         return problems;
     }
     for (index, line) in text.split('\n').enumerate() {
@@ -149,9 +149,42 @@ fn forbidden_characters(path: &str, text: &str) -> Vec<Diagnostic> {
                     c as u32
                 ),
             ));
+        } else if let Some(c) = first_discouraged_char(line) {
+            let why = if ('\u{80}'..='\u{9F}').contains(&c) {
+                " (Windows-1252 text read as Latin-1 leaves these where it had quotes and dashes: convert the file with `iconv -f windows-1252 -t utf-8`)"
+            } else {
+                ""
+            };
+            problems.push(Diagnostic::error(
+                path,
+                Some(index + 1),
+                format!(
+                    "contains U+{:04X}, a control character or noncharacter that feeds must not carry{why}; remove it",
+                    c as u32
+                ),
+            ));
         }
     }
     problems
+}
+
+/// The first character of `text` that XML 1.0 allows but discourages, and
+/// that feed validators and HTML parsers reject: DEL, the C1 controls
+/// (U+0080–U+009F) and the noncharacters (U+FDD0–U+FDEF, and the last two
+/// of every plane, which [`first_non_xml_char`] leaves to this beyond
+/// the first plane).
+fn first_discouraged_char(text: &str) -> Option<char> {
+    // Their UTF-8 starts with 0x7F, 0xC2, 0xEF or 0xF0–0xF4; most text has
+    // the first three rarely enough to look only there.
+    let bytes = text.as_bytes();
+    let worth_a_look = memchr::memchr3(0x7F, 0xC2, 0xEF, bytes).is_some()
+        || bytes.iter().any(|&b| (0xF0..=0xF4).contains(&b));
+    if !worth_a_look {
+        return None;
+    }
+    text.chars().find(|&c| {
+        matches!(c, '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}') || (c as u32 & 0xFFFE) == 0xFFFE
+    })
 }
 
 /// The first character of `text` that XML 1.0 forbids.
@@ -184,4 +217,21 @@ pub fn may_hold_non_xml_chars(bytes: &[u8]) -> bool {
 /// XML 1.0 `Char` production.
 pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discouraged_characters_are_errors_on_their_line() {
+        let text = "12.03.2024\n\nDer Minister sagte\u{92}s so.\n\nOk \u{7F}.\n\nfine « ok » – ✓ 😀\n\nx\u{FDD0}\n\ny\u{1FFFE}\n";
+        let problems = forbidden_characters("a.txt", text);
+        let lines: Vec<Option<usize>> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(3), Some(5), Some(9), Some(11)], "{problems:?}");
+        assert!(problems[0].message.contains("U+0092"));
+        assert!(problems[0].message.contains("windows-1252"));
+        assert!(!problems[1].message.contains("windows-1252"));
+        assert!(forbidden_characters("a.txt", "fine « ok » – ✓ 😀 \u{a0}\n").is_empty());
+    }
 }

@@ -46,8 +46,8 @@ pub fn document(
         // RFC 822 with English names whatever the feed's language: chrono's
         // RFC 2822 output is exactly that. The channel was last published
         // when its newest item was, and last changed when any item was.
-        pub_date: Some(feed.published.to_rfc2822()),
-        last_build_date: Some(feed.updated.to_rfc2822()),
+        pub_date: Some(rss_date(&feed.published)),
+        last_build_date: Some(rss_date(&feed.updated)),
         generator: Some(format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION"))),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
         items: entries.iter().map(item).collect(),
@@ -61,30 +61,40 @@ pub fn document(
         .pretty_write_to(Vec::with_capacity(capacity), b' ', 2)
         .map_err(|e| format!("cannot write the RSS feed for `{}`: {e}", feed.lang))?;
     bytes.push(b'\n');
-    Ok(plain_text_titles(bytes))
+    Ok(plain_text_references(bytes))
 }
 
-/// RSS titles are plain text, but many readers take them for HTML: there,
-/// `&amp;` and `&lt;` (the crate's escapes) are read as markup, while the
-/// character references `&#x26;` and `&#x3C;` show as the characters. The
-/// W3C validator recommends them for that reason; the XML is the same.
-fn plain_text_titles(bytes: Vec<u8>) -> Vec<u8> {
-    const OPEN: &[u8] = b"<title>";
-    const CLOSE: &[u8] = b"</title>";
+/// RSS titles, categories and the channel's description are plain text,
+/// but many readers take them for HTML: there, `&amp;` and `&lt;` (the
+/// crate's escapes) are read as markup, while the character references
+/// `&#x26;` and `&#x3C;` show as the characters. The W3C validator
+/// recommends them for that reason; the XML is the same. Item descriptions
+/// are HTML and keep their escapes.
+fn plain_text_references(bytes: Vec<u8>) -> Vec<u8> {
     let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
-    let Some(first) = find(&bytes, OPEN) else {
-        return bytes;
-    };
+    let first_item = find(&bytes, b"<item>").unwrap_or(bytes.len());
     let mut out = Vec::with_capacity(bytes.len() + 64);
-    let mut rest = &bytes[..];
-    let mut at = Some(first);
-    while let Some(open) = at {
-        let text_start = open + OPEN.len();
-        let Some(len) = find(&rest[text_start..], CLOSE) else {
+    let mut at = 0;
+    while let Some(open) = find(&bytes[at..], b"<").map(|o| at + o) {
+        let element = [
+            (&b"<title>"[..], &b"</title>"[..]),
+            (b"<category>", b"</category>"),
+            (b"<description>", b"</description>"),
+        ]
+        .into_iter()
+        .find(|(tag, _)| bytes[open..].starts_with(tag))
+        .filter(|(tag, _)| *tag != b"<description>" || open < first_item);
+        let Some((tag, close)) = element else {
+            out.extend_from_slice(&bytes[at..=open]);
+            at = open + 1;
+            continue;
+        };
+        let text_start = open + tag.len();
+        let Some(len) = find(&bytes[text_start..], close) else {
             break;
         };
-        out.extend_from_slice(&rest[..text_start]);
-        let mut text = &rest[text_start..text_start + len];
+        out.extend_from_slice(&bytes[at..text_start]);
+        let mut text = &bytes[text_start..text_start + len];
         while let Some(amp) = text.iter().position(|&b| b == b'&') {
             out.extend_from_slice(&text[..amp]);
             let entity = &text[amp..];
@@ -99,11 +109,23 @@ fn plain_text_titles(bytes: Vec<u8>) -> Vec<u8> {
             text = &text[amp + skip..];
         }
         out.extend_from_slice(text);
-        rest = &rest[text_start + len..];
-        at = find(rest, OPEN);
+        at = text_start + len;
     }
-    out.extend_from_slice(rest);
+    out.extend_from_slice(&bytes[at..]);
     out
+}
+
+/// A date as RFC 822 wants it, with English names (chrono's RFC 2822
+/// output is exactly that), in the article's own offset, unless that
+/// offset is not in whole half hours (Nepal's +05:45): the W3C validator
+/// calls such a date problematical, and some readers cannot read it.
+/// Then it is given in UTC, the same instant.
+fn rss_date(date: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    if date.offset().local_minus_utc() % 1800 == 0 {
+        date.to_rfc2822()
+    } else {
+        date.to_utc().to_rfc2822()
+    }
 }
 
 /// The namespaces the items of `entries` use: those the `rss` crate would
@@ -158,7 +180,8 @@ fn item(entry: &Entry) -> Item {
         title: Some(xml_text(&article.title)),
         link: Some(article.url.clone()),
         // `description` is HTML in practice; the summary is plain text.
-        description: Some(escape_html(&xml_text(&article.summary))),
+        description: (!article.summary.is_empty())
+            .then(|| escape_html(&xml_text(&article.summary))),
         categories: article
             .tags
             .iter()
@@ -171,7 +194,7 @@ fn item(entry: &Entry) -> Item {
             permalink: article.id == article.url,
             value: article.id.clone(),
         }),
-        pub_date: Some(article.date.to_rfc2822()),
+        pub_date: Some(rss_date(&article.date)),
         extensions: BTreeMap::from([("atom".to_string(), atom_times(article))]),
         content: entry.content_html.as_ref().map(|_| String::new()),
         atom_ext: Some(AtomExtension {
@@ -188,12 +211,25 @@ fn item(entry: &Entry) -> Item {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn titles_carry_references_for_ampersand_and_less_than() {
-        let document = "<rss><channel><title>A &amp; B</title><item><title>&lt;link&gt; &amp; &quot;x&quot;</title><description>&amp;lt;</description></item><item><title>plain</title></item></channel></rss>";
-        let written = super::plain_text_titles(document.as_bytes().to_vec());
+    fn plain_text_carries_references_for_ampersand_and_less_than() {
+        let document = "<rss><channel><title>A &amp; B</title><description>M &amp; Co &lt;S&gt;</description><item><title>&lt;link&gt; &amp; &quot;x&quot;</title><description>&amp;lt;</description><category>R&amp;D</category></item><item><title>plain</title></item></channel></rss>";
+        let written = super::plain_text_references(document.as_bytes().to_vec());
         assert_eq!(
             String::from_utf8(written).unwrap(),
-            "<rss><channel><title>A &#x26; B</title><item><title>&#x3C;link&gt; &#x26; &quot;x&quot;</title><description>&amp;lt;</description></item><item><title>plain</title></item></channel></rss>"
+            "<rss><channel><title>A &#x26; B</title><description>M &#x26; Co &#x3C;S&gt;</description><item><title>&#x3C;link&gt; &#x26; &quot;x&quot;</title><description>&amp;lt;</description><category>R&#x26;D</category></item><item><title>plain</title></item></channel></rss>"
+        );
+    }
+
+    #[test]
+    fn dates_off_the_half_hour_are_given_in_utc() {
+        let date = |s| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(
+            super::rss_date(&date("2024-03-12T10:00:00+05:45")),
+            "Tue, 12 Mar 2024 04:15:00 +0000"
+        );
+        assert_eq!(
+            super::rss_date(&date("2024-03-12T10:00:00+05:30")),
+            "Tue, 12 Mar 2024 10:00:00 +0530"
         );
     }
 }

@@ -1,0 +1,119 @@
+//! Addresses a feed carries: URIs and e-mail addresses. Atom and RSS want
+//! URIs, not IRIs (`https://例え.jp/straße/` is written
+//! `https://xn--r8jz45g.jp/stra%C3%9Fe/`), and RFC 4287's `email` is an
+//! address, not "Jane Doe <jane@example.org>": what a publisher writes is
+//! made into that, or left out with a warning, so no feed fails a
+//! validator or a reader's parser for it.
+
+use url::Url;
+
+/// `iri` as a URI: non-ASCII characters and spaces percent-encoded, an
+/// internationalised host in punycode. `None` when it is no absolute URL.
+pub fn as_uri(iri: &str) -> Option<String> {
+    let iri = iri.trim();
+    // Nearly every address is ASCII already: no parse, no allocation
+    // beyond the copy.
+    if iri.bytes().all(|b| b.is_ascii_graphic())
+        && !iri.contains(['<', '>', '"', '{', '}', '|', '\\', '^', '`'])
+    {
+        return has_scheme(iri).then(|| iri.to_string());
+    }
+    let url = Url::parse(iri).ok()?;
+    Some(url.into())
+}
+
+/// Whether `text` begins with a URI scheme and a colon (`https:`, `urn:`).
+fn has_scheme(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(scheme, rest)| {
+        !rest.is_empty()
+            && scheme
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// Whether `text` is an e-mail address as RFC 4287 (after RFC 2822's
+/// `addr-spec`) and the validators read it: `name@host.example`, no
+/// display name, no spaces.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.rsplit_once('@') else {
+        return false;
+    };
+    let atom_char = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c);
+    let local_ok = !local.is_empty()
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local.chars().all(|c| atom_char(c) || c == '.');
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    local_ok && domain_ok
+}
+
+/// "Jane Doe <jane@example.org>", as many tools write an author: the name
+/// and the address.
+pub fn split_name_and_email(written: &str) -> Option<(&str, &str)> {
+    let inner = written.trim().strip_suffix('>')?;
+    let (name, email) = inner.rsplit_once('<')?;
+    let (name, email) = (name.trim(), email.trim());
+    (!name.is_empty() && is_email(email)).then_some((name, email))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iris_become_uris() {
+        assert_eq!(
+            as_uri("https://例え.jp/straße/a b/").as_deref(),
+            Some("https://xn--r8jz45g.jp/stra%C3%9Fe/a%20b/")
+        );
+        assert_eq!(
+            as_uri("https://news.example.org/de/2024/x/").as_deref(),
+            Some("https://news.example.org/de/2024/x/")
+        );
+        assert_eq!(as_uri("mailto:a@b.org").as_deref(), Some("mailto:a@b.org"));
+        assert_eq!(as_uri("not a uri"), None);
+        assert_eq!(as_uri("/relative/"), None);
+    }
+
+    #[test]
+    fn email_addresses() {
+        for good in [
+            "jane@example.org",
+            "j.doe+news@mail.example.co.uk",
+            "a_b@x-y.org",
+        ] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "not-an-email",
+            "bad email@x.org",
+            "jane@",
+            "@x.org",
+            "jane@localhost",
+            "Jane <jane@x.org>",
+            "user@bücher.example",
+            "a..b@x.org",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert_eq!(
+            split_name_and_email("Jane Doe <jane@example.com>"),
+            Some(("Jane Doe", "jane@example.com"))
+        );
+        assert_eq!(split_name_and_email("Tom & Jerry"), None);
+        assert_eq!(split_name_and_email("<jane@example.com>"), None);
+    }
+}
