@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::signals::{capitalises_nouns, Signals};
+use super::signals::{capitalises_nouns, genres_differ, Signals};
 use crate::config::PairingConfig;
 
 /// An article that may be paired.
@@ -353,6 +353,7 @@ pub fn pair_reusing(
             if enough
                 && score >= config.min_score
                 && !figures_disagree(&candidates[a].signals, &candidates[b].signals)
+                && !genres_differ(&candidates[a].signals, &candidates[b].signals)
             {
                 edges.push(Edge { a, b, score });
             } else if score >= config.min_score / 2.0 {
@@ -503,6 +504,10 @@ pub fn pair_reusing(
             } else if figures_disagree(&candidates[x].signals, &candidates[y].signals) {
                 format!(
                     "(score {score:.2}): each gives figures and they share none of them, so they read as two stories"
+                )
+            } else if genres_differ(&candidates[x].signals, &candidates[y].signals) {
+                format!(
+                    "(score {score:.2}): one opens with a label (a live ticker, a commentary, an analysis, an interview) that the other does not have, so they read as two pieces"
                 )
             } else {
                 format!(

@@ -181,11 +181,146 @@ pub fn extract(text: &str) -> Signals {
     names_and_numbers(&chars, &mut tokens);
     quoted_terms(&chars, &mut tokens);
     urls(text, &mut tokens);
+    if let Some(genre) = genre(text) {
+        // Weightless: it is no evidence of sharing, only a kind that both
+        // articles of a translation have (see [`genres_differ`]).
+        tokens.push((format!("g:{genre}"), 0.0, false));
+    }
     Signals::of(
         tokens
             .iter()
             .map(|(token, weight, name)| (token.as_str(), *weight, *name)),
     )
+}
+
+/// Labels that open an article and say what kind of piece it is, by kind:
+/// a live ticker, a commentary, an analysis, an interview. A newsroom
+/// labels the translation of one as the original is labelled, and a
+/// ticker, commentary or interview about a story is another article than
+/// the report of it, though it repeats the report's names and figures.
+const GENRES: &[(&str, &[&str])] = &[
+    (
+        "live",
+        &[
+            "live",
+            "liveticker",
+            "live-ticker",
+            "live ticker",
+            "live updates",
+            "live update",
+            "live blog",
+            "liveblog",
+            "live-blog",
+            "newsblog",
+            "en direct",
+            "direct",
+            "en vivo",
+            "en directo",
+            "directo",
+            "in diretta",
+            "diretta",
+            "diretta live",
+        ],
+    ),
+    (
+        "opinion",
+        &[
+            "kommentar",
+            "gastkommentar",
+            "meinung",
+            "leitartikel",
+            "gastbeitrag",
+            "kolumne",
+            "standpunkt",
+            "opinion",
+            "comment",
+            "commentary",
+            "editorial",
+            "column",
+            "op-ed",
+            "commentaire",
+            "éditorial",
+            "edito",
+            "édito",
+            "tribune",
+            "chronique",
+            "point de vue",
+            "opinión",
+            "tribuna",
+            "columna",
+            "commento",
+            "il commento",
+            "editoriale",
+            "opinione",
+            "punto di vista",
+            "l'editoriale",
+        ],
+    ),
+    (
+        "analysis",
+        &[
+            "analyse",
+            "analysis",
+            "análisis",
+            "analisi",
+            "l'analisi",
+            "hintergrund",
+            "explainer",
+            "décryptage",
+        ],
+    ),
+    (
+        "interview",
+        &[
+            "interview",
+            "im interview",
+            "im gespräch",
+            "entretien",
+            "entrevista",
+            "intervista",
+            "l'intervista",
+            "q&a",
+        ],
+    ),
+];
+
+/// The kind of piece an article's first line labels it (see [`GENRES`]):
+/// the label alone on the line, or before a colon or a dash
+/// ("Kommentar: Die EZB …", "EN DIRECT – Séisme …", "Live updates: …").
+pub fn genre(text: &str) -> Option<&'static str> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let label_end = first
+        .char_indices()
+        .find(|&(at, c)| {
+            matches!(c, ':' | '|' | '–' | '—') || (c == '-' && first[..at].ends_with(' '))
+        })
+        .map_or(first.len(), |(at, _)| at);
+    let label = first[..label_end].trim().to_lowercase();
+    if label.is_empty() || label.chars().count() > 20 {
+        return None;
+    }
+    GENRES
+        .iter()
+        .find(|(_, labels)| labels.contains(&label.as_str()))
+        .map(|(genre, _)| *genre)
+}
+
+/// Whether `label` (any case) is one of [`GENRES`]' labels.
+pub fn is_genre_label(label: &str) -> bool {
+    let label = label.trim().to_lowercase();
+    GENRES
+        .iter()
+        .any(|(_, labels)| labels.contains(&label.as_str()))
+}
+
+/// Whether one article is labelled a kind of piece (see [`GENRES`]) that
+/// the other is not: a live ticker and the report of its story, or a
+/// commentary and the news it comments on, are two articles.
+pub fn genres_differ(a: &Signals, b: &Signals) -> bool {
+    GENRES.iter().any(|(genre, _)| {
+        let id = token_id(&format!("g:{genre}"));
+        a.contains_id(id) != b.contains_id(id)
+    })
 }
 
 fn normalize(word: &str) -> String {
@@ -390,6 +525,35 @@ fn urls(text: &str, tokens: &mut Vec<(String, f64, bool)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_on_the_first_line_tells_the_kind_of_piece() {
+        for (text, kind) in [
+            (
+                "Kommentar: Die EZB senkt die Zinsen\n\nText.",
+                Some("opinion"),
+            ),
+            ("EN DIRECT – Séisme près de Naples", Some("live")),
+            ("Live updates: Firefighters make progress.", Some("live")),
+            ("Liveticker\nFeuerwehr macht Fortschritte.", Some("live")),
+            ("Intervista | Il ministro parla", Some("interview")),
+            ("Análisis - La inflación", Some("analysis")),
+            ("Live Nation kündigt eine Tour an.", None),
+            ("Die Kommentare der Leser: viele.", None),
+            ("Berlin (dpa) – Der Bundestag hat …", None),
+        ] {
+            assert_eq!(genre(text), kind, "{text}");
+        }
+        let a = extract("Kommentar: Die EZB senkt die Zinsen um 25 Basispunkte auf 3,75 Prozent.");
+        let b = extract("The ECB cut rates by 25 basis points to 3.75%.");
+        let c = extract("Opinion: The ECB cut rates by 25 basis points to 3.75%.");
+        assert!(genres_differ(&a, &b));
+        assert!(!genres_differ(&a, &c));
+        assert_eq!(
+            a.total_weight(),
+            extract("Die EZB senkt die Zinsen um 25 Basispunkte auf 3,75 Prozent.").total_weight()
+        );
+    }
 
     #[test]
     fn thousands_of_millions_are_billions() {

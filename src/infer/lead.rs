@@ -83,7 +83,10 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
         if !rest.is_empty() && is_headline_above(first, rest) {
             headline = Some(first.to_string());
             at.line += 1;
-        } else if rest.is_empty() && looks_like_headline(first) && at.paragraph + 1 < lines.len() {
+        } else if rest.is_empty()
+            && at.paragraph + 1 < lines.len()
+            && (looks_like_headline(first) || is_long_headline(first, &lines[at.paragraph + 1]))
+        {
             // A headline as a paragraph of its own, above the lead.
             headline = Some(first.to_string());
             at = At {
@@ -169,18 +172,41 @@ fn starts_sentence(text: &str) -> bool {
         .is_some_and(super::sentence::starts_sentence)
 }
 
+/// A headline paragraph longer than [`MAX_HEADLINE_CHARS`] («Nous
+/// allons nous battre» : entretien avec …, président du …): one line that
+/// does not end as a sentence does, above a paragraph that does and is
+/// longer still. A lead without its final stop is one line at most as
+/// often, and no longer than what follows it.
+fn is_long_headline(line: &str, next: &[&str]) -> bool {
+    let len = line.chars().count();
+    let next_len: usize = next.iter().map(|l| l.chars().count() + 1).sum();
+    let last_of_next = next.last().and_then(|l| l.trim_end().chars().last());
+    len <= MAX_LONG_HEADLINE_CHARS
+        && next_len > len
+        && last_of_next.is_some_and(|c| ".!?…\"”»".contains(c))
+        && !ends_open(line)
+}
+
+/// Headlines of interviews and features run long; beyond this a line is a
+/// paragraph.
+const MAX_LONG_HEADLINE_CHARS: usize = 160;
+
 /// A short line that does not end as a sentence or a clause does.
 fn looks_like_headline(line: &str) -> bool {
+    !ends_open(line) && line.trim().chars().count() <= MAX_HEADLINE_CHARS
+}
+
+/// Whether a line ends as a sentence or a clause does (or is empty).
+fn ends_open(line: &str) -> bool {
     let line = line.trim();
     let Some(last) = line.chars().last() else {
-        return false;
+        return true;
     };
-    let ends_open = ".!?…:;,-–—(/".contains(last)
+    ".!?…:;,-–—(/".contains(last)
         || (matches!(last, '"' | '“' | '”' | '»' | '«' | '’' | ')')
             && line
                 .trim_end_matches(['"', '“', '”', '»', '«', '’', ')', ' ', '\u{a0}'])
-                .ends_with(['.', '!', '?', '…']));
-    !ends_open && line.chars().count() <= MAX_HEADLINE_CHARS
+                .ends_with(['.', '!', '?', '…']))
 }
 
 /// Whether a line is a byline ("Von Anna Müller, dpa", "By Mark
@@ -347,13 +373,22 @@ pub fn without_dateline(sentence: &str) -> &str {
             }
         }
     }
-    // "Berlin. Der Bundestag …": a place as a sentence of its own.
-    if let Some((place, rest)) = sentence.split_once(". ") {
+    // "Berlin. Der Bundestag …": a place as a sentence of its own; and an
+    // exclamation of one word ("Champions! Real Madrid …", "¡Campeones!
+    // El Real Madrid …"), which says as little as a title.
+    for end in [". ", "! "] {
+        let Some((word, rest)) = sentence.split_once(end) else {
+            continue;
+        };
+        let word = match end {
+            "! " => word.trim_start_matches('¡'),
+            _ => word,
+        };
         // Not an initial or a title ("J. K. Rowling", "Prof. Dr. …").
-        let one_word = place.chars().count() >= 3
-            && !super::sentence::is_abbreviation(place)
-            && place.chars().next().is_some_and(char::is_uppercase)
-            && place.chars().all(|c| c.is_alphabetic() || "-/".contains(c));
+        let one_word = word.chars().count() >= 3
+            && (end == "! " || !super::sentence::is_abbreviation(word))
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || "-/".contains(c));
         if one_word && starts_sentence(rest) {
             return rest.trim_start();
         }
@@ -377,6 +412,45 @@ const ACRONYMS: &[&str] = &[
     "UNESCO", "UNICEF", "UNHCR", "UNRWA", "FNSEA", "BRICS", "INSEE", "ISTAT", "ASEAN", "FRONTEX",
     "EUROPOL", "INTERPOL", "EUROSTAT", "NASDAQ", "OTAN", "CNMV",
 ];
+
+/// Labels in capitals that open a story as a dateline's place would, and
+/// that belong to its title: "BREAKING — …", "EN DIRECT – …", "ÚLTIMA
+/// HORA – …" (and every kind of piece that pairing tells apart, see
+/// [`crate::group::signals::is_genre_label`]).
+const LABELS: &[&str] = &[
+    "BREAKING",
+    "BREAKING NEWS",
+    "EILMELDUNG",
+    "EXKLUSIV",
+    "EXCLUSIVE",
+    "EXCLUSIF",
+    "EXCLUSIVA",
+    "ESCLUSIVA",
+    "URGENT",
+    "URGENTE",
+    "FLASH",
+    "UPDATE",
+    "ÚLTIMA HORA",
+    "ULTIMA HORA",
+    "ULTIM'ORA",
+    "ULTIM’ORA",
+    "ULTIMA ORA",
+    "DERNIÈRE MINUTE",
+    "CORRECTION",
+    "KORREKTUR",
+    "RECTIFICACIÓN",
+    "CORREZIONE",
+];
+
+fn is_label(place: &str) -> bool {
+    LABELS.contains(&place) || crate::group::signals::is_genre_label(place)
+}
+
+/// Whether `text` holds a year (1900–2099) as a number of its own.
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")))
+}
 
 fn is_dash(c: char) -> bool {
     matches!(c, '–' | '—' | '-')
@@ -418,16 +492,28 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
     // A date after the place: "MADRID, 12 mar", "Roma, 12 marzo 2024".
     let mut dated = false;
     if let Some(after) = rest.strip_prefix(',') {
+        // "Geneva, 7 November 2023. The …": a press release's dateline as a
+        // sentence of its own, when a year says it is a date.
         let end = after
             .char_indices()
-            .take_while(|&(at, _)| at <= 30)
-            .find(|&(at, c)| c == '(' || (is_dash(c) && after[..at].ends_with(' ')))
+            .take_while(|&(at, _)| at <= 40)
+            .find(|&(at, c)| {
+                c == '('
+                    || (is_dash(c) && after[..at].ends_with(' '))
+                    || (c == '.'
+                        && after[at + 1..].starts_with(' ')
+                        && has_year(&after[..at])
+                        && starts_sentence(after[at + 1..].trim_start()))
+            })
             .map(|(at, _)| at);
         let Some(end) = end.filter(|&end| after[..end].chars().any(|c| c.is_ascii_digit())) else {
             return sentence;
         };
         dated = true;
         rest = after[end..].trim_start();
+        if let Some(text) = rest.strip_prefix(". ") {
+            return text.trim_start();
+        }
     }
     let mut agency = agency_seen;
     if let Some(inner) = rest.strip_prefix('(') {
@@ -440,6 +526,7 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
     // "Die Bahn (DB) – ein Konzern …" is a subject, not a place: a place
     // needs capitals, an agency or a date (see above for capitals alone).
     let capital_place = in_capitals
+        && !is_label(place)
         && if letters >= 5 {
             !ACRONYMS.contains(&place)
         } else {
@@ -448,10 +535,11 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
     if !(agency || dated || capital_place) {
         return sentence;
     }
-    // EFE writes ").-"; "Bonn (KNA) Die …" has no dash at all.
+    // EFE writes ").-"; "Bonn (KNA) Die …" has no dash at all; PR
+    // Newswire writes "--".
     let rest = rest.strip_prefix('.').unwrap_or(rest);
     let text = match rest.strip_prefix(is_dash) {
-        Some(text) => text.trim_start(),
+        Some(text) => text.trim_start_matches(is_dash).trim_start(),
         None if agency => rest,
         None => return sentence,
     };
@@ -623,6 +711,23 @@ mod tests {
     }
 
     #[test]
+    fn a_long_headline_paragraph_is_the_title_not_the_lead() {
+        let opened = opening(&paragraphs(&[
+            "« Nous allons nous battre » : entretien avec Daniela Cavallo, présidente du comité d'entreprise de Volkswagen",
+            "Après l'annonce de possibles fermetures d'usines, la représentante des salariés de VW parle de résistance, de confiance et de l'avenir de Wolfsburg.",
+            "Question : Madame Cavallo, l'annonce vous a-t-elle surprise ?",
+        ]));
+        assert!(opened.headline.unwrap().starts_with("« Nous allons"));
+        assert!(opened.lead.starts_with("Après l'annonce"));
+        // A long first paragraph that ends as a sentence is the lead.
+        let opened = opening(&paragraphs(&[
+            "Der Bundestag hat am Donnerstag nach langer Debatte das neue Heizungsgesetz beschlossen, das ab Januar gilt.",
+            "Die Opposition kündigte an, vor dem Bundesverfassungsgericht dagegen zu klagen, weil die Beratungszeit zu kurz gewesen sei.",
+        ]));
+        assert_eq!(opened.headline, None);
+    }
+
+    #[test]
     fn datelines_come_off_the_title() {
         let stripped = [
             "BERLIN (dpa) – Der Bundesrat hat getagt.",
@@ -646,6 +751,11 @@ mod tests {
             "Milano, 23 mar. (askanews) - La Borsa chiude.",
             "Bonn (KNA) Die Bischöfe tagen.",
             "Berlin. Der Bundestag hat getagt.",
+            "Geneva, 7 November 2023. The LHCb collaboration reported.",
+            "Ginevra, 7 novembre 2023. La collaborazione LHCb ha osservato.",
+            "SAN FRANCISCO, Jan. 15, 2025 /PRNewswire/ -- Norvik Robotics Inc. today announced.",
+            "Champions! Real Madrid clinched their title.",
+            "¡Campeones! El Real Madrid conquistó su Liga.",
         ];
         for sentence in stripped {
             let title = without_dateline(sentence);
@@ -678,6 +788,16 @@ mod tests {
             "Mr. Thierry Breton presented a plan.",
             "M. Thierry Breton a présenté un plan.",
             "St. Gallen hat gewonnen.",
+            // Labels belong to the title.
+            "EN DIRECT – Séisme près de Naples.",
+            "BREAKING — The Senate voted.",
+            "ÚLTIMA HORA – El Gobierno aprobó.",
+            "ULTIM'ORA – Il governo ha approvato.",
+            "EXCLUSIVE – The minister resigned.",
+            "LIVE – Die Bahn streikt.",
+            // A number after a place is no date without a year.
+            "Paris, 3 000 manifestants. Le cortège a défilé.",
+            "Ja! Das war es.",
         ];
         for sentence in kept {
             assert_eq!(without_dateline(sentence), sentence);

@@ -747,9 +747,16 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
     true
 }
 
-/// "U.S", "E.U", "EE.UU", "U.S.A", "z.B": short letter groups joined by dots.
+/// "U.S", "E.U", "EE.UU", "U.S.A", "z.B": short letter groups joined by
+/// dots; not a host name of short labels ("www.bbc.co.uk", "ons.gov.uk"),
+/// whose period after it ends a sentence like any word's.
 fn is_dotted_acronym(word: &str) -> bool {
-    word.contains('.')
+    let host = word.starts_with("www.")
+        || (word.split('.').count() >= 3
+            && word.split('.').any(|part| part.chars().count() == 3)
+            && word.chars().all(|c| c.is_ascii_lowercase() || c == '.'));
+    !host
+        && word.contains('.')
         && word.split('.').all(|part| {
             let len = part.chars().count();
             (1..=3).contains(&len) && part.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -1245,6 +1252,11 @@ mod tests {
             first("More at www.example.com. The end."),
             "More at www.example.com."
         );
+        assert_eq!(
+            first("The report is at www.ons.gov.uk. It covers 2,000 households."),
+            "The report is at www.ons.gov.uk."
+        );
+        assert_eq!(first("See ons.gov.uk. Es gibt mehr."), "See ons.gov.uk.");
     }
 
     // --- Spanish ----------------------------------------------------------
