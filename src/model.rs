@@ -94,9 +94,11 @@ pub struct Article {
     /// Explicit translation key from front matter or sidecar.
     pub translation_key: Option<String>,
     /// Folder and base name without extension and language suffix, for the
-    /// file-name rule: `news/launch` for `news/launch.de.md`. `None` when the
-    /// file name carries no language suffix.
-    pub suffix_stem: Option<String>,
+    /// file-name rule: `news/launch` for `news/launch.de.md` and for
+    /// `news/launch.md` alike.
+    pub name_stem: String,
+    /// Whether the file name carries a language suffix (`launch.de.md`).
+    pub lang_suffix: bool,
     /// What the pairing of translations reads (names, numbers, quoted
     /// terms, URLs), for plain-text exports only. Taken from the text once,
     /// here, so that a cached article needs no text to be paired.

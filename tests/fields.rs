@@ -417,3 +417,49 @@ fn addresses_tags_and_summaries_are_what_validators_accept() {
     let items = parse_feed(&dir.path().join("feeds/en/rss.xml")).entries;
     assert!(items[0].summary.is_none(), "{:?}", items[0].summary);
 }
+
+/// Hugo names its default language's file without a suffix (`index.md`
+/// beside `index.fr.md` in a bundle), and Europe's smaller languages are
+/// suffixes too (`.rm.md`), though detection does not know them.
+#[test]
+fn default_language_files_and_small_languages_join_their_name_group() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write(
+        dir.path(),
+        "articles/vowel-study/index.md",
+        "---\ntitle: A study of vowels\ndate: 2024-03-04\n---\n\nThe institute has recorded the vowels of two hundred speakers in the Alps and published the data.\n",
+    );
+    write(
+        dir.path(),
+        "articles/vowel-study/index.fr.md",
+        "---\ntitle: Une étude des voyelles\ndate: 2024-03-04\n---\n\nL'institut a enregistré les voyelles de deux cents locuteurs dans les Alpes et publié les données.\n",
+    );
+    write(
+        dir.path(),
+        "articles/rumantsch.rm.md",
+        "---\ntitle: Il rumantsch en la scola\ndate: 2024-03-05\n---\n\nIl rumantsch vegn instruì en las scolas dal chantun Grischun.\n",
+    );
+    write(
+        dir.path(),
+        "articles/rumantsch.de.md",
+        "---\ntitle: Romanisch in der Schule\ndate: 2024-03-05\n---\n\nRomanisch wird in den Schulen des Kantons Graubünden unterrichtet.\n",
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let hreflangs = |lang: &str| -> Vec<Vec<String>> {
+        entry_links(&dir.path().join(format!("feeds/{lang}/atom.xml")))
+            .iter()
+            .map(|links| {
+                let mut langs: Vec<String> =
+                    links.iter().filter_map(|l| l.hreflang.clone()).collect();
+                langs.sort();
+                langs.dedup();
+                langs
+            })
+            .collect()
+    };
+    assert_eq!(hreflangs("en"), [["en", "fr"]]);
+    assert_eq!(hreflangs("fr"), [["en", "fr"]]);
+    assert_eq!(hreflangs("rm"), [["de", "rm"]]);
+    assert_eq!(hreflangs("de"), [["de", "rm"]]);
+}

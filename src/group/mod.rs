@@ -52,11 +52,33 @@ pub fn group_reusing(
     }
 
     // Rule 2: base name with language suffixes, in the same folder.
-    let by_stem = members_by(
+    let mut by_stem = members_by(
         published()
             .filter(|(i, a)| group_of[*i].is_none() && a.translation_key.is_none())
-            .filter_map(|(i, a)| Some((a.suffix_stem.as_deref()?, i))),
+            .filter(|(_, a)| a.lang_suffix)
+            .map(|(i, a)| (a.name_stem.as_str(), i)),
     );
+    // Hugo's default language has no suffix: `index.md` beside
+    // `index.fr.md` in a bundle, `launch.md` beside `launch.de.md`. Such a
+    // file joins the names' group when its language is not there yet.
+    if !by_stem.is_empty() {
+        let position: rustc_hash::FxHashMap<&str, usize> = by_stem
+            .iter()
+            .enumerate()
+            .map(|(at, (stem, _))| (*stem, at))
+            .collect();
+        for (i, a) in published() {
+            if a.lang_suffix || a.translation_key.is_some() || group_of[i].is_some() {
+                continue;
+            }
+            if let Some(&at) = position.get(a.name_stem.as_str()) {
+                let members = &mut by_stem[at].1;
+                if !members.iter().any(|&m| articles[m].lang == a.lang) {
+                    members.push(i);
+                }
+            }
+        }
+    }
     for (stem, members) in by_stem {
         if members.len() > 1 {
             add_group(

@@ -183,11 +183,20 @@ pub fn suffix_language(suffix: &str, configured: &[String]) -> Option<String> {
     if configured.iter().any(|c| c.eq_ignore_ascii_case(&tag)) {
         return Some(tag);
     }
-    let known = DETECTABLE
-        .iter()
-        .any(|(_, code)| *code == primary_subtag(&tag));
+    let primary = primary_subtag(&tag);
+    let known = DETECTABLE.iter().any(|(_, code)| *code == primary)
+        || SUFFIX_ONLY_LANGUAGES.contains(&primary);
     known.then_some(tag)
 }
+
+/// Languages a file-name suffix may name that detection does not know:
+/// Europe's smaller languages, which a multilingual site publishes beside
+/// the large ones (`news.rm.md` beside `news.de.md` in Switzerland). Any
+/// other suffix counts once the configuration names its language.
+const SUFFIX_ONLY_LANGUAGES: &[&str] = &[
+    "rm", "lb", "ga", "cy", "sq", "eu", "gl", "is", "mt", "fy", "br", "gd", "oc", "co", "bs",
+    "gsw", "fo", "se", "kw", "gv", "wa", "ast", "an", "sc", "fur", "lld",
+];
 
 /// Below this many words a detected language is reported as uncertain:
 /// a brief of two short sentences full of names ("Dr. med. Hans Müller ist
@@ -426,6 +435,7 @@ mod tests {
         assert_eq!(suffix_language("old", &five()), None);
         assert_eq!(suffix_language("v2", &five()), None);
         assert_eq!(suffix_language("pt", &five()).as_deref(), Some("pt"));
+        assert_eq!(suffix_language("rm", &five()).as_deref(), Some("rm"));
     }
 
     #[test]

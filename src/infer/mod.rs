@@ -346,14 +346,10 @@ impl<'a> Inferrer<'a> {
                 tags.push(tag);
             }
         }
-        let suffix_stem = suffix_lang.is_some().then(|| {
-            let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-            if dir.is_empty() {
-                file_stem.to_string()
-            } else {
-                format!("{dir}/{file_stem}")
-            }
-        });
+        let name_stem = match path.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/{file_stem}"),
+            None => file_stem.to_string(),
+        };
         Ok(Article {
             path: parsed.path.clone(),
             format: parsed.format,
@@ -374,7 +370,8 @@ impl<'a> Inferrer<'a> {
             display_loaded: true,
             draft: meta.draft,
             translation_key: meta.translation_key.clone(),
-            suffix_stem,
+            name_stem,
+            lang_suffix: suffix_lang.is_some(),
             evidence: (parsed.format == Format::Plain)
                 .then(|| crate::group::signals::extract(&full_text)),
         })
