@@ -299,9 +299,41 @@ fn assemble(
     separate_shared_file_names(&mut articles, inferrer, diagnostics);
     separate_shared_title_urls(&mut articles, inferrer, diagnostics);
     diagnostics.extend(clashes(&articles));
+    diagnostics.extend(future_dated(&articles, chrono::Utc::now()));
     let (grouping, mut notes, memo) = group::group_reusing(&articles, settings, memo);
     diagnostics.append(&mut notes);
     (Catalog { articles, grouping }, memo)
+}
+
+/// Articles dated after `now` (with ten minutes for clocks that differ):
+/// published now, a reader shows them at the top before they happen, and
+/// an embargoed story is out early. The feeds stay as the files say (no
+/// clock decides what they hold, so every run gives the same bytes);
+/// one warning names the first and counts the rest.
+fn future_dated(
+    articles: &[model::Article],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<Diagnostic> {
+    let soon = now + chrono::Duration::minutes(10);
+    let mut future: Vec<&model::Article> = articles
+        .iter()
+        .filter(|a| !a.draft && a.date > soon)
+        .collect();
+    future.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
+    let first = future.first()?;
+    let others = match future.len() - 1 {
+        0 => String::new(),
+        1 => " (and so is 1 other article)".to_string(),
+        n => format!(" (and so are {n} other articles)"),
+    };
+    Some(Diagnostic::warning(
+        first.path.clone(),
+        None,
+        format!(
+            "is dated {}, in the future{others}: it is published now, and readers show it at the top until then; set `draft = true` until it is due, or correct the date",
+            first.date.to_rfc3339()
+        ),
+    ))
 }
 
 /// For `--keep-going`: drops every article that has an error and decides

@@ -463,3 +463,41 @@ fn default_language_files_and_small_languages_join_their_name_group() {
     assert_eq!(hreflangs("rm"), [["de", "rm"]]);
     assert_eq!(hreflangs("de"), [["de", "rm"]]);
 }
+
+/// A story dated in the future is published as the files say (no clock
+/// decides what a feed holds), with one warning for all such stories.
+#[test]
+fn future_dated_stories_are_published_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    for (name, date) in [
+        ("a", "2099-01-02"),
+        ("b", "2098-05-06"),
+        ("c", "2021-03-04"),
+    ] {
+        write(
+            dir.path(),
+            &format!("articles/{name}.en.md"),
+            &format!("---\ntitle: Story {name}\ndate: {date}\n---\n\nThe text of story {name}, long enough to read.\n"),
+        );
+    }
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let err = stderr(&output);
+    let warnings: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("in the future"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].starts_with("b.en.md: warning: is dated 2098-05-06")
+            && warnings[0].contains("and so is 1 other article"),
+        "{err}"
+    );
+    assert_eq!(
+        parse_feed(&dir.path().join("feeds/en/atom.xml"))
+            .entries
+            .len(),
+        3
+    );
+}
