@@ -226,6 +226,7 @@ cases!(
     wrong_field_types,
     invalid_dates_in_front_matter,
     unknown_sidecar_key,
+    bad_sidecar_values,
     two_articles_of_one_language_with_one_key,
     two_articles_of_one_language_with_one_base_name,
     invalid_language_tags,
@@ -420,6 +421,33 @@ fn unknown_sidecar_key(case: &mut Case) -> Vec<Expect> {
     vec![error("second.toml", Line::At(2), &["titel"])]
 }
 
+/// A value read from a sidecar is blamed on the sidecar, at its line
+/// there: the article's own line of that number says something else.
+fn bad_sidecar_values(case: &mut Case) -> Vec<Expect> {
+    for (name, line) in [
+        ("slug", "slug = \"a/b\""),
+        ("lang", "lang = \"ge\""),
+        ("url", "url = \"no url\""),
+        ("date", "date = \"gestern\""),
+        ("updated", "updated = \"bald\""),
+    ] {
+        case.article(&format!("{name}.txt"), GOOD.replace("Solaris", "MAN"));
+        case.article(&format!("{name}.toml"), format!("tags = [\"x\"]\n{line}\n"));
+    }
+    let expected = vec![
+        error("slug.toml", Line::At(2), &["slug"]),
+        error("lang.toml", Line::At(2), &["lang"]),
+        error("url.toml", Line::At(2), &["url"]),
+        error("date.toml", Line::At(2), &["gestern"]),
+        error("updated.toml", Line::At(2), &["bald"]),
+    ];
+    let clean = ["slug.txt", "lang.txt", "url.txt", "date.txt", "updated.txt"];
+    expected
+        .into_iter()
+        .chain(clean.into_iter().map(Expect::Clean))
+        .collect()
+}
+
 fn two_articles_of_one_language_with_one_key(case: &mut Case) -> Vec<Expect> {
     for name in ["a", "b"] {
         case.article(
@@ -459,7 +487,7 @@ fn invalid_language_tags(case: &mut Case) -> Vec<Expect> {
         error("dots.md", Line::At(4), &[]),
         error("space.md", Line::At(4), &[]),
         error("slash.md", Line::At(4), &[]),
-        error("sidecar.toml|sidecar.txt", Line::Any, &[]),
+        error("sidecar.toml", Line::At(1), &[]),
         error("slip.md", Line::At(4), &["`ge`", "did you mean `de`"]),
         error("placeholder.md", Line::At(4), &["`xx`", "ISO 639-1"]),
     ]

@@ -53,6 +53,9 @@ impl<'a> Inferrer<'a> {
     ) -> Result<Article, Vec<Diagnostic>> {
         let path = parsed.path.as_str();
         let meta = &parsed.meta;
+        // Where a written value's line is: the sidecar's, for an export
+        // that has one.
+        let meta_path = parsed.meta_path.as_str();
         let mut problems = Vec::new();
         let (file_stem, suffix_lang) = self.file_name(path);
 
@@ -99,7 +102,7 @@ impl<'a> Inferrer<'a> {
                     None => Some((tag, explicit_source)),
                     Some(why) => {
                         problems.push(Diagnostic::error(
-                            path,
+                            meta_path,
                             written.line,
                             format!("`lang = \"{}\"`: {why}", written.value),
                         ));
@@ -108,7 +111,7 @@ impl<'a> Inferrer<'a> {
                 },
                 None => {
                     problems.push(Diagnostic::error(
-                        path,
+                        meta_path,
                         written.line,
                         format!(
                             "`lang = \"{}\"` is not a language tag; write a BCP 47 tag such as `de` or `fr-CH`",
@@ -199,8 +202,8 @@ impl<'a> Inferrer<'a> {
         };
 
         let date_written = match (&parsed.body, &meta.date) {
-            (_, Some(date)) => Some(date.clone()),
-            (Body::Plain { date, .. }, None) => Some(date.clone()),
+            (_, Some(date)) => Some((meta_path, date.clone())),
+            (Body::Plain { date, .. }, None) => Some((path, date.clone())),
             (Body::Markdown { .. }, None) => {
                 problems.push(Diagnostic::error(
                     path,
@@ -211,11 +214,11 @@ impl<'a> Inferrer<'a> {
             }
         };
         let lang_for_dates = language.as_ref().map_or("", |(tag, _)| tag.as_str());
-        let date = date_written
-            .as_ref()
-            .and_then(|written| self.resolve_date(path, written, lang_for_dates, &mut problems));
+        let date = date_written.as_ref().and_then(|(at, written)| {
+            self.resolve_date(at, written, lang_for_dates, &mut problems)
+        });
         let updated = match &meta.updated {
-            Some(written) => self.resolve_date(path, written, lang_for_dates, &mut problems),
+            Some(written) => self.resolve_date(meta_path, written, lang_for_dates, &mut problems),
             None => date,
         };
 
@@ -240,7 +243,7 @@ impl<'a> Inferrer<'a> {
             }
         };
         if title.is_empty() && meta.title.is_some() {
-            problems.push(Diagnostic::error(path, None, "the title is empty"));
+            problems.push(Diagnostic::error(meta_path, None, "the title is empty"));
         }
 
         let slug = match &meta.slug {
@@ -249,7 +252,7 @@ impl<'a> Inferrer<'a> {
                     written.value.clone()
                 } else {
                     problems.push(Diagnostic::error(
-                        path,
+                        meta_path,
                         written.line,
                         format!(
                             "`slug = \"{}\"` is not a single URL segment; use letters, digits, `-` and `_` only",
@@ -272,7 +275,7 @@ impl<'a> Inferrer<'a> {
         if updated < date {
             let line = meta.updated.as_ref().and_then(|u| u.line);
             warnings.push(Diagnostic::warning(
-                path,
+                meta_path,
                 line,
                 format!(
                     "updated ({}) is before the publication date ({}); readers will show an entry changed before it appeared: check both",
@@ -283,7 +286,7 @@ impl<'a> Inferrer<'a> {
         }
 
         let url = match &meta.url {
-            Some(written) => self.absolute_url(path, written, &mut problems),
+            Some(written) => self.absolute_url(meta_path, written, &mut problems),
             None => Some(self.article_url(&lang, &date, &slug)),
         };
         let Some(url) = url else {

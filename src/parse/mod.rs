@@ -73,6 +73,10 @@ pub struct ParsedArticle {
     pub format: Format,
     pub meta: Meta,
     pub meta_source: MetaSource,
+    /// The file the metadata was written in: the sidecar's path for a
+    /// plain-text export that has one, else the article's own. A problem
+    /// with a value names this file, since the line is that file's line.
+    pub meta_path: String,
     pub body: Body,
 }
 
@@ -93,21 +97,22 @@ pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
     let mut problems = forbidden_characters(path, &text);
     let parsed = match source.kind {
         SourceKind::Plain => {
-            let (meta, meta_source) = match &source.sidecar {
+            let (meta, meta_source, meta_path) = match &source.sidecar {
                 Some(sidecar) => match parse_sidecar(&sidecar.path, &sidecar.text) {
-                    Ok(meta) => (meta, MetaSource::Sidecar),
+                    Ok(meta) => (meta, MetaSource::Sidecar, sidecar.path.clone()),
                     Err(mut errors) => {
                         problems.append(&mut errors);
-                        (Meta::default(), MetaSource::Sidecar)
+                        (Meta::default(), MetaSource::Sidecar, sidecar.path.clone())
                     }
                 },
-                None => (Meta::default(), MetaSource::None),
+                None => (Meta::default(), MetaSource::None, path.clone()),
             };
             plain::parse_plain(path, &text).map(|body| ParsedArticle {
                 path: path.clone(),
                 format: Format::Plain,
                 meta,
                 meta_source,
+                meta_path,
                 body,
             })
         }
@@ -117,6 +122,7 @@ pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
                 format: Format::Markdown,
                 meta,
                 meta_source: MetaSource::FrontMatter,
+                meta_path: path.clone(),
                 body: Body::Markdown { source },
             })
         }
