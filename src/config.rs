@@ -11,6 +11,7 @@ use std::path::Path;
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use crate::diagnostic::Diagnostic;
 use crate::infer::date::DateOrder;
 use crate::model::Person;
 
@@ -154,13 +155,61 @@ pub struct Settings {
     pub max_article_bytes: u64,
 }
 
-/// What went wrong with the configuration; always names the file.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
+/// What went wrong with the configuration: every problem found, each
+/// with the line of the key it is about where there is one.
+#[derive(Debug)]
 pub struct ConfigError {
+    /// The configuration file as the user named it.
     pub path: String,
+    pub problems: Vec<ConfigProblem>,
+}
+
+/// One bad key or value of the configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    /// 1-based line in the configuration file.
+    pub line: Option<usize>,
     pub message: String,
 }
+
+impl ConfigError {
+    fn one(path: &str, line: Option<usize>, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            path: path.to_string(),
+            problems: vec![ConfigProblem {
+                line,
+                message: message.into(),
+            }],
+        }
+    }
+
+    /// The problems as diagnostics on the configuration file, as `check`
+    /// lists those of the articles (and `--format json` prints them).
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.problems
+            .iter()
+            .map(|p| Diagnostic::error(self.path.as_str(), p.line, p.message.as_str()))
+            .collect()
+    }
+}
+
+/// One line per problem, `path:line: message`.
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (at, problem) in self.problems.iter().enumerate() {
+            if at > 0 {
+                writeln!(f)?;
+            }
+            match problem.line {
+                Some(line) => write!(f, "{}:{line}: {}", self.path, problem.message)?,
+                None => write!(f, "{}: {}", self.path, problem.message)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 /// What `url_pattern` may hold besides text.
 const URL_PLACEHOLDERS: &[&str] = &["lang", "year", "month", "day", "slug"];
@@ -181,10 +230,11 @@ impl Settings {
                 return Settings::from_config(Config::default(), "(defaults)")
             }
             Err(e) => {
-                return Err(ConfigError {
-                    path: shown,
-                    message: format!("cannot read the configuration: {e}"),
-                })
+                return Err(ConfigError::one(
+                    &shown,
+                    None,
+                    format!("cannot read the configuration: {e}"),
+                ))
             }
         };
         Settings::from_toml(&text, &shown)
@@ -196,13 +246,7 @@ impl Settings {
             let line = e
                 .span()
                 .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
-            ConfigError {
-                path: match line {
-                    Some(line) => format!("{shown}:{line}"),
-                    None => shown.to_string(),
-                },
-                message: e.message().to_string(),
-            }
+            ConfigError::one(shown, line, e.message())
         })?;
         Settings::from_config(config, shown)
     }
@@ -278,10 +322,15 @@ impl Settings {
             );
         }
         if !problems.is_empty() {
-            // One line per problem, each naming the file.
             return Err(ConfigError {
                 path: shown.to_string(),
-                message: problems.join(&format!("\n{shown}: ")),
+                problems: problems
+                    .into_iter()
+                    .map(|message| ConfigProblem {
+                        line: None,
+                        message,
+                    })
+                    .collect(),
             });
         }
         let detect_languages = match &config.detect_languages {
@@ -423,8 +472,10 @@ mod tests {
     fn unknown_keys_are_errors_with_a_line() {
         let err = Settings::from_toml("base_url = \"https://a.org\"\nmax_entrys = 3\n", "b.toml")
             .unwrap_err();
-        assert_eq!(err.path, "b.toml:2");
-        assert!(err.message.contains("max_entrys"), "{}", err.message);
+        assert_eq!(err.path, "b.toml");
+        assert_eq!(err.problems[0].line, Some(2));
+        assert!(err.to_string().starts_with("b.toml:2: "), "{err}");
+        assert!(err.problems[0].message.contains("max_entrys"), "{err}");
     }
 
     #[test]

@@ -41,7 +41,9 @@ pub enum Error {
     /// `check` found this many errors (already listed).
     #[error("{0} error(s) found")]
     Check(usize),
-    #[error("configuration: {0}")]
+    /// A bad configuration: its problems are listed by the caller
+    /// ([`ConfigError::diagnostics`]), as those of the articles are.
+    #[error("the configuration {} has {} error(s); nothing was done", .0.path, .0.problems.len())]
     Config(#[from] ConfigError),
     #[error("{path}: cannot read the articles folder: {source}")]
     ArticlesFolder {

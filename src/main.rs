@@ -120,6 +120,19 @@ struct Input {
     config: Option<PathBuf>,
 }
 
+impl Cli {
+    /// Whether the problems go to stdout as JSON (`check --format json`).
+    fn json_diagnostics(&self) -> bool {
+        matches!(
+            self.command,
+            Command::Check {
+                format: CheckFormat::Json,
+                ..
+            }
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CheckFormat {
     Text,
@@ -154,8 +167,15 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            if let Error::Input(diagnostics) = &error {
-                print_diagnostics(diagnostics, cli.quiet);
+            match &error {
+                Error::Input(diagnostics) => print_diagnostics(diagnostics, cli.quiet),
+                // `check --format json | jq` must see a bad configuration
+                // too, in the same shape as the articles' problems.
+                Error::Config(config) if cli.json_diagnostics() => {
+                    println!("{}", report::diagnostics_json(&config.diagnostics()))
+                }
+                Error::Config(config) => print_diagnostics(&config.diagnostics(), cli.quiet),
+                _ => {}
             }
             eprintln!("error: {error}");
             ExitCode::from(error.exit_code() as u8)

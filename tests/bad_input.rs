@@ -700,10 +700,16 @@ fn unknown_configuration_key_exits_2_naming_file_and_line() {
             "{command:?}: {}",
             stderr(&output)
         );
+        // `check --format json` lists it on stdout, as JSON.
+        let json = parse_check_json(&output.stdout).ok();
+        let in_json = json.iter().flatten().any(|d| {
+            d.path == "babelfeed.toml" && d.line == Some(2) && d.message.contains("max_entrys")
+        });
         assert!(
-            stderr(&output).contains("babelfeed.toml:2"),
-            "{command:?}: the message must name babelfeed.toml and line 2:\n{}",
-            stderr(&output)
+            stderr(&output).contains("babelfeed.toml:2") || in_json,
+            "{command:?}: the message must name babelfeed.toml and line 2:\n{}{}",
+            stderr(&output),
+            stdout(&output)
         );
         assert_same_files(
             &visible_snapshot(&case.feeds()),
@@ -741,6 +747,39 @@ fn invalid_configuration_values_exit_2_naming_the_line() {
             );
         }
     }
+}
+
+/// `check --format json | jq` sees a bad configuration as it sees bad
+/// articles: as diagnostics on stdout, each naming the file and line.
+#[test]
+fn check_json_lists_configuration_errors() {
+    let case = Case::new();
+    write(
+        case.path(),
+        "babelfeed.toml",
+        "base_url = \"https://a.org\"\nmax_entrys = 5\n",
+    );
+    let output = babelfeed(case.path(), &["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let diagnostics =
+        parse_check_json(&output.stdout).unwrap_or_else(|e| panic!("check --format json: {e}"));
+    assert_expected(
+        &diagnostics,
+        &[error("babelfeed.toml", Line::At(2), &["max_entrys"])],
+        &stdout(&output),
+    );
+    let missing = babelfeed(
+        case.path(),
+        &["check", "--format", "json", "--config", "missing.toml"],
+    );
+    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
+    let diagnostics =
+        parse_check_json(&missing.stdout).unwrap_or_else(|e| panic!("check --format json: {e}"));
+    assert_expected(
+        &diagnostics,
+        &[error("missing.toml", Line::None, &["cannot read"])],
+        &stdout(&missing),
+    );
 }
 
 #[test]
