@@ -53,10 +53,28 @@ pub fn parse_plain(path: &str, text: &str) -> Result<Body, Vec<Diagnostic>> {
         return Err(vec![Diagnostic::error(
             path,
             date.line,
-            "the file holds only a date; add the lead paragraph after a blank line",
+            lone_line(&date.value),
         )]);
     }
     Ok(Body::Plain { date, paragraphs })
+}
+
+/// What is wrong with a file of one paragraph: a date with no lead, or,
+/// when its first line is no date (in either order of day and month), a
+/// lead with no date; a text is not to be told that it "holds only a date".
+fn lone_line(first: &str) -> String {
+    use crate::infer::date::{parse_date, DateOrder};
+    if [DateOrder::Dmy, DateOrder::Mdy]
+        .into_iter()
+        .any(|order| parse_date(first, order).is_ok())
+    {
+        return "the file holds only a date; add the lead paragraph after a blank line".to_string();
+    }
+    let shown: String = first.chars().take(40).collect();
+    let more = if shown.len() < first.len() { "…" } else { "" };
+    format!(
+        "the first line must be the publication date (e.g. 04.05.2021 or 2021-05-04), but it reads `{shown}{more}`; write the date, a blank line, then the lead paragraph"
+    )
 }
 
 #[cfg(test)]
@@ -96,5 +114,25 @@ mod tests {
         let err = parse_plain("a.txt", "04.05.2021\n\n").unwrap_err();
         assert!(err[0].message.contains("only a date"));
         assert_eq!(err[0].line, Some(1));
+        let err = parse_plain("a.txt", "4 May 2021\n").unwrap_err();
+        assert!(err[0].message.contains("only a date"));
+    }
+
+    #[test]
+    fn one_paragraph_without_a_date_asks_for_the_date() {
+        for text in [
+            "The parliament passed the new law today.\n",
+            "junk",
+            "\n\nUrgent: the parliament passed the new law today\n",
+        ] {
+            let err = parse_plain("a.txt", text).unwrap_err();
+            let message = &err[0].message;
+            assert!(
+                message.contains("first line must be the publication date")
+                    && !message.contains("only a date"),
+                "{text:?}: {message}"
+            );
+            assert_eq!(err[0].line, text.find(|c: char| c != '\n').map(|at| at + 1));
+        }
     }
 }
