@@ -216,8 +216,10 @@ const URL_PLACEHOLDERS: &[&str] = &["lang", "year", "month", "day", "slug"];
 
 impl Settings {
     /// Reads `path` when given, else `./babelfeed.toml` when it exists, else
-    /// the defaults.
-    pub fn load(path: Option<&Path>) -> Result<Settings, ConfigError> {
+    /// the defaults. With the defaults comes a warning to show: run from
+    /// the wrong folder (cron starts jobs in `$HOME`), a site would
+    /// otherwise be published quietly with `https://example.com` links.
+    pub fn load(path: Option<&Path>) -> Result<(Settings, Option<String>), ConfigError> {
         let default_path = Path::new("babelfeed.toml");
         let (path, required) = match path {
             Some(p) => (p, true),
@@ -227,7 +229,8 @@ impl Settings {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
-                return Settings::from_config(Config::default(), "(defaults)")
+                let settings = Settings::from_config(Config::default(), "(defaults)")?;
+                return Ok((settings, Some(no_configuration_warning())));
             }
             Err(e) => {
                 return Err(ConfigError::one(
@@ -237,7 +240,7 @@ impl Settings {
                 ))
             }
         };
-        Settings::from_toml(&text, &shown)
+        Ok((Settings::from_toml(&text, &shown)?, None))
     }
 
     /// Parses configuration text; `shown` names it in errors.
@@ -424,6 +427,18 @@ impl Settings {
     pub fn feed_url(&self, lang: &str, file: &str) -> String {
         format!("{}/{lang}/{file}", self.feeds_url)
     }
+}
+
+/// Says that no configuration was found in the working folder, which
+/// folder that is, and what to do.
+fn no_configuration_warning() -> String {
+    let folder = std::env::current_dir()
+        .map(|dir| dir.display().to_string())
+        .unwrap_or_else(|_| "the working folder".to_string());
+    format!(
+        "no babelfeed.toml in {folder}, so the built-in defaults are used (base_url {}); run babelfeed from the site's folder (cd /srv/site && babelfeed …) or give --config FILE",
+        Config::default().base_url
+    )
 }
 
 /// `de` for `de-CH`.

@@ -133,6 +133,18 @@ impl Cli {
     }
 }
 
+impl Input {
+    /// The configuration, with a warning on stderr (unless `quiet`) when
+    /// the defaults are used because there is none.
+    fn settings(&self, quiet: bool) -> Result<Settings, Error> {
+        let (settings, warning) = Settings::load(self.config.as_deref())?;
+        if let Some(warning) = warning.filter(|_| !quiet) {
+            eprintln!("warning: {warning}");
+        }
+        Ok(settings)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CheckFormat {
     Text,
@@ -191,7 +203,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             keep_going,
             no_wait,
         } => {
-            let settings = Settings::load(input.config.as_deref())?;
+            let settings = input.settings(cli.quiet)?;
             let options = BuildOptions {
                 keep_going: *keep_going,
                 no_wait: *no_wait,
@@ -261,7 +273,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Check { input, format } => {
-            let settings = Settings::load(input.config.as_deref())?;
+            let settings = input.settings(cli.quiet)?;
             let loaded = babelfeed::check(&input.articles, &settings)?;
             match format {
                 CheckFormat::Json => println!("{}", report::diagnostics_json(&loaded.diagnostics)),
@@ -280,7 +292,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Inspect { input, format } => {
-            let settings = Settings::load(input.config.as_deref())?;
+            let settings = input.settings(cli.quiet)?;
             let loaded = babelfeed::load(&input.articles, &settings)?;
             let text = match format {
                 OutputFormat::Json => report::json(&loaded.catalog),

@@ -127,6 +127,52 @@ fn configuration_and_usage_errors_exit_2() {
     assert_eq!(output.status.code(), Some(2));
 }
 
+/// Run from the wrong folder (cron starts in $HOME), babelfeed would
+/// publish with example.com links; it says which folder had no
+/// configuration, and how to give one.
+#[test]
+fn no_configuration_file_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    let folder = dir.path().canonicalize().unwrap();
+    for command in [
+        &["build"][..],
+        &["check"][..],
+        &["check", "--format", "json"][..],
+        &["inspect"][..],
+    ] {
+        let output = babelfeed(dir.path(), command);
+        assert_success(&output);
+        let err = stderr(&output);
+        assert!(
+            err.contains("warning: no babelfeed.toml in")
+                && err.contains(&folder.display().to_string())
+                && err.contains("defaults")
+                && err.contains("--config"),
+            "{command:?}: {err}"
+        );
+    }
+    let quiet = babelfeed(dir.path(), &["-q", "build"]);
+    assert_success(&quiet);
+    assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
+    write(dir.path(), "site.toml", "base_url = \"https://a.org\"\n");
+    let given = babelfeed(dir.path(), &["build", "--config", "site.toml"]);
+    assert_success(&given);
+    assert!(
+        !stderr(&given).contains("babelfeed.toml"),
+        "{}",
+        stderr(&given)
+    );
+    write(
+        dir.path(),
+        "babelfeed.toml",
+        "base_url = \"https://a.org\"\n",
+    );
+    let found = babelfeed(dir.path(), &["build"]);
+    assert_success(&found);
+    assert!(!stderr(&found).contains("warning"), "{}", stderr(&found));
+}
+
 #[test]
 fn help_documents_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
