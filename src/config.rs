@@ -15,6 +15,8 @@ use crate::diagnostic::Diagnostic;
 use crate::infer::date::DateOrder;
 use crate::model::Person;
 
+mod keys;
+
 /// Languages detected among when the configuration lists none: the five the
 /// format contract names. Listing more in `[languages]` widens detection.
 pub const DEFAULT_LANGUAGES: &[&str] = &["de", "en", "es", "fr", "it"];
@@ -211,6 +213,112 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// The checks of single values, each giving what is wrong in the words of
+/// the README; [`keys::check`] reports them at their lines.
+struct Values;
+
+impl Values {
+    fn base_url(value: &str) -> Vec<String> {
+        let trimmed = value.trim_end_matches('/');
+        if is_absolute_url(trimmed) {
+            return Vec::new();
+        }
+        vec![format!(
+            "base_url `{value}` must be an absolute http(s) URL, e.g. https://news.example.org"
+        )]
+    }
+
+    fn site_title(value: &str) -> Vec<String> {
+        match value.trim().is_empty() {
+            true => vec!["`title` is empty: write the site's name, or leave `title` out for the host of base_url".to_string()],
+            false => Vec::new(),
+        }
+    }
+
+    fn timezone(value: &str) -> Vec<String> {
+        match value.parse::<Tz>() {
+            Ok(_) => Vec::new(),
+            Err(_) => vec![format!(
+                "timezone `{value}` is not an IANA time zone name such as `Europe/Berlin` or `UTC`"
+            )],
+        }
+    }
+
+    fn url_pattern(value: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !value.contains("{slug}") {
+            problems.push(format!(
+                "url_pattern `{value}` must contain {{slug}} so that every article gets its own URL"
+            ));
+        }
+        for placeholder in value.split('{').skip(1) {
+            let name = placeholder.split('}').next().unwrap_or(placeholder);
+            if !URL_PLACEHOLDERS.contains(&name) {
+                problems.push(format!(
+                    "url_pattern `{value}`: `{{{name}}}` is no placeholder; use {}",
+                    URL_PLACEHOLDERS
+                        .iter()
+                        .map(|p| format!("{{{p}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        problems
+    }
+
+    fn detect_languages(list: &[String]) -> Vec<String> {
+        match list.is_empty() {
+            true => vec![format!(
+                "`detect_languages` is empty: list the languages to detect among, e.g. [\"de\", \"fr\"], or leave it out for {} and every [languages.<tag>]",
+                DEFAULT_LANGUAGES.join(", ")
+            )],
+            false => Vec::new(),
+        }
+    }
+
+    /// `place` is where the tag is written: `detect_languages` or
+    /// `[languages.de]`.
+    fn language_tag(place: &str, tag: &str) -> Vec<String> {
+        if !crate::infer::lang::is_language_tag(tag) {
+            return vec![format!(
+                "{place}: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
+            )];
+        }
+        match crate::infer::lang::unknown_language(tag, &[]) {
+            Some(why) => vec![format!("{place}: {why}")],
+            None => Vec::new(),
+        }
+    }
+
+    /// A feed's title or description: an empty one makes the feed invalid
+    /// (the W3C validator refuses an empty title or subtitle).
+    fn feed_text(tag: &str, name: &str, value: &str) -> Vec<String> {
+        match value.trim().is_empty() {
+            true => vec![format!(
+                "`{name}` of [languages.{tag}] is empty, which makes the feed invalid; write it, or leave it out for the default"
+            )],
+            false => Vec::new(),
+        }
+    }
+
+    fn author_name(key: &str, name: &str) -> Vec<String> {
+        match name.trim().is_empty() {
+            true => vec![format!(
+                "`{key}` has an empty name, which would be an empty byline in every reader; write the name, or leave `{key}` out"
+            )],
+            false => Vec::new(),
+        }
+    }
+
+    fn score(name: &str, value: f64) -> Vec<String> {
+        match (0.0..=1.0).contains(&value) {
+            true => Vec::new(),
+            false => vec![format!("`{name}` must be between 0 and 1, not {value}")],
+        }
+    }
+}
+
 /// What `url_pattern` may hold besides text.
 const URL_PLACEHOLDERS: &[&str] = &["lang", "year", "month", "day", "slug"];
 
@@ -245,6 +353,15 @@ impl Settings {
 
     /// Parses configuration text; `shown` names it in errors.
     pub fn from_toml(text: &str, shown: &str) -> Result<Settings, ConfigError> {
+        let problems = keys::check(text);
+        if !problems.is_empty() {
+            return Err(ConfigError {
+                path: shown.to_string(),
+                problems,
+            });
+        }
+        // Checked key by key above; should serde still refuse the file,
+        // its own words are better than nothing.
         let config: Config = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
@@ -256,72 +373,50 @@ impl Settings {
 
     pub fn from_config(config: Config, shown: &str) -> Result<Settings, ConfigError> {
         // Every problem at once, so that one run shows all there is to fix.
+        // (Read from a file, [`keys::check`] has found them with their
+        // lines already; these are for a `Config` made in code.)
         let mut problems = Vec::new();
         let base_url = config.base_url.trim_end_matches('/').to_string();
-        if !is_absolute_url(&base_url) {
-            problems.push(format!(
-                "base_url `{}` must be an absolute http(s) URL, e.g. https://news.example.org",
-                config.base_url
-            ));
-        }
-        let timezone: Tz = config.timezone.parse().unwrap_or_else(|_| {
-            problems.push(format!(
-                "timezone `{}` is not an IANA time zone name such as `Europe/Berlin` or `UTC`",
-                config.timezone
-            ));
-            Tz::UTC
-        });
-        if !config.url_pattern.contains("{slug}") {
-            problems.push(format!(
-                "url_pattern `{}` must contain {{slug}} so that every article gets its own URL",
-                config.url_pattern
-            ));
-        }
-        for placeholder in config.url_pattern.split('{').skip(1) {
-            let name = placeholder.split('}').next().unwrap_or(placeholder);
-            if !URL_PLACEHOLDERS.contains(&name) {
-                problems.push(format!(
-                    "url_pattern `{}`: `{{{name}}}` is no placeholder; use {}",
-                    config.url_pattern,
-                    URL_PLACEHOLDERS
-                        .iter()
-                        .map(|p| format!("{{{p}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+        problems.extend(Values::base_url(&config.base_url));
+        problems.extend(config.title.iter().flat_map(|t| Values::site_title(t)));
+        let timezone: Tz = match Values::timezone(&config.timezone).as_slice() {
+            [] => config.timezone.parse().unwrap_or(Tz::UTC),
+            bad => {
+                problems.extend_from_slice(bad);
+                Tz::UTC
+            }
+        };
+        problems.extend(Values::url_pattern(&config.url_pattern));
+        if let Some(list) = &config.detect_languages {
+            problems.extend(Values::detect_languages(list));
+            for tag in list {
+                problems.extend(Values::language_tag("detect_languages", tag));
             }
         }
-        let tags = config
-            .languages
-            .keys()
-            .map(|tag| (format!("[languages.{tag}]"), tag))
-            .chain(
-                config
-                    .detect_languages
-                    .iter()
-                    .flatten()
-                    .map(|tag| ("detect_languages".to_string(), tag)),
-            );
-        for (place, tag) in tags {
-            if !crate::infer::lang::is_language_tag(tag) {
-                problems.push(format!(
-                    "{place}: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
-                ));
-            } else if let Some(why) = crate::infer::lang::unknown_language(tag, &[]) {
-                problems.push(format!("{place}: {why}"));
+        for (tag, language) in &config.languages {
+            problems.extend(Values::language_tag(&format!("[languages.{tag}]"), tag));
+            for (name, text) in [
+                ("title", &language.title),
+                ("description", &language.description),
+            ] {
+                if let Some(text) = text {
+                    problems.extend(Values::feed_text(tag, name, text));
+                }
             }
         }
-        for (name, value) in [
-            ("pairing.min_score", config.pairing.min_score),
-            ("pairing.ambiguity_ratio", config.pairing.ambiguity_ratio),
-        ] {
-            if !(0.0..=1.0).contains(&value) {
-                problems.push(format!("{name} must be between 0 and 1, not {value}"));
-            }
+        if let Some(AuthorSetting::Name(name) | AuthorSetting::Person(Person { name, .. })) =
+            &config.default_author
+        {
+            problems.extend(Values::author_name("default_author", name));
         }
+        problems.extend(Values::score("pairing.min_score", config.pairing.min_score));
+        problems.extend(Values::score(
+            "pairing.ambiguity_ratio",
+            config.pairing.ambiguity_ratio,
+        ));
         if config.max_article_bytes == 0 {
             problems.push(
-                "max_article_bytes must be more than 0 (the default is 4194304, 4 MiB)".to_string(),
+                "`max_article_bytes` must be a whole number, 1 or more (the default is 4194304, 4 MiB), not 0".to_string(),
             );
         }
         if !problems.is_empty() {
@@ -537,12 +632,13 @@ mod tests {
         let error = Settings::from_toml(text, "b.toml").unwrap_err().to_string();
         let lines: Vec<&str> = error.lines().collect();
         assert_eq!(lines.len(), 4, "{error}");
-        for (line, words) in lines
+        for ((line, words), number) in lines
             .iter()
             .zip(["base_url", "Mars/Olympus", "`xx`", "min_score"])
+            .zip([1, 2, 3, 5])
         {
             assert!(
-                line.starts_with("b.toml: ") && line.contains(words),
+                line.starts_with(&format!("b.toml:{number}: ")) && line.contains(words),
                 "{line}"
             );
         }

@@ -729,6 +729,12 @@ fn invalid_configuration_values_exit_2_naming_the_line() {
         ),
         ("\n\ntimezone = 5\n", "babelfeed.toml:3"),
         ("[languages.de]\ndate_order = \"ymd\"\n", "babelfeed.toml:2"),
+        // Values of the right type, but wrong.
+        ("\ntimezone = \"Europe/Berln\"\n", "babelfeed.toml:2"),
+        ("\nbase_url = \"example.org\"\n", "babelfeed.toml:2"),
+        ("\nurl_pattern = \"/{lang}/\"\n", "babelfeed.toml:2"),
+        ("\n[languages.ge]\n", "babelfeed.toml:2"),
+        ("\n[pairing]\nmin_score = 1.5\n", "babelfeed.toml:3"),
     ] {
         for command in [&["build"][..], &["check"][..]] {
             let case = Case::new();
@@ -746,6 +752,55 @@ fn invalid_configuration_values_exit_2_naming_the_line() {
                 stderr(&output)
             );
         }
+    }
+}
+
+/// Every bad key of a configuration in one run, each at its line, in the
+/// README's terms rather than serde's.
+#[test]
+fn every_configuration_problem_at_once_in_plain_words() {
+    let case = Case::new();
+    write(
+        case.path(),
+        "babelfeed.toml",
+        "base_url = \"news.example.org\"\ntimezone = \"Europe/Berln\"\nmax_entries = -1\ncontent = \"partial\"\ncolour = \"red\"\ndefault_author = { email = \"x@y\" }\ndetect_languages = []\n[languages.de]\ntitel = \"typo\"\ndescription = \"\"\n[pairing]\nmin_score = 1.5\n",
+    );
+    let output = babelfeed(case.path(), &["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let diagnostics =
+        parse_check_json(&output.stdout).unwrap_or_else(|e| panic!("check --format json: {e}"));
+    let shown = stdout(&output);
+    assert_expected(
+        &diagnostics,
+        &[
+            error("babelfeed.toml", Line::At(1), &["base_url"]),
+            error("babelfeed.toml", Line::At(2), &["Europe/Berln"]),
+            error(
+                "babelfeed.toml",
+                Line::At(3),
+                &["`max_entries` must be a whole number, 0 or more"],
+            ),
+            error("babelfeed.toml", Line::At(4), &["partial"]),
+            error("babelfeed.toml", Line::At(5), &["colour"]),
+            error(
+                "babelfeed.toml",
+                Line::At(6),
+                &["`default_author` needs a `name`"],
+            ),
+            error(
+                "babelfeed.toml",
+                Line::At(7),
+                &["detect_languages", "empty"],
+            ),
+            error("babelfeed.toml", Line::At(9), &["titel", "title"]),
+            error("babelfeed.toml", Line::At(10), &["description", "empty"]),
+            error("babelfeed.toml", Line::At(12), &["min_score"]),
+        ],
+        &shown,
+    );
+    assert_eq!(diagnostics.len(), 10, "{shown}");
+    for internal in ["usize", "untagged", "variant", "expected u"] {
+        assert!(!shown.contains(internal), "`{internal}`:\n{shown}");
     }
 }
 
