@@ -221,11 +221,56 @@ impl Values {
     fn base_url(value: &str) -> Vec<String> {
         let trimmed = value.trim_end_matches('/');
         if is_absolute_url(trimmed) {
-            return Vec::new();
+            return Values::url_setting("base_url", value);
         }
         vec![format!(
             "base_url `{value}` must be an absolute http(s) URL, e.g. https://news.example.org"
         )]
+    }
+
+    /// A URL setting (`feeds_url`, `home_url`, `url_pattern`): an absolute
+    /// http(s) URL, or a path joined to `base_url`. Feeds carry these
+    /// links as written, so a space or a `"` would break every one, and
+    /// `//host/` (which a browser reads as a host, and babelfeed would
+    /// join to `base_url` as a path) is refused as unclear.
+    fn url_setting(key: &str, value: &str) -> Vec<String> {
+        let absolute_or_path = "write an absolute URL (https://…) or a path from base_url (/…)";
+        if let Some(c) = value.chars().find(|&c| !is_url_char(c)) {
+            let what = match c {
+                ' ' => "a space".to_string(),
+                c if c.is_whitespace() || c.is_control() => {
+                    format!("the character U+{:04X}", c as u32)
+                }
+                c => format!("`{c}`"),
+            };
+            return vec![format!(
+                "`{key}` `{value}` holds {what}, which a URL cannot; {absolute_or_path}, with such a character percent-encoded"
+            )];
+        }
+        if let Some(host) = value.strip_prefix("//") {
+            return vec![format!(
+                "`{key}` `{value}` has no scheme: write https://{host} for that host, or a path from base_url starting with one `/`"
+            )];
+        }
+        let has_scheme = value.split_once(':').is_some_and(|(scheme, _)| {
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        });
+        if has_scheme && !is_absolute_url(value) {
+            return vec![format!(
+                "`{key}` `{value}` is not an http(s) URL; {absolute_or_path}"
+            )];
+        }
+        if has_scheme {
+            if let Err(e) = url::Url::parse(value) {
+                return vec![format!(
+                    "`{key}` `{value}` is not a valid URL ({e}); {absolute_or_path}"
+                )];
+            }
+        }
+        Vec::new()
     }
 
     fn site_title(value: &str) -> Vec<String> {
@@ -264,6 +309,21 @@ impl Values {
                 ));
             }
         }
+        // The placeholders stand for URL-safe text; what is around them
+        // must make a URL.
+        let mut filled = String::new();
+        let mut rest = value;
+        while let Some((before, after)) = rest.split_once('{') {
+            filled.push_str(before);
+            filled.push('x');
+            rest = after.split_once('}').map_or("", |(_, after)| after);
+        }
+        filled.push_str(rest);
+        problems.extend(
+            Values::url_setting("url_pattern", &filled)
+                .into_iter()
+                .map(|problem| problem.replace(&format!("`{filled}`"), &format!("`{value}`"))),
+        );
         problems
     }
 
@@ -387,6 +447,7 @@ impl Settings {
             }
         };
         problems.extend(Values::url_pattern(&config.url_pattern));
+        problems.extend(Values::url_setting("feeds_url", &config.feeds_url));
         if let Some(list) = &config.detect_languages {
             problems.extend(Values::detect_languages(list));
             for tag in list {
@@ -395,6 +456,12 @@ impl Settings {
         }
         for (tag, language) in &config.languages {
             problems.extend(Values::language_tag(&format!("[languages.{tag}]"), tag));
+            if let Some(home_url) = &language.home_url {
+                problems.extend(Values::url_setting(
+                    &format!("languages.{tag}.home_url"),
+                    home_url,
+                ));
+            }
             for (name, text) in [
                 ("title", &language.title),
                 ("description", &language.description),
@@ -541,6 +608,15 @@ pub fn primary_subtag(tag: &str) -> &str {
     tag.split('-').next().unwrap_or(tag)
 }
 
+/// Whether a URL setting may hold `c` as written: not whitespace, a
+/// control character, or ASCII that must be percent-encoded. Other
+/// non-ASCII characters are IRI characters, which Atom allows.
+fn is_url_char(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'))
+}
+
 pub fn is_absolute_url(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")
@@ -624,6 +700,56 @@ mod tests {
             "b"
         )
         .is_ok());
+    }
+
+    #[test]
+    fn url_settings_must_be_urls_or_paths() {
+        let base = "base_url = \"https://x.org/news\"\n";
+        for (text, line, words) in [
+            ("feeds_url = \"ht tp://\"\n", 2, "holds a space"),
+            ("feeds_url = \"//evil.org/f/\"\n", 2, "https://evil.org/f/"),
+            ("feeds_url = \"ftp://x.org/f/\"\n", 2, "not an http(s) URL"),
+            ("feeds_url = \"https://x.org/<f>/\"\n", 2, "`<`"),
+            (
+                "[languages.de]\nhome_url = \"not a url\"\n",
+                3,
+                "`languages.de.home_url`",
+            ),
+            (
+                "[languages.de]\nhome_url = \"HTTPS://de.x.org/\"\n",
+                3,
+                "not an http(s) URL",
+            ),
+            (
+                "url_pattern = \"/{lang}/{slug}/ bad space\"\n",
+                2,
+                "`/{lang}/{slug}/ bad space`",
+            ),
+            (
+                "url_pattern = \"https://[x/{slug}\"\n",
+                2,
+                "not a valid URL",
+            ),
+        ] {
+            let err = Settings::from_toml(&format!("{base}{text}"), "b.toml").unwrap_err();
+            assert_eq!(err.problems.len(), 1, "{text}: {err}");
+            assert_eq!(err.problems[0].line, Some(line), "{text}: {err}");
+            assert!(err.problems[0].message.contains(words), "{text}: {err}");
+        }
+        let s = Settings::from_toml(
+            &format!("{base}feeds_url = \"https://cdn.org/f/\"\nurl_pattern = \"https://other.org/{{slug}}\"\n[languages.de]\nhome_url = \"https://de.x.org/\"\n[languages.fr]\nhome_url = \"/fr/accueil/\"\n[languages.it]\nhome_url = \"https://x.org/notizie/città/\"\n"),
+            "b.toml",
+        )
+        .unwrap();
+        // An absolute home_url is never joined to base_url.
+        assert_eq!(s.home_url("de"), "https://de.x.org/");
+        assert_eq!(s.home_url("it"), "https://x.org/notizie/città/");
+        assert_eq!(s.home_url("fr"), "https://x.org/news/fr/accueil/");
+        assert_eq!(
+            s.feed_url("de", "atom.xml"),
+            "https://cdn.org/f/de/atom.xml"
+        );
+        assert_eq!(s.url_pattern, "https://other.org/{slug}");
     }
 
     #[test]

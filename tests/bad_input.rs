@@ -735,6 +735,11 @@ fn invalid_configuration_values_exit_2_naming_the_line() {
         ("\nurl_pattern = \"/{lang}/\"\n", "babelfeed.toml:2"),
         ("\n[languages.ge]\n", "babelfeed.toml:2"),
         ("\n[pairing]\nmin_score = 1.5\n", "babelfeed.toml:3"),
+        ("\nfeeds_url = \"//evil.org/f/\"\n", "babelfeed.toml:2"),
+        (
+            "\n[languages.de]\nhome_url = \"not a url\"\n",
+            "babelfeed.toml:3",
+        ),
     ] {
         for command in [&["build"][..], &["check"][..]] {
             let case = Case::new();

@@ -137,7 +137,9 @@ impl Checker<'_> {
                     }
                 }
                 "feeds_url" => {
-                    self.string(&key);
+                    if let Some(value) = self.string(&key) {
+                        self.each(key.line, Values::url_setting("feeds_url", value));
+                    }
                 }
                 "timezone" => {
                     if let Some(value) = self.string(&key) {
@@ -291,9 +293,11 @@ impl Checker<'_> {
                 if name == "date_order" {
                     self.one_of(&field, &["dmy", "mdy"]);
                 } else if let Some(value) = self.string(&field) {
-                    if name != "home_url" {
-                        self.each(field.line, Values::feed_text(tag, &name, value));
-                    }
+                    let problems = match name.as_str() {
+                        "home_url" => Values::url_setting(&field.shown, value),
+                        _ => Values::feed_text(tag, &name, value),
+                    };
+                    self.each(field.line, problems);
                 }
             }
         }
