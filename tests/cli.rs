@@ -173,6 +173,29 @@ fn no_configuration_file_is_warned_about() {
     assert!(!stderr(&found).contains("warning"), "{}", stderr(&found));
 }
 
+/// `--out` naming a file: the system's "File exists" does not say what to
+/// change.
+#[test]
+fn an_output_path_that_is_a_file_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    write(dir.path(), "notes.txt", "a user's file");
+    for (out, says) in [
+        ("notes.txt", "the output path is a file, not a folder"),
+        ("notes.txt/feeds", "notes.txt is a file, not a folder"),
+    ] {
+        let output = babelfeed(dir.path(), &["build", "--out", out]);
+        assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(err.contains(says) && err.contains("--out"), "{out}: {err}");
+        assert!(!err.contains("os error"), "{out}: {err}");
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+        "a user's file"
+    );
+}
+
 #[test]
 fn help_documents_exit_codes() {
     let dir = tempfile::tempdir().unwrap();

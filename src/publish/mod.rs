@@ -72,6 +72,26 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> PublishError + '_ {
     }
 }
 
+/// When the output folder cannot be made because it, or a folder it would
+/// be in, is a file: the error that says so. (The system says only "File
+/// exists" or "Not a directory".)
+fn not_a_folder(out: &Path) -> Option<PublishError> {
+    let file = out
+        .ancestors()
+        .filter(|path| !path.as_os_str().is_empty())
+        .find(|path| fs::metadata(path).is_ok_and(|meta| !meta.is_dir()))?;
+    let what = match file == out {
+        true => "the output path is a file, not a folder".to_string(),
+        false => format!("{} is a file, not a folder", file.display()),
+    };
+    Some(PublishError::Io {
+        path: out.to_path_buf(),
+        source: std::io::Error::other(format!(
+            "{what}; give --out a folder (one that does not exist is created)"
+        )),
+    })
+}
+
 /// Held while a run reads and writes one output folder; released on drop,
 /// and by the operating system when the process dies, so a killed run
 /// never leaves a stale lock behind.
@@ -83,7 +103,12 @@ pub struct OutputLock {
 /// Takes the output folder's lock, waiting for another run to finish unless
 /// `wait` is false. Creates the folder when it is missing.
 pub fn lock(out: &Path, wait: bool) -> Result<OutputLock, PublishError> {
-    fs::create_dir_all(out).map_err(io_error(out))?;
+    fs::create_dir_all(out).map_err(|source| {
+        not_a_folder(out).unwrap_or(PublishError::Io {
+            path: out.to_path_buf(),
+            source,
+        })
+    })?;
     let path = out.join(LOCK_FILE);
     let file = fs::OpenOptions::new()
         .create(true)
