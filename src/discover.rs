@@ -435,6 +435,10 @@ fn read_text(
             let column =
                 std::str::from_utf8(&before[line_start..]).map_or(0, |l| l.chars().count()) + 1;
             let byte = e.as_bytes()[valid];
+            if let Some(encoding) = utf16_encoding(e.as_bytes()) {
+                diagnostics.push(utf16_error(rel, encoding));
+                return None;
+            }
             diagnostics.push(Diagnostic::error(
                 rel,
                 Some(line),
@@ -445,6 +449,49 @@ fn read_text(
             None
         }
     }
+}
+
+/// `UTF-16LE` or `UTF-16BE` when `bytes` look like UTF-16, as Windows
+/// tools save "Unicode" text: a byte-order mark, or a NUL in every other
+/// byte of most of the text (its ASCII characters). Such a file is not
+/// Latin-1 (the advice for other bytes that are not UTF-8), and without a
+/// mark it is even valid UTF-8, full of NULs.
+pub fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
+        _ => {}
+    }
+    let pairs = bytes.len() / 2;
+    let nuls = |from: usize| {
+        bytes
+            .iter()
+            .skip(from)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nuls(0), nuls(1));
+    if pairs < 2 {
+        None
+    } else if odd * 2 > pairs && even * 8 < pairs {
+        Some("UTF-16LE")
+    } else if even * 2 > pairs && odd * 8 < pairs {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
+/// The one error for a UTF-16 file, with the command that converts it.
+pub fn utf16_error(rel: &str, encoding: &str) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        None,
+        format!(
+            "the file is {encoding}, not UTF-8; save it as UTF-8, e.g. `iconv -f {encoding} -t UTF-8 FILE > NEW`"
+        ),
+    )
 }
 
 /// Why the walk left out a file it listed as ignored, for `--verbose`.

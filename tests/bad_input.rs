@@ -319,7 +319,17 @@ fn utf16_file(case: &mut Case) -> Vec<Expect> {
         bytes.extend(unit.to_le_bytes());
     }
     case.article("utf16.txt", bytes);
-    vec![error("utf16.txt", Line::At(1), &["UTF-8"])]
+    // Without a byte-order mark, in either order.
+    let text = GOOD.replace("Solaris", "MAN");
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    case.article("le.txt", le);
+    case.article("be.md", be);
+    vec![
+        error("utf16.txt", Line::None, &["UTF-16LE", "iconv -f UTF-16LE"]),
+        error("le.txt", Line::None, &["UTF-16LE", "iconv -f UTF-16LE"]),
+        error("be.md", Line::None, &["UTF-16BE", "iconv -f UTF-16BE"]),
+    ]
 }
 
 fn unclosed_toml_front_matter(case: &mut Case) -> Vec<Expect> {
