@@ -278,9 +278,10 @@ fn walk(entries: fs::ReadDir, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -
         // Symbolic links are followed, so linked files and folders are read
         // like real ones; other entries are asked about relative to their
         // folder, which is cheaper than resolving the whole path.
-        let meta = match entry.file_type() {
-            Ok(kind) if kind.is_symlink() => fs::metadata(entry.path()),
-            _ => entry.metadata(),
+        let is_link = entry.file_type().is_ok_and(|kind| kind.is_symlink());
+        let meta = match is_link {
+            true => fs::metadata(entry.path()),
+            false => entry.metadata(),
         };
         match meta {
             Ok(meta) if meta.is_dir() => {
@@ -305,6 +306,19 @@ fn walk(entries: fs::ReadDir, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -
                 stamp: Stamp::of(&meta),
             }),
             Ok(_) => {}
+            // A link to a file that was moved or deleted: "No such file"
+            // about a file one can see in the folder would puzzle.
+            Err(e) if is_link && e.kind() == std::io::ErrorKind::NotFound => {
+                let target = fs::read_link(entry.path())
+                    .map_or_else(|_| "?".to_string(), |t| t.display().to_string());
+                walked.diagnostics.push(Diagnostic::error(
+                    child,
+                    None,
+                    format!(
+                        "is a broken symbolic link: it points to `{target}`, which does not exist; fix the link or remove it"
+                    ),
+                ))
+            }
             Err(e) => {
                 walked
                     .diagnostics

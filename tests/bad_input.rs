@@ -239,6 +239,7 @@ cases!(
     unreadable_file,
     unreadable_folder,
     symlink_loops,
+    broken_symlinks,
     every_error_at_once,
 );
 
@@ -651,6 +652,22 @@ fn symlink_loops(case: &mut Case) -> Vec<Expect> {
         error("self.txt", Line::Any, &[]),
         error("ping.md", Line::Any, &[]),
         error("pong.md", Line::Any, &[]),
+    ]
+}
+
+/// A link whose file was moved or deleted names where it points.
+fn broken_symlinks(case: &mut Case) -> Vec<Expect> {
+    let articles = case.path().join("articles");
+    std::os::unix::fs::symlink("/nowhere/story.txt", articles.join("gone.txt")).unwrap();
+    fs::create_dir_all(articles.join("sub")).unwrap();
+    std::os::unix::fs::symlink("../moved", articles.join("sub/dir")).unwrap();
+    vec![
+        error(
+            "gone.txt",
+            Line::None,
+            &["broken symbolic link", "/nowhere/story.txt"],
+        ),
+        error("sub/dir", Line::None, &["broken symbolic link", "../moved"]),
     ]
 }
 
