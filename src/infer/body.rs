@@ -240,6 +240,21 @@ fn absolute<'a>(base: Option<&Url>, dest: CowStr<'a>) -> Option<CowStr<'a>> {
         .map(|url| CowStr::from(url.to_string()))
 }
 
+/// A `summary` written in Markdown (`The **SNSF** funds [our
+/// project](…)`), as the plain text the contract wants: Hugo renders it,
+/// and a reader would otherwise see the asterisks and brackets. Inline
+/// syntax only: the summary is one paragraph, and `1. Mai` at its start
+/// is a date, not a list.
+pub fn markdown_inline_text(summary: &str) -> String {
+    let summary = collapse_whitespace(summary);
+    if !summary.contains(['*', '_', '[', '`', '<', '&', '\\', '~']) {
+        return summary;
+    }
+    // A word before it keeps the line a paragraph whatever it starts with.
+    let text = text_of(&format!("x {summary}"), false);
+    text.strip_prefix("x ").map_or(text.clone(), str::to_string)
+}
+
 /// The first Hugo shortcode in a Markdown body (`{{< figure … >}}`,
 /// `{{% notice %}}`), as written, shortened; outside code, where a site's
 /// documentation shows them as examples.
@@ -466,6 +481,20 @@ mod tests {
             markdown_lead("Die Daten[^1] ~~alt~~ neu.\n\n[^1]: Quelle.\n"),
             "Die Daten alt neu."
         );
+    }
+
+    #[test]
+    fn a_markdown_summary_is_read_as_plain_text() {
+        assert_eq!(
+            markdown_inline_text("The **SNSF** funds\n[our project](https://example.org) `v2`."),
+            "The SNSF funds our project v2."
+        );
+        assert_eq!(
+            markdown_inline_text("1. Mai: # Feiertag *"),
+            "1. Mai: # Feiertag *"
+        );
+        assert_eq!(markdown_inline_text("- AT&amp;T <b>x</b>"), "- AT&T x");
+        assert_eq!(markdown_inline_text("5 * 3 = 15"), "5 * 3 = 15");
     }
 
     #[test]

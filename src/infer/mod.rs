@@ -302,9 +302,10 @@ impl<'a> Inferrer<'a> {
             MetaSource::Sidecar | MetaSource::None => None,
         };
         let id = self.entry_id(meta.id.as_deref(), id_key, file_stem, &lang);
-        let summary = match &meta.summary {
-            Some(summary) => body::collapse_whitespace(summary),
-            None => lead,
+        let summary = match (&meta.summary, parsed.format) {
+            (Some(summary), Format::Markdown) => body::markdown_inline_text(summary),
+            (Some(summary), Format::Plain) => body::collapse_whitespace(summary),
+            (None, _) => lead,
         };
         if let Body::Markdown { source } = &parsed.body {
             if let Some(shortcode) = body::first_shortcode(source) {
