@@ -436,7 +436,14 @@ impl Settings {
         // (Read from a file, [`keys::check`] has found them with their
         // lines already; these are for a `Config` made in code.)
         let mut problems = Vec::new();
-        let base_url = config.base_url.trim_end_matches('/').to_string();
+        // In canonical form (`https://Example.COM:443/` is
+        // `https://example.com`), as validators want a feed's id, and as
+        // URI in another script (punycode host, percent-encoded path).
+        let base_url = crate::address::as_uri(&config.base_url)
+            .and_then(|uri| url::Url::parse(&uri).ok())
+            .map_or_else(|| config.base_url.clone(), String::from)
+            .trim_end_matches('/')
+            .to_string();
         problems.extend(Values::base_url(&config.base_url));
         problems.extend(config.title.iter().flat_map(|t| Values::site_title(t)));
         let timezone: Tz = match Values::timezone(&config.timezone).as_slice() {
@@ -652,6 +659,25 @@ mod tests {
         );
         assert_eq!(s.feed_title("fr"), "example.com (fr)");
         assert_eq!(s.home_url("fr"), "https://example.com/fr/");
+    }
+
+    #[test]
+    fn base_url_is_canonical() {
+        for (written, canonical) in [
+            ("https://Example.COM:443/news/", "https://example.com/news"),
+            (
+                "https://例え.jp/straße",
+                "https://xn--r8jz45g.jp/stra%C3%9Fe",
+            ),
+            ("https://news.example.org", "https://news.example.org"),
+        ] {
+            let config = Config {
+                base_url: written.to_string(),
+                ..Config::default()
+            };
+            let settings = Settings::from_config(config, "x").unwrap();
+            assert_eq!(settings.base_url, canonical);
+        }
     }
 
     #[test]
