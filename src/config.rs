@@ -586,15 +586,20 @@ impl Settings {
         format!("{} – {latest}", self.site_title)
     }
 
+    /// The site's home in `lang`, as a URI (RSS `<link>` is no IRI: a
+    /// path in another script is percent-encoded).
     pub fn home_url(&self, lang: &str) -> String {
-        match self.language(lang).and_then(|l| l.home_url.clone()) {
+        let url = match self.language(lang).and_then(|l| l.home_url.clone()) {
             Some(url) => join_url(&self.base_url, &url),
             None => format!("{}/{lang}/", self.base_url),
-        }
+        };
+        crate::address::as_uri(&url).unwrap_or(url)
     }
 
+    /// Where feed `file` of `lang` is served, as a URI (see [`Self::home_url`]).
     pub fn feed_url(&self, lang: &str, file: &str) -> String {
-        format!("{}/{lang}/{file}", self.feeds_url)
+        let url = format!("{}/{lang}/{file}", self.feeds_url);
+        crate::address::as_uri(&url).unwrap_or(url)
     }
 }
 
@@ -678,6 +683,30 @@ mod tests {
             let settings = Settings::from_config(config, "x").unwrap();
             assert_eq!(settings.base_url, canonical);
         }
+    }
+
+    #[test]
+    fn feed_and_home_urls_are_uris() {
+        let mut config = Config {
+            feeds_url: "/flux/actualités/".to_string(),
+            ..Config::default()
+        };
+        config.languages.insert(
+            "fr".to_string(),
+            LanguageConfig {
+                home_url: Some("/fr/accueil-été/".to_string()),
+                ..LanguageConfig::default()
+            },
+        );
+        let settings = Settings::from_config(config, "x").unwrap();
+        assert_eq!(
+            settings.feed_url("fr", "rss.xml"),
+            "https://example.com/flux/actualit%C3%A9s/fr/rss.xml"
+        );
+        assert_eq!(
+            settings.home_url("fr"),
+            "https://example.com/fr/accueil-%C3%A9t%C3%A9/"
+        );
     }
 
     #[test]
@@ -769,7 +798,7 @@ mod tests {
         .unwrap();
         // An absolute home_url is never joined to base_url.
         assert_eq!(s.home_url("de"), "https://de.x.org/");
-        assert_eq!(s.home_url("it"), "https://x.org/notizie/città/");
+        assert_eq!(s.home_url("it"), "https://x.org/notizie/citt%C3%A0/");
         assert_eq!(s.home_url("fr"), "https://x.org/news/fr/accueil/");
         assert_eq!(
             s.feed_url("de", "atom.xml"),
