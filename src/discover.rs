@@ -457,7 +457,7 @@ fn read_text(
                 rel,
                 Some(line),
                 format!(
-                    "not valid UTF-8 (byte 0x{byte:02X} at column {column}); save the file as UTF-8, e.g. `iconv -f latin1 -t utf-8`"
+                    "not valid UTF-8 (byte 0x{byte:02X} at column {column}); save the file as UTF-8, e.g. `iconv -f windows-1252 -t utf-8` (Windows-1252 is Latin-1 with quotes and dashes where Latin-1 has control characters)"
                 ),
             ));
             None
@@ -468,7 +468,7 @@ fn read_text(
 /// `UTF-16LE` or `UTF-16BE` when `bytes` look like UTF-16, as Windows
 /// tools save "Unicode" text: a byte-order mark, or a NUL in every other
 /// byte of most of the text (its ASCII characters). Such a file is not
-/// Latin-1 (the advice for other bytes that are not UTF-8), and without a
+/// Windows-1252 (the advice for other bytes that are not UTF-8), and without a
 /// mark it is even valid UTF-8, full of NULs.
 pub fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
     match bytes {
