@@ -186,3 +186,31 @@ fn two_names_for_one_field_with_different_values_are_an_error() {
     )]);
     assert_eq!(articles[0]["authors"], serde_json::json!(["Anna Müller"]));
 }
+
+/// Every problem of a file in one run: wrong types do not hide a bad slug,
+/// language or URL, and a bad slug or language does not hide a bad URL.
+#[test]
+fn every_problem_of_one_file_is_reported_at_once() {
+    let problems = check(
+        "multi.en.md",
+        "+++\ntitle = \"multi\"\ndate = 2024-03-01\nauthors = 5\ndraft = \"no\"\nslug = \"a/b\"\nlang = \"zz\"\nurl = \"rel\"\n+++\nBody.\n",
+    );
+    let mut lines: Vec<Option<u64>> = problems
+        .iter()
+        .filter(|p| p.severity == "error")
+        .map(|p| p.line)
+        .collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [Some(4), Some(5), Some(6), Some(7), Some(8)],
+        "{problems:?}"
+    );
+    // A field of the wrong type is not reported missing as well.
+    let problems = check(
+        "t.en.md",
+        "---\ntitle: [a, b]\ndate: 2024-03-01\n---\nBody.\n",
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, Some(2));
+}

@@ -56,7 +56,10 @@ impl<'a> Inferrer<'a> {
         // Where a written value's line is: the sidecar's, for an export
         // that has one.
         let meta_path = parsed.meta_path.as_str();
-        let mut problems = Vec::new();
+        // What parsing found wrong but could read past: reported with
+        // what is found here, so one run shows every problem of the file.
+        let mut problems = parsed.problems.clone();
+        let rejected = |key: &str| meta.rejected.iter().any(|k| k == key);
         let (file_stem, suffix_lang) = self.file_name(path);
 
         // Text as a reader sees it: what language detection and pairing
@@ -205,11 +208,13 @@ impl<'a> Inferrer<'a> {
             (_, Some(date)) => Some((meta_path, date.clone())),
             (Body::Plain { date, .. }, None) => Some((path, date.clone())),
             (Body::Markdown { .. }, None) => {
-                problems.push(Diagnostic::error(
-                    path,
-                    Some(1),
-                    "the front matter has no `date`; add e.g. `date = 2021-05-04`",
-                ));
+                if !rejected("date") {
+                    problems.push(Diagnostic::error(
+                        path,
+                        Some(1),
+                        "the front matter has no `date`; add e.g. `date = 2021-05-04`",
+                    ));
+                }
                 None
             }
         };
@@ -234,15 +239,17 @@ impl<'a> Inferrer<'a> {
                 sentence::shorten_title(&first, MAX_TITLE_CHARS)
             }
             (None, Format::Markdown) => {
-                problems.push(Diagnostic::error(
-                    path,
-                    Some(1),
-                    "the front matter has no `title`; add e.g. `title = \"…\"`",
-                ));
+                if !rejected("title") {
+                    problems.push(Diagnostic::error(
+                        path,
+                        Some(1),
+                        "the front matter has no `title`; add e.g. `title = \"…\"`",
+                    ));
+                }
                 String::new()
             }
         };
-        if title.is_empty() && meta.title.is_some() {
+        if title.is_empty() && meta.title.is_some() && !rejected("title") {
             problems.push(Diagnostic::error(meta_path, None, "the title is empty"));
         }
 
@@ -265,6 +272,12 @@ impl<'a> Inferrer<'a> {
             None => slug_of(&title, file_stem),
         };
 
+        // Checked before the values it needs not: a bad `url` is reported
+        // beside a bad `lang` or `slug`.
+        let written_url = meta
+            .url
+            .as_ref()
+            .map(|written| self.absolute_url(meta_path, written, &mut problems));
         let (Some((lang, lang_source)), Some(date), Some(updated)) = (language, date, updated)
         else {
             return Err(problems);
@@ -285,12 +298,11 @@ impl<'a> Inferrer<'a> {
             ));
         }
 
-        let url = match &meta.url {
-            Some(written) => self.absolute_url(meta_path, written, &mut problems),
-            None => Some(self.article_url(&lang, &date, &slug)),
-        };
-        let Some(url) = url else {
-            return Err(problems);
+        let url = match written_url {
+            Some(Some(url)) => url,
+            // Its error is in `problems`, which returned above.
+            Some(None) => return Err(problems),
+            None => self.article_url(&lang, &date, &slug),
         };
 
         // A key in a sidecar links a plain-text export to its translations,

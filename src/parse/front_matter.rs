@@ -33,7 +33,16 @@ const SIDECAR_KEYS: &[&str] = &[
 ];
 
 /// Splits a Markdown file into its metadata and its body.
-pub fn parse_front_matter(path: &str, text: &str) -> Result<(Meta, String), Vec<Diagnostic>> {
+/// Reads a Markdown article's front matter and body. A field that is
+/// wrong (a type, an unknown sidecar key) is left out of the [`Meta`] and
+/// its problem returned beside it, so that the rest of the article is
+/// still checked and one run reports every problem; `Err` when there is
+/// no front matter to read at all.
+#[allow(clippy::type_complexity)]
+pub fn read_front_matter(
+    path: &str,
+    text: &str,
+) -> Result<(Meta, String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let first = text.lines().next().unwrap_or("").trim_end();
     let (syntax, fence) = match first {
         "+++" => (Syntax::Toml, "+++"),
@@ -69,14 +78,31 @@ pub fn parse_front_matter(path: &str, text: &str) -> Result<(Meta, String), Vec<
     let body = after_open[body_start..].to_string();
     // The front matter's first line is line 2 of the file.
     let value = fields_value(syntax, path, front, 2)?;
-    let meta = meta_from_value(path, front, 2, value, None)?;
-    Ok((meta, body))
+    let (meta, problems) = meta_from_value(path, front, 2, value, None)?;
+    Ok((meta, body, problems))
 }
 
-/// Reads a `NAME.toml` sidecar.
-pub fn parse_sidecar(path: &str, text: &str) -> Result<Meta, Vec<Diagnostic>> {
+/// [`read_front_matter`], with any problem of a field an error.
+pub fn parse_front_matter(path: &str, text: &str) -> Result<(Meta, String), Vec<Diagnostic>> {
+    match read_front_matter(path, text)? {
+        (meta, body, problems) if problems.is_empty() => Ok((meta, body)),
+        (_, _, problems) => Err(problems),
+    }
+}
+
+/// Reads a `NAME.toml` sidecar: the fields, and the problems of those it
+/// had to leave out (see [`read_front_matter`]).
+pub fn read_sidecar(path: &str, text: &str) -> Result<(Meta, Vec<Diagnostic>), Vec<Diagnostic>> {
     let value = fields_value(Syntax::Toml, path, text, 1)?;
     meta_from_value(path, text, 1, value, Some(SIDECAR_KEYS))
+}
+
+/// [`read_sidecar`], with any problem of a field an error.
+pub fn parse_sidecar(path: &str, text: &str) -> Result<Meta, Vec<Diagnostic>> {
+    match read_sidecar(path, text)? {
+        (meta, problems) if problems.is_empty() => Ok(meta),
+        (_, problems) => Err(problems),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,7 +233,7 @@ fn meta_from_value(
     first_line: usize,
     value: Value,
     allowed: Option<&[&str]>,
-) -> Result<Meta, Vec<Diagnostic>> {
+) -> Result<(Meta, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut table = match value {
         Value::Object(table) => table,
         Value::Null => Map::new(),
@@ -224,6 +250,7 @@ fn meta_from_value(
         text,
         first_line,
         problems: Vec::new(),
+        rejected: Vec::new(),
     };
     // An escape (`"\u0001"`) writes what the raw-text check cannot see; it
     // must not reach a feed either.
@@ -289,6 +316,7 @@ fn meta_from_value(
         authors: fields.authors(&mut table),
         tags: fields.strings(&mut table, "tags"),
         draft: fields.boolean(&mut table, "draft"),
+        rejected: Vec::new(),
     };
     for category in fields.strings(&mut table, "categories") {
         if !meta.tags.contains(&category) {
@@ -298,11 +326,8 @@ fn meta_from_value(
     // Pages Hugo lists nowhere, so in no feed of its either: a headless
     // bundle, or one built with `list = "never"`. They are drafts here.
     meta.draft |= fields.boolean(&mut table, "headless") || never_listed(&table);
-    if fields.problems.is_empty() {
-        Ok(meta)
-    } else {
-        Err(fields.problems)
-    }
+    meta.rejected = std::mem::take(&mut fields.rejected);
+    Ok((meta, fields.problems))
 }
 
 /// Whether Hugo's build options (`_build`, or `build` since Hugo 0.145)
@@ -335,6 +360,8 @@ struct Fields<'a> {
     text: &'a str,
     first_line: usize,
     problems: Vec<Diagnostic>,
+    /// Keys with a problem, left out of the [`Meta`].
+    rejected: Vec<String>,
 }
 
 impl Fields<'_> {
@@ -349,6 +376,7 @@ impl Fields<'_> {
 
     /// An error at the line `key` is written on.
     fn error_at(&mut self, key: &str, message: String) {
+        self.rejected.push(key.to_string());
         let line = self.line_of(key);
         self.problems
             .push(Diagnostic::error(self.path, line, message));
@@ -370,6 +398,8 @@ impl Fields<'_> {
     /// with different values are a typo only the publisher can resolve;
     /// the error is on the line written last.
     fn conflict(&mut self, first: &str, second: &str) {
+        self.rejected
+            .extend([first.to_string(), second.to_string()]);
         let (a, b) = (self.line_of(first), self.line_of(second));
         let ((key, line), (other, other_line)) = if a > b {
             ((first, a), (second, b))

@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::{SourceFile, SourceKind};
 use crate::model::{Format, Person};
 
-pub use front_matter::{parse_front_matter, parse_sidecar};
+pub use front_matter::{parse_front_matter, parse_sidecar, read_front_matter, read_sidecar};
 pub use plain::parse_plain;
 
 /// A value with the line it was written on, for error messages.
@@ -36,6 +36,9 @@ pub struct Meta {
     pub authors: Vec<Person>,
     pub tags: Vec<String>,
     pub draft: bool,
+    /// Fields written with a problem (a type, a conflict), left out: what
+    /// they would have decided is not reported missing as well.
+    pub rejected: Vec<String>,
 }
 
 /// A paragraph of a plain-text export, with the line it starts on.
@@ -77,6 +80,10 @@ pub struct ParsedArticle {
     /// plain-text export that has one, else the article's own. A problem
     /// with a value names this file, since the line is that file's line.
     pub meta_path: String,
+    /// What is wrong in the file that still let it be read (a field of the
+    /// wrong type, a forbidden character): errors, reported with those
+    /// inference finds, and the article is not published.
+    pub problems: Vec<Diagnostic>,
     pub body: Body,
 }
 
@@ -106,8 +113,11 @@ pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
     let parsed = match source.kind {
         SourceKind::Plain => {
             let (meta, meta_source, meta_path) = match &source.sidecar {
-                Some(sidecar) => match parse_sidecar(&sidecar.path, &sidecar.text) {
-                    Ok(meta) => (meta, MetaSource::Sidecar, sidecar.path.clone()),
+                Some(sidecar) => match read_sidecar(&sidecar.path, &sidecar.text) {
+                    Ok((meta, mut errors)) => {
+                        problems.append(&mut errors);
+                        (meta, MetaSource::Sidecar, sidecar.path.clone())
+                    }
                     Err(mut errors) => {
                         problems.append(&mut errors);
                         (Meta::default(), MetaSource::Sidecar, sidecar.path.clone())
@@ -122,22 +132,28 @@ pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
                 meta_source,
                 meta_path,
                 body,
+                problems: Vec::new(),
             })
         }
-        SourceKind::Markdown => {
-            parse_front_matter(path, &text).map(|(meta, source)| ParsedArticle {
+        SourceKind::Markdown => read_front_matter(path, &text).map(|(meta, source, mut errors)| {
+            problems.append(&mut errors);
+            ParsedArticle {
                 path: path.clone(),
                 format: Format::Markdown,
                 meta,
                 meta_source: MetaSource::FrontMatter,
                 meta_path: path.clone(),
                 body: Body::Markdown { source },
-            })
-        }
+                problems: Vec::new(),
+            }
+        }),
     };
     match parsed {
-        Ok(article) if problems.is_empty() => Ok(article),
-        Ok(_) => Err(problems),
+        // Read with problems: inference checks the rest and reports all.
+        Ok(mut article) => {
+            article.problems = problems;
+            Ok(article)
+        }
         Err(mut errors) => {
             problems.append(&mut errors);
             Err(problems)
