@@ -542,7 +542,7 @@ fn parse_numeric(
     let [a, s1, b, s2, c] = toks else {
         return None;
     };
-    if [s1, b, s2, c].iter().any(|t| t.spaced) {
+    if [s1, b, s2].iter().any(|t| t.spaced) {
         return None;
     }
     let (
@@ -572,6 +572,9 @@ fn parse_numeric(
     if sep != sep2 || !matches!(sep, '.' | '/' | '-') || !(1..=2).contains(bd) {
         return None;
     }
+    if c.spaced && !year_may_stand_apart(*sep, *ad) {
+        return None;
+    }
     if *ad == 4 && (1..=2).contains(cd) {
         return Some(validate(*av, *bv, *cv, text, None));
     }
@@ -592,6 +595,14 @@ fn parse_numeric(
     };
     let (day, month) = if month_first { (*bv, *av) } else { (*av, *bv) };
     Some(validate(*cv, month, day, text, note))
+}
+
+/// German writes day and month as a unit ("am 04.05.") and many editors
+/// then type a space before the year: `04.05. 2021` is 4 May 2021. Only
+/// that gap is allowed, and only in dotted day-first dates; `04. 05. 2021`
+/// or `2021.05. 04` are not a way anyone writes a date.
+fn year_may_stand_apart(sep: char, first_digits: usize) -> bool {
+    sep == '.' && (1..=2).contains(&first_digits)
 }
 
 // ---------------------------------------------------------------------------
@@ -1511,6 +1522,27 @@ mod tests {
     fn gaps_inside_numeric_dates_are_rejected() {
         assert!(err("04 .05.2021").contains("write e.g."));
         assert!(err("2021 -05-04").contains("write e.g."));
+    }
+
+    #[test]
+    fn a_space_before_the_year_of_a_dotted_date() {
+        assert_eq!(ok("04.05. 2021"), day(2021, 5, 4));
+        assert_eq!(ok("4.5. 2021"), day(2021, 5, 4));
+        assert_eq!(ok("Dienstag, 04.05. 2021"), day(2021, 5, 4));
+        assert_eq!(
+            ok("04.05. 2021, 10:30 Uhr"),
+            ParsedDate::Local(
+                NaiveDate::from_ymd_opt(2021, 5, 4)
+                    .unwrap()
+                    .and_hms_opt(10, 30, 0)
+                    .unwrap()
+            )
+        );
+        assert!(err("31.02. 2021").contains("day 31 out of range for February"));
+        assert!(err("04.05. 21").contains("two-digit year"));
+        for text in ["04/05/ 2021", "04-05- 2021", "2021.05. 04", "04.05 .2021"] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
     }
 
     #[test]
