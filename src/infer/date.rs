@@ -72,6 +72,10 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     }
     // Exports write the time after the day ("04.05.2021, 10:30 Uhr") and
     // press releases a place before it ("MADRID, 4 de mayo de 2021").
+    // French typography puts a no-break space (U+00A0, or the narrow
+    // U+202F) before `h` and around `à`; the word matching below is on
+    // plain spaces, which the tokens of the date never tell apart anyway.
+    let cleaned = &cleaned.replace(['\u{a0}', '\u{202f}'], " ");
     if let Some((date, time, zone)) = split_trailing_time(cleaned) {
         if let Ok(ParsedDate::Day(day)) = parse_date(date, order) {
             let local = day.and_time(time);
@@ -126,9 +130,7 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<FixedOffset>)
             break;
         }
     }
-    let (head, clock) = rest.rsplit_once(char::is_whitespace)?;
-    let mut head = head.trim_end();
-    let (mut hour, minute, second) = read_clock(clock, unit || head.ends_with(" ore"))?;
+    let (mut head, (mut hour, minute, second)) = split_clock(rest, unit)?;
     if let Some(pm) = meridiem {
         if !(1..=12).contains(&hour) {
             return None;
@@ -141,6 +143,32 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<FixedOffset>)
         head = stripped.trim_end();
     }
     (!head.is_empty()).then_some((head, time, zone))
+}
+
+/// The time of day that ends `s`, and the text before it. `hour_word`
+/// says a word after the time (`Uhr`, `p.m.`) made a bare number an hour.
+fn split_clock(s: &str, hour_word: bool) -> Option<(&str, (u32, u32, u32))> {
+    let (head, clock) = s.rsplit_once(char::is_whitespace)?;
+    if let Some(found) = spaced_hour_sign(head, clock) {
+        return Some(found);
+    }
+    let head = head.trim_end();
+    let time = read_clock(clock, hour_word || head.ends_with(" ore"))?;
+    Some((head, time))
+}
+
+/// `14 h 30`: French typography (Imprimerie nationale) sets the hour sign
+/// apart from both numbers, so one time is three words. `head` is the text
+/// before the minutes.
+fn spaced_hour_sign<'a>(head: &'a str, minutes: &str) -> Option<(&'a str, (u32, u32, u32))> {
+    let minute = clock_number(minutes, 2..=2)?;
+    let (head, sign) = head.trim_end().rsplit_once(char::is_whitespace)?;
+    if sign != "h" {
+        return None;
+    }
+    let (head, hour) = head.trim_end().rsplit_once(char::is_whitespace)?;
+    let hour = clock_number(hour, 1..=2)?;
+    Some((head.trim_end(), (hour, minute, 0)))
 }
 
 /// Zone abbreviations with one meaning in the news of the contract's
@@ -1149,6 +1177,42 @@ mod tests {
         err("4 mai 2021 à 9");
         err("4. Mai 2021, 24 Uhr");
         err("4 mai 2021 à 9h5");
+    }
+
+    #[test]
+    fn french_hour_sign_set_apart() {
+        let at = |h, min| {
+            ParsedDate::Local(
+                NaiveDate::from_ymd_opt(2025, 2, 4)
+                    .unwrap()
+                    .and_hms_opt(h, min, 0)
+                    .unwrap(),
+            )
+        };
+        for (text, h, min) in [
+            ("4 février 2025, 14 h 30", 14, 30),
+            ("4 février 2025 à 14 h 30", 14, 30),
+            ("mardi 4 février 2025, 9 h 05", 9, 5),
+            ("4 février 2025, 14 h", 14, 0),
+            ("4 février 2025, 14h30", 14, 30),
+            ("PARIS, 4 février 2025, 14 h 30", 14, 30),
+            // No-break spaces, as word processors set them in French.
+            ("4 février 2025, 14\u{a0}h\u{a0}30", 14, 30),
+            ("4 février 2025 à 14\u{202f}h\u{202f}30", 14, 30),
+            ("4\u{a0}février\u{a0}2025\u{a0}à\u{a0}14\u{a0}h", 14, 0),
+            ("04.02.2025, 10:30\u{a0}Uhr", 10, 30),
+        ] {
+            assert_eq!(ok(text), at(h, min), "{text}");
+        }
+        for text in [
+            "4 février 2025, 14 h 3",
+            "4 février 2025, 24 h 30",
+            "4 février 2025, 14 h 60",
+            "4 février 2025, 14 x 30",
+            "4 février 2025 h 30",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
     }
 
     #[test]
