@@ -103,12 +103,14 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
 
 /// A date followed by a time of day: `4.5.2021 10:30`, `04.05.2021, 10:30
 /// Uhr`, `4 mai 2021 à 10h30`, `May 4, 2021 at 2:30 p.m.`. The words
-/// between are what the languages of the contract put there. A zone after
+/// between are what the languages of the contract put there, and the
+/// separators of web page templates (`4 maggio 2024 | 18:45`,
+/// `4. Mai 2024 · 10:30 Uhr`), which exports copy as they are. A zone after
 /// the time (`10:30 EDT`, `14.30 Uhr MEZ`) comes back as its offset.
 fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<FixedOffset>)> {
     const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas"];
     const BETWEEN: &[&str] = &[
-        ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –",
+        ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –", " |", " ·", " •",
     ];
     let mut rest = s.trim_end();
     let mut zone = None;
@@ -1210,6 +1212,42 @@ mod tests {
             "4 février 2025, 14 h 60",
             "4 février 2025, 14 x 30",
             "4 février 2025 h 30",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pipe_or_bullet_between_date_and_time() {
+        let at = |d, h, min| {
+            ParsedDate::Local(
+                NaiveDate::from_ymd_opt(2024, 5, d)
+                    .unwrap()
+                    .and_hms_opt(h, min, 0)
+                    .unwrap(),
+            )
+        };
+        for (text, d, h, min) in [
+            ("Sabato 4 maggio 2024 | 18:45", 4, 18, 45),
+            ("4 maggio 2024 | ore 18:45", 4, 18, 45),
+            ("4. Mai 2024 · 10:30 Uhr", 4, 10, 30),
+            ("Samstag, 04.05.2024 | 10:30 Uhr", 4, 10, 30),
+            ("May 4, 2024 • 6:45 p.m.", 4, 18, 45),
+            ("4 mai 2024 • 18 h 45", 4, 18, 45),
+            ("sábado, 4 de mayo de 2024 | 18:45", 4, 18, 45),
+            ("3 maggio 2024 · 9h", 3, 9, 0),
+        ] {
+            assert_eq!(ok(text), at(d, h, min), "{text}");
+        }
+        assert_eq!(
+            ok("May 4, 2024 | 10:30 EDT"),
+            instant("2024-05-04T10:30:00-04:00")
+        );
+        for text in [
+            "4 maggio 2024 |",
+            "4 maggio 2024 | Roma",
+            "| 18:45",
+            "4 maggio 2024 || 18:45",
         ] {
             assert!(err(text).contains("write e.g."), "{text}");
         }
