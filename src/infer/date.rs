@@ -98,7 +98,31 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
             }
         }
     }
+    // Agency copy signs after the date: "MADRID, 4 de mayo de 2024 (EFE)".
+    if let Some(date) = strip_agency(cleaned) {
+        if let Ok(parsed) = parse_date(date, order) {
+            return Ok(parsed);
+        }
+    }
     Err(format!("cannot read `{written}` as a date; {HINT}"))
+}
+
+/// The line without a news agency's name in brackets at its end: `(EFE)`,
+/// `(dpa)`, `(AFP)`, `(ANSA)`, `(dpa/lnw)`, `(Reuters)`. Agencies are many
+/// and regional services come and go, so any short name of letters is one;
+/// a bracket with digits (`(aktualisiert 05.05.2021)`) is another date, not
+/// a signature, and stays an error.
+fn strip_agency(s: &str) -> Option<&str> {
+    let (date, name) = s.strip_suffix(')')?.rsplit_once('(')?;
+    let name = name.trim();
+    let is_agency = (1..=30).contains(&name.chars().count())
+        && name.split_whitespace().count() <= 3
+        && name.chars().any(char::is_alphabetic)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '/' | '-' | '.' | '&'));
+    let date = date.trim_end();
+    (is_agency && !date.is_empty()).then_some(date)
 }
 
 /// A date followed by a time of day: `4.5.2021 10:30`, `04.05.2021, 10:30
@@ -1248,6 +1272,44 @@ mod tests {
             "4 maggio 2024 | Roma",
             "| 18:45",
             "4 maggio 2024 || 18:45",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_agency_in_brackets_after_the_date() {
+        for text in [
+            "MADRID, 4 de mayo de 2024 (EFE)",
+            "BERLIN, 4. Mai 2024 (dpa)",
+            "PARIS, 4 mai 2024 (AFP)",
+            "ROMA, 4 maggio 2024 (ANSA)",
+            "4 maggio 2024 (ANSA)",
+            "4. Mai 2024 (dpa/lnw)",
+            "4. Mai 2024 (dpa).",
+            "May 4, 2024 (Reuters)",
+            "04.05.2024(dpa)",
+            "4 de mayo de 2024 ( EFE )",
+        ] {
+            assert_eq!(ok(text), day(2024, 5, 4), "{text}");
+        }
+        assert_eq!(
+            ok("MADRID, 4 de mayo de 2024, 10:30 (EFE)"),
+            ParsedDate::Local(
+                NaiveDate::from_ymd_opt(2024, 5, 4)
+                    .unwrap()
+                    .and_hms_opt(10, 30, 0)
+                    .unwrap()
+            )
+        );
+        for text in [
+            "(EFE)",
+            "4 de mayo (EFE)",
+            "4. Mai 2024 (aktualisiert 05.05.2024)",
+            "4. Mai 2024 ()",
+            "4. Mai 2024 (dpa",
+            "4. Mai 2024 (eine sehr lange Klammer mit Text)",
+            "31 de junio de 2024 (EFE)",
         ] {
             assert!(err(text).contains("write e.g."), "{text}");
         }
