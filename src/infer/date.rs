@@ -132,7 +132,6 @@ fn strip_agency(s: &str) -> Option<&str> {
 /// `4. Mai 2024 · 10:30 Uhr`), which exports copy as they are. A zone after
 /// the time (`10:30 EDT`, `14.30 Uhr MEZ`) comes back as its offset.
 fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<FixedOffset>)> {
-    const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas"];
     const BETWEEN: &[&str] = &[
         ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –", " |", " ·", " •",
     ];
@@ -144,6 +143,21 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<FixedOffset>)
             rest = head.trim_end();
         }
     }
+    let (mut head, time) = match split_noon_or_midnight(rest) {
+        Some(found) => found,
+        None => split_time(rest)?,
+    };
+    while let Some(stripped) = BETWEEN.iter().find_map(|word| head.strip_suffix(word)) {
+        head = stripped.trim_end();
+    }
+    (!head.is_empty()).then_some((head, time, zone))
+}
+
+/// A written time at the end of `s` (`10:30`, `10:30 Uhr`, `2:30 p.m.`,
+/// `14 h 30`) and the text before it.
+fn split_time(s: &str) -> Option<(&str, NaiveTime)> {
+    const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas"];
+    let mut rest = s;
     let meridiem = strip_meridiem(rest).map(|(head, pm)| {
         rest = head;
         pm
@@ -156,7 +170,7 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<FixedOffset>)
             break;
         }
     }
-    let (mut head, (mut hour, minute, second)) = split_clock(rest, unit)?;
+    let (head, (mut hour, minute, second)) = split_clock(rest, unit)?;
     if let Some(pm) = meridiem {
         if !(1..=12).contains(&hour) {
             return None;
@@ -164,11 +178,29 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<FixedOffset>)
         // 12 a.m. is midnight and 12 p.m. noon.
         hour = hour % 12 + if pm { 12 } else { 0 };
     }
-    let time = NaiveTime::from_hms_opt(hour, minute, second)?;
-    while let Some(stripped) = BETWEEN.iter().find_map(|word| head.strip_suffix(word)) {
-        head = stripped.trim_end();
-    }
-    (!head.is_empty()).then_some((head, time, zone))
+    Some((head, NaiveTime::from_hms_opt(hour, minute, second)?))
+}
+
+/// `noon` and `midnight`, which American style (AP) writes instead of
+/// 12 p.m. and 12 a.m. because those confuse readers, also as `12 noon`,
+/// and French `midi` and `minuit`. Midnight is 00:00, the start of the
+/// date it follows, as 12 a.m. is: the date line names the day the
+/// article belongs to.
+fn split_noon_or_midnight(s: &str) -> Option<(&str, NaiveTime)> {
+    const NAMED: &[(&str, u32)] = &[
+        ("noon", 12),
+        ("midday", 12),
+        ("midi", 12),
+        ("midnight", 0),
+        ("minuit", 0),
+    ];
+    let (head, word) = s.rsplit_once(char::is_whitespace)?;
+    let &(_, hour) = NAMED
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))?;
+    let head = head.trim_end();
+    let head = head.strip_suffix(" 12").map_or(head, str::trim_end);
+    Some((head, NaiveTime::from_hms_opt(hour, 0, 0)?))
 }
 
 /// The time of day that ends `s`, and the text before it. `hour_word`
@@ -1310,6 +1342,45 @@ mod tests {
             "4. Mai 2024 (dpa",
             "4. Mai 2024 (eine sehr lange Klammer mit Text)",
             "31 de junio de 2024 (EFE)",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn noon_and_midnight() {
+        let at = |h| {
+            ParsedDate::Local(
+                NaiveDate::from_ymd_opt(2025, 2, 4)
+                    .unwrap()
+                    .and_hms_opt(h, 0, 0)
+                    .unwrap(),
+            )
+        };
+        for (text, h) in [
+            ("February 4, 2025, noon", 12),
+            ("February 4, 2025 at noon", 12),
+            ("February 4, 2025, 12 noon", 12),
+            ("Feb. 4, 2025, Noon", 12),
+            ("February 4, 2025, midday", 12),
+            ("February 4, 2025, midnight", 0),
+            ("February 4, 2025 at 12 midnight", 0),
+            ("WASHINGTON, February 4, 2025, noon", 12),
+            ("4 février 2025 à midi", 12),
+            ("4 février 2025, minuit", 0),
+        ] {
+            assert_eq!(ok(text), at(h), "{text}");
+        }
+        assert_eq!(
+            ok("February 4, 2025, noon EST"),
+            instant("2025-02-04T12:00:00-05:00")
+        );
+        for text in [
+            "noon",
+            "February 4, 2025 noonish",
+            "February 4, 2025, 11 noon",
+            "February 4, 2025, noon p.m.",
+            "February 4 noon",
         ] {
             assert!(err(text).contains("write e.g."), "{text}");
         }
