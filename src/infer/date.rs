@@ -6,6 +6,7 @@
 //! when it gives up, tells the user which shapes would have worked.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
 
 /// How an all-numeric slash date like 04/05/2021 is read.
 ///
@@ -33,6 +34,10 @@ pub enum ParsedDate {
     Local(NaiveDateTime),
     /// A date-time with an explicit offset, which is already unambiguous.
     Instant(DateTime<FixedOffset>),
+    /// A date and time in a named region's zone (`10:30 a.m. ET`): whether
+    /// summer time applies follows from the date, and a time that region's
+    /// clocks skip or repeat is the caller's call, as for [`Self::Local`].
+    Zoned(NaiveDateTime, Tz),
 }
 
 /// Shown after every "cannot read" message so the user can fix the input
@@ -79,10 +84,14 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     if let Some((date, time, zone)) = split_trailing_time(cleaned) {
         if let Ok(ParsedDate::Day(day)) = parse_date(date, order) {
             let local = day.and_time(time);
-            match zone.map(|zone| zone.from_local_datetime(&local).single()) {
+            match zone {
                 None => return Ok(ParsedDate::Local(local)),
-                Some(Some(instant)) => return Ok(ParsedDate::Instant(instant)),
-                Some(None) => {}
+                Some(Zone::Region(tz)) => return Ok(ParsedDate::Zoned(local, tz)),
+                Some(Zone::Fixed(offset)) => {
+                    if let Some(instant) = offset.from_local_datetime(&local).single() {
+                        return Ok(ParsedDate::Instant(instant));
+                    }
+                }
             }
         }
     }
@@ -131,15 +140,15 @@ fn strip_agency(s: &str) -> Option<&str> {
 /// separators of web page templates (`4 maggio 2024 | 18:45`,
 /// `4. Mai 2024 · 10:30 Uhr`), which exports copy as they are. A zone after
 /// the time (`10:30 EDT`, `14.30 Uhr MEZ`) comes back as its offset.
-fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<FixedOffset>)> {
+fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<Zone>)> {
     const BETWEEN: &[&str] = &[
         ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –", " |", " ·", " •",
     ];
     let mut rest = s.trim_end();
     let mut zone = None;
     if let Some((head, word)) = rest.rsplit_once(' ') {
-        if let Some(offset) = zone_offset(word).and_then(FixedOffset::east_opt) {
-            zone = Some(offset);
+        if let Some(found) = zone_named(word) {
+            zone = Some(found);
             rest = head.trim_end();
         }
     }
@@ -227,6 +236,38 @@ fn spaced_hour_sign<'a>(head: &'a str, minutes: &str) -> Option<(&'a str, (u32, 
     let (head, hour) = head.trim_end().rsplit_once(char::is_whitespace)?;
     let hour = clock_number(hour, 1..=2)?;
     Some((head.trim_end(), (hour, minute, 0)))
+}
+
+/// A zone written after a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    /// An offset, or an abbreviation that names one (`EDT`, `UTC+2`).
+    Fixed(FixedOffset),
+    /// A US zone named without saying summer or winter (`ET`).
+    Region(Tz),
+}
+
+/// US newsrooms write `10:30 a.m. ET` all year, leaving EST or EDT to the
+/// date: these follow the US rules of the zone's main city. `MT` is
+/// Denver's, with summer time (Arizona, which has none, writes `MST`).
+/// Upper case only: `et` is French for "and".
+const US_REGIONS: &[(&str, Tz)] = &[
+    ("ET", chrono_tz::America::New_York),
+    ("CT", chrono_tz::America::Chicago),
+    ("MT", chrono_tz::America::Denver),
+    ("PT", chrono_tz::America::Los_Angeles),
+];
+
+/// The zone a word after a time names: an offset of [`zone_offset`] or a
+/// region of [`US_REGIONS`].
+fn zone_named(word: &str) -> Option<Zone> {
+    if let Some(offset) = zone_offset(word).and_then(FixedOffset::east_opt) {
+        return Some(Zone::Fixed(offset));
+    }
+    US_REGIONS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, tz)| Zone::Region(tz))
 }
 
 /// Zone abbreviations with one meaning in the news of the contract's
@@ -351,10 +392,11 @@ fn parse_date_time(s: &str, written: &str) -> Option<Result<ParsedDate, String>>
     let Some(fields) = read_time_fields(&mut cur) else {
         return Some(Err(bad()));
     };
-    let offset = match read_offset(&mut cur) {
-        OffsetRead::Missing => None,
+    let (offset, region) = match read_offset(&mut cur) {
+        OffsetRead::Missing => (None, None),
         OffsetRead::Invalid => return Some(Err(bad())),
-        OffsetRead::Found(secs) => Some(secs),
+        OffsetRead::Found(secs) => (Some(secs), None),
+        OffsetRead::Region(tz) => (None, Some(tz)),
     };
     if cur.pos != b.len() {
         return Some(Err(bad()));
@@ -386,6 +428,9 @@ fn parse_date_time(s: &str, written: &str) -> Option<Result<ParsedDate, String>>
     let Some(local) = time.map(|time| NaiveDateTime::new(date, time)) else {
         return Some(Err(bad()));
     };
+    if let Some(tz) = region {
+        return Some(Ok(ParsedDate::Zoned(local, tz)));
+    }
     let Some(offset) = offset else {
         return Some(Ok(ParsedDate::Local(local)));
     };
@@ -439,6 +484,7 @@ enum OffsetRead {
     Missing,
     Invalid,
     Found(i32),
+    Region(Tz),
 }
 
 fn read_offset(cur: &mut Cursor) -> OffsetRead {
@@ -449,6 +495,10 @@ fn read_offset(cur: &mut Cursor) -> OffsetRead {
     if let Some(secs) = rest.and_then(zone_offset) {
         cur.pos = cur.b.len();
         return OffsetRead::Found(secs);
+    }
+    if let Some(Zone::Region(tz)) = rest.and_then(zone_named) {
+        cur.pos = cur.b.len();
+        return OffsetRead::Region(tz);
     }
     let sign = match cur.peek() {
         Some(b'+') => 1,
@@ -1381,6 +1431,71 @@ mod tests {
             "February 4, 2025, 11 noon",
             "February 4, 2025, noon p.m.",
             "February 4 noon",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn us_zones_without_summer_or_winter() {
+        let at = |y, m, d, h, min, tz| {
+            ParsedDate::Zoned(
+                NaiveDate::from_ymd_opt(y, m, d)
+                    .unwrap()
+                    .and_hms_opt(h, min, 0)
+                    .unwrap(),
+                tz,
+            )
+        };
+        use chrono_tz::America::{Chicago, Denver, Los_Angeles, New_York};
+        for (text, want) in [
+            (
+                "February 4, 2025, 10:30 a.m. ET",
+                at(2025, 2, 4, 10, 30, New_York),
+            ),
+            (
+                "May 4, 2024, 10:30 a.m. ET",
+                at(2024, 5, 4, 10, 30, New_York),
+            ),
+            ("May 4, 2024 at 2 p.m. CT", at(2024, 5, 4, 14, 0, Chicago)),
+            ("May 4, 2024, 9:15 MT", at(2024, 5, 4, 9, 15, Denver)),
+            ("May 4, 2024, noon PT", at(2024, 5, 4, 12, 0, Los_Angeles)),
+            ("2024-05-04 10:30 ET", at(2024, 5, 4, 10, 30, New_York)),
+            (
+                "NEW YORK, May 4, 2024, 10:30 a.m. ET",
+                at(2024, 5, 4, 10, 30, New_York),
+            ),
+        ] {
+            assert_eq!(ok(text), want, "{text}");
+        }
+        // Summer or winter follows from the date, by the US rules.
+        let utc = |text: &str| {
+            let ParsedDate::Zoned(local, tz) = ok(text) else {
+                panic!("{text}: not zoned");
+            };
+            tz.from_local_datetime(&local).unwrap().to_rfc3339()
+        };
+        assert_eq!(
+            utc("February 4, 2025, 10:30 a.m. ET"),
+            "2025-02-04T10:30:00-05:00"
+        );
+        assert_eq!(
+            utc("May 4, 2024, 10:30 a.m. ET"),
+            "2024-05-04T10:30:00-04:00"
+        );
+        assert_eq!(
+            utc("March 11, 2024, 10:30 a.m. PT"),
+            "2024-03-11T10:30:00-07:00"
+        );
+        assert_eq!(
+            utc("March 9, 2024, 10:30 a.m. PT"),
+            "2024-03-09T10:30:00-08:00"
+        );
+        for text in [
+            "May 4, 2024, 10:30 a.m. et",
+            "May 4, 2024 ET",
+            "May 4, 2024, 10:30 AT",
+            "2024-05-04T10:30:00 ET+1",
         ] {
             assert!(err(text).contains("write e.g."), "{text}");
         }

@@ -448,6 +448,7 @@ impl<'a> Inferrer<'a> {
                 Some(self.local(day.and_hms_opt(0, 0, 0).unwrap_or_default()))
             }
             Ok(ParsedDate::Local(local)) => Some(self.local(local)),
+            Ok(ParsedDate::Zoned(local, tz)) => Some(local_time(&tz, local)),
             Err(message) => {
                 // A long first line is text, not a garbled date: say what the
                 // format expects there instead of how dates are spelled.
