@@ -10,7 +10,9 @@ pub mod sentence;
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Datelike, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
+use chrono::{
+    DateTime, Datelike, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone, Timelike,
+};
 use uuid::Uuid;
 
 use crate::config::{primary_subtag, Settings};
@@ -220,10 +222,12 @@ impl<'a> Inferrer<'a> {
         };
         let lang_for_dates = language.as_ref().map_or("", |(tag, _)| tag.as_str());
         let date = date_written.as_ref().and_then(|(at, written)| {
-            self.resolve_date(at, written, lang_for_dates, &mut problems)
+            self.resolve_date(at, written, lang_for_dates, &mut problems, warnings)
         });
         let updated = match &meta.updated {
-            Some(written) => self.resolve_date(meta_path, written, lang_for_dates, &mut problems),
+            Some(written) => {
+                self.resolve_date(meta_path, written, lang_for_dates, &mut problems, warnings)
+            }
             None => date,
         };
 
@@ -441,14 +445,24 @@ impl<'a> Inferrer<'a> {
         written: &Located<String>,
         lang: &str,
         problems: &mut Vec<Diagnostic>,
+        warnings: &mut Vec<Diagnostic>,
     ) -> Option<DateTime<FixedOffset>> {
+        // A time the clocks skip or repeat is still read (see `local_time`),
+        // but said: the user wrote an instant that is not one. A date alone
+        // is not: its midnight is the caller's choice, not the user's.
+        let mut zoned = |tz: &chrono_tz::Tz, local| {
+            if let Some(note) = clock_change_note(tz, local) {
+                warnings.push(Diagnostic::warning(path, written.line, note));
+            }
+            local_time(tz, local)
+        };
         match parse_date(&written.value, self.settings.date_order(lang)) {
             Ok(ParsedDate::Instant(instant)) => Some(instant),
             Ok(ParsedDate::Day(day)) => {
                 Some(self.local(day.and_hms_opt(0, 0, 0).unwrap_or_default()))
             }
-            Ok(ParsedDate::Local(local)) => Some(self.local(local)),
-            Ok(ParsedDate::Zoned(local, tz)) => Some(local_time(&tz, local)),
+            Ok(ParsedDate::Local(local)) => Some(zoned(&self.settings.timezone, local)),
+            Ok(ParsedDate::Zoned(local, tz)) => Some(zoned(&tz, local)),
             Err(message) => {
                 // A long first line is text, not a garbled date: say what the
                 // format expects there instead of how dates are spelled.
@@ -471,7 +485,8 @@ impl<'a> Inferrer<'a> {
     /// forward) is read with the offset in force before the change, which
     /// moves it on by the length of the gap, as calendars do: 02:30 on the
     /// night Berlin goes from 02:00 to 03:00 is 03:30, and two articles an
-    /// hour apart stay an hour apart.
+    /// hour apart stay an hour apart. A time shown twice (clocks put back)
+    /// is the first of the two. `resolve_date` warns of both.
     fn local(&self, local: NaiveDateTime) -> DateTime<FixedOffset> {
         local_time(&self.settings.timezone, local)
     }
@@ -676,9 +691,122 @@ fn local_time(tz: &chrono_tz::Tz, local: NaiveDateTime) -> DateTime<FixedOffset>
     }
 }
 
+/// What to tell the user of a local time `tz` has not exactly once: one
+/// the clocks skip (put forward) or show twice (put back). The first is
+/// moved on by the gap, the second is the earlier of the two instants, as
+/// [`local_time`] reads them; writing the offset settles either.
+fn clock_change_note(tz: &chrono_tz::Tz, local: NaiveDateTime) -> Option<String> {
+    let written = match local.second() {
+        0 => local.format("%Y-%m-%d %H:%M"),
+        _ => local.format("%Y-%m-%d %H:%M:%S"),
+    };
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(_) => None,
+        LocalResult::None => Some(format!(
+            "{written} does not exist in {tz}: the clocks are put forward over it that night; \
+             it is read as {}, moved on by the length of the gap; write the time with its \
+             offset to mean another instant",
+            local_time(tz, local).to_rfc3339()
+        )),
+        LocalResult::Ambiguous(earlier, later) => Some(format!(
+            "{written} happens twice in {tz}: the clocks are put back that night; the first \
+             is taken, {}; write {} for the second",
+            earlier.fixed_offset().to_rfc3339(),
+            later.fixed_offset().to_rfc3339()
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn resolve(timezone: &str, text: &str) -> (Option<String>, Vec<String>) {
+        let settings =
+            Settings::from_toml(&format!("timezone = \"{timezone}\"\n"), "(test)").unwrap();
+        let inferrer = Inferrer::new(&settings);
+        let written = Located {
+            value: text.to_string(),
+            line: Some(1),
+        };
+        let (mut problems, mut warnings) = (Vec::new(), Vec::new());
+        let date = inferrer.resolve_date("a.txt", &written, "en", &mut problems, &mut warnings);
+        assert!(problems.is_empty(), "{problems:?}");
+        let shown = warnings.iter().map(|w| w.to_string()).collect();
+        (date.map(|d| d.to_rfc3339()), shown)
+    }
+
+    #[test]
+    fn a_time_the_clocks_skip_or_repeat_is_read_with_a_warning() {
+        let (date, warnings) = resolve("Europe/Berlin", "2024-03-31 02:30");
+        assert_eq!(date.as_deref(), Some("2024-03-31T03:30:00+02:00"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0]
+                .starts_with("a.txt:1: warning: 2024-03-31 02:30 does not exist in Europe/Berlin"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[0].contains("read as 2024-03-31T03:30:00+02:00"),
+            "{warnings:?}"
+        );
+
+        let (date, warnings) = resolve("Europe/Berlin", "27.10.2024, 02:30 Uhr");
+        assert_eq!(date.as_deref(), Some("2024-10-27T02:30:00+02:00"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("2024-10-27 02:30 happens twice in Europe/Berlin"),
+            "{warnings:?}"
+        );
+        assert!(warnings[0].contains("the first is taken, 2024-10-27T02:30:00+02:00; write 2024-10-27T02:30:00+01:00 for the second"), "{warnings:?}");
+
+        // A US zone named after the time: its own clock changes.
+        let (date, warnings) = resolve("UTC", "March 10, 2024, 2:30 a.m. ET");
+        assert_eq!(date.as_deref(), Some("2024-03-10T03:30:00-04:00"));
+        assert!(
+            warnings[0].contains("does not exist in America/New_York"),
+            "{warnings:?}"
+        );
+        let (date, warnings) = resolve("UTC", "November 3, 2024, 1:30 a.m. CT");
+        assert_eq!(date.as_deref(), Some("2024-11-03T01:30:00-05:00"));
+        assert!(
+            warnings[0].contains("happens twice in America/Chicago"),
+            "{warnings:?}"
+        );
+
+        // Times that exist once, explicit offsets and dates alone: silent.
+        for (timezone, text, want) in [
+            (
+                "Europe/Berlin",
+                "2024-03-31 03:30",
+                "2024-03-31T03:30:00+02:00",
+            ),
+            (
+                "Europe/Berlin",
+                "2024-03-31T02:30:00+01:00",
+                "2024-03-31T02:30:00+01:00",
+            ),
+            (
+                "Europe/Berlin",
+                "27.10.2024, 02:30 Uhr MEZ",
+                "2024-10-27T02:30:00+01:00",
+            ),
+            (
+                "America/Santiago",
+                "08.09.2024",
+                "2024-09-08T01:00:00-03:00",
+            ),
+            (
+                "UTC",
+                "February 4, 2025, 10:30 a.m. ET",
+                "2025-02-04T10:30:00-05:00",
+            ),
+        ] {
+            let (date, warnings) = resolve(timezone, text);
+            assert_eq!(date.as_deref(), Some(want), "{text}");
+            assert!(warnings.is_empty(), "{text}: {warnings:?}");
+        }
+    }
 
     #[test]
     fn a_time_the_clocks_skip_moves_on_by_the_gap() {
