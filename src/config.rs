@@ -371,6 +371,27 @@ impl Values {
         }
     }
 
+    /// An author's `email` must be an address and `uri` an absolute URL:
+    /// RFC 4287 allows nothing else, and the W3C validator calls either
+    /// an error in every entry that carries the default author.
+    fn author_email(key: &str, email: &str) -> Vec<String> {
+        match crate::address::is_email(email.trim()) {
+            true => Vec::new(),
+            false => vec![format!(
+                "`{key}.email` `{email}` is no e-mail address; write one such as desk@example.org, or leave it out"
+            )],
+        }
+    }
+
+    fn author_uri(key: &str, uri: &str) -> Vec<String> {
+        match crate::address::as_uri(uri) {
+            Some(_) if crate::config::is_absolute_url(uri.trim()) => Vec::new(),
+            _ => vec![format!(
+                "`{key}.uri` `{uri}` is no absolute URL; write one such as https://example.org/desk/, or leave it out"
+            )],
+        }
+    }
+
     fn score(name: &str, value: f64) -> Vec<String> {
         match (0.0..=1.0).contains(&value) {
             true => Vec::new(),
@@ -482,6 +503,14 @@ impl Settings {
             &config.default_author
         {
             problems.extend(Values::author_name("default_author", name));
+        }
+        if let Some(AuthorSetting::Person(person)) = &config.default_author {
+            if let Some(email) = &person.email {
+                problems.extend(Values::author_email("default_author", email));
+            }
+            if let Some(uri) = &person.uri {
+                problems.extend(Values::author_uri("default_author", uri));
+            }
         }
         problems.extend(Values::score("pairing.min_score", config.pairing.min_score));
         problems.extend(Values::score(

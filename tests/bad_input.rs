@@ -821,6 +821,11 @@ fn every_configuration_problem_at_once_in_plain_words() {
             ),
             error(
                 "babelfeed.toml",
+                Line::At(6),
+                &["`x@y` is no e-mail address"],
+            ),
+            error(
+                "babelfeed.toml",
                 Line::At(7),
                 &["detect_languages", "empty"],
             ),
@@ -830,7 +835,7 @@ fn every_configuration_problem_at_once_in_plain_words() {
         ],
         &shown,
     );
-    assert_eq!(diagnostics.len(), 10, "{shown}");
+    assert_eq!(diagnostics.len(), 11, "{shown}");
     for internal in ["usize", "untagged", "variant", "expected u"] {
         assert!(!shown.contains(internal), "`{internal}`:\n{shown}");
     }

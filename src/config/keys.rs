@@ -228,9 +228,14 @@ impl Checker<'_> {
         let mut named = false;
         for (name, field) in self.keys(table, "default_author.", AUTHOR_KEYS) {
             if let Some(value) = self.string(&field) {
-                if name == "name" {
-                    named = true;
-                    self.each(field.line, Values::author_name("default_author", value));
+                match name.as_str() {
+                    "name" => {
+                        named = true;
+                        self.each(field.line, Values::author_name("default_author", value));
+                    }
+                    "email" => self.each(field.line, Values::author_email("default_author", value)),
+                    "uri" => self.each(field.line, Values::author_uri("default_author", value)),
+                    _ => {}
                 }
             }
         }
@@ -394,7 +399,13 @@ mod tests {
                 && !found[0].1.contains("usize"),
             "{found:?}"
         );
-        let found = problems("default_author = { email = \"x@y\" }\n");
+        let found = problems(
+            "[default_author]\nname = \"Desk\"\nemail = \"bad email@\"\nuri = \"edge desk\"\n",
+        );
+        let lines: Vec<Option<usize>> = found.iter().map(|f| f.0).collect();
+        assert_eq!(lines, [Some(3), Some(4)], "{found:?}");
+        assert!(found[0].1.contains("no e-mail address") && found[1].1.contains("no absolute URL"));
+        let found = problems("default_author = { email = \"x@y.org\" }\n");
         assert_eq!(found[0].0, Some(1));
         assert!(
             found[0].1.contains("`default_author` needs a `name`"),

@@ -306,8 +306,31 @@ pub fn markdown_lead(source: &str) -> String {
         return lead;
     }
     // No paragraph at all (a heading and a list): its text, as far as a
-    // summary goes, rather than an entry with nothing under its title.
-    super::sentence::shorten_title(&text_of(source, false), MAX_FALLBACK_SUMMARY_CHARS)
+    // summary goes, rather than an entry with nothing under its title;
+    // for pictures only, what their alt texts say of them.
+    let mut text = text_of(source, false);
+    if text.is_empty() {
+        text = alt_texts(source);
+    }
+    super::sentence::shorten_title(&text, MAX_FALLBACK_SUMMARY_CHARS)
+}
+
+/// The alt texts of a document's images, one after the other.
+fn alt_texts(source: &str) -> String {
+    let mut text = String::new();
+    let mut in_image = 0usize;
+    for event in Parser::new_ext(source, MARKDOWN_EXTENSIONS) {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => {
+                in_image = in_image.saturating_sub(1);
+                text.push(' ');
+            }
+            Event::Text(t) if in_image > 0 => text.push_str(&t),
+            _ => {}
+        }
+    }
+    collapse_whitespace(&text)
 }
 
 /// How much of an article without a paragraph stands in as its summary.
@@ -542,6 +565,15 @@ mod tests {
             "{html}"
         );
         assert_eq!(embeds_as_links("<div><b>x</b></div>"), None);
+    }
+
+    #[test]
+    fn an_article_of_pictures_is_summarised_by_their_alt_texts() {
+        assert_eq!(
+            markdown_lead("![The plant at dawn](a.jpg)\n\n![](b.jpg)\n\n![Its hall](c.jpg)\n"),
+            "The plant at dawn Its hall"
+        );
+        assert_eq!(markdown_lead("![](a.jpg)\n"), "");
     }
 
     #[test]
