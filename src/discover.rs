@@ -1,7 +1,7 @@
 //! Stage 1: find the article files and read them. This and `publish` are the
 //! only stages that touch the disk; everything after works on the text.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -62,12 +62,17 @@ pub struct ListedFile {
     /// Path relative to the articles folder, `/`-separated.
     pub path: String,
     pub stamp: Stamp,
+    /// Reached through a symbolic link, or one of several hard links: the
+    /// same file may be listed under another path as well.
+    pub linked: bool,
 }
 
 /// What `stat` says of a file: enough to tell, without reading it, that it
 /// is the very file read before. The change time cannot be set back by
 /// `touch`, so together with the size and inode it catches every rewrite.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Stamp {
     pub len: u64,
     pub mtime_ns: i64,
@@ -112,11 +117,11 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
     let entries = fs::read_dir(root)?;
     let mut listing = Listing::default();
     let visited = Mutex::new(HashSet::from([folder_identity(root, &meta)]));
-    let walked = walk(entries, "", &visited);
+    let walked = walk(entries, "", false, &visited);
     listing.diagnostics = walked.diagnostics;
     // In path order (see [`walk`]), which the cache's index and every
     // report rely on.
-    let files = walked.files;
+    let files = read_once(walked.files, &mut listing.diagnostics);
     debug_assert!(files.windows(2).all(|w| w[0].path < w[1].path));
 
     // Pair each `NAME.toml` with its `NAME.txt` before reading anything, so a
@@ -204,6 +209,42 @@ pub fn read(
     (source, problems)
 }
 
+/// The files, each once: a file reached under two paths (a symbolic link
+/// to it beside it, a linked folder holding it, a hard link) would be two
+/// entries with two ids of one article. The first path keeps it; the
+/// others get a warning. Only linked files are compared, so an archive
+/// without links pays nothing.
+fn read_once(files: Vec<ListedFile>, diagnostics: &mut Vec<Diagnostic>) -> Vec<ListedFile> {
+    // The inode with both times and the size: no two files share all four.
+    let linked: HashSet<Stamp> = files
+        .iter()
+        .filter(|f| f.linked && f.stamp.inode != 0)
+        .map(|f| f.stamp)
+        .collect();
+    if linked.is_empty() {
+        return files;
+    }
+    let mut first_path: HashMap<Stamp, String> = HashMap::new();
+    let mut kept = Vec::with_capacity(files.len());
+    for file in files {
+        if linked.contains(&file.stamp) {
+            if let Some(first) = first_path.get(&file.stamp) {
+                diagnostics.push(Diagnostic::warning(
+                    file.path.clone(),
+                    None,
+                    format!(
+                        "is the same file as `{first}` (through a link), which is read once, as `{first}`; remove the link if it is not meant to be there"
+                    ),
+                ));
+                continue;
+            }
+            first_path.insert(file.stamp, file.path.clone());
+        }
+        kept.push(file);
+    }
+    kept
+}
+
 /// A folder's identity on disk, to notice a folder reached twice through a
 /// symbolic link (a loop) without resolving every path.
 fn folder_identity(path: &Path, meta: &fs::Metadata) -> (u64, u64) {
@@ -223,6 +264,20 @@ fn folder_identity(path: &Path, meta: &fs::Metadata) -> (u64, u64) {
     }
 }
 
+/// Whether the file has other names (hard links) than this one.
+fn hard_linked(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
 /// What the walk of one folder and everything below it found.
 #[derive(Default)]
 struct Walked {
@@ -237,14 +292,20 @@ struct Walked {
 /// The files come back in path order without a sort of the whole list:
 /// each folder's entries are sorted, a subfolder by its name and a `/`,
 /// which is where all of its paths fall among its siblings'.
-fn walk(entries: fs::ReadDir, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -> Walked {
+fn walk(
+    entries: fs::ReadDir,
+    rel: &str,
+    under_link: bool,
+    visited: &Mutex<HashSet<(u64, u64)>>,
+) -> Walked {
     let mut walked = Walked::default();
     let shown = || match rel {
         "" => ".".to_string(),
         rel => rel.to_string(),
     };
-    // Subfolders as their path with a trailing `/`, the key they sort by.
-    let mut subfolders: Vec<(PathBuf, String)> = Vec::new();
+    // Subfolders as their path with a trailing `/`, the key they sort by,
+    // and whether a link led there.
+    let mut subfolders: Vec<(PathBuf, String, bool)> = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -292,20 +353,27 @@ fn walk(entries: fs::ReadDir, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -
                     .unwrap_or(true);
                 if first_visit {
                     child.push('/');
-                    subfolders.push((path, child));
+                    subfolders.push((path, child, under_link || is_link));
                 } else {
                     walked.diagnostics.push(Diagnostic::error(
                         child,
                         None,
-                        "folder reached twice through a symbolic link (a loop?); it is read only once",
+                        "folder reached twice through a symbolic link (a loop, or two links to one folder); it is read only once",
                     ));
                 }
             }
             Ok(meta) if meta.is_file() => walked.files.push(ListedFile {
                 path: child,
                 stamp: Stamp::of(&meta),
+                linked: under_link || is_link || hard_linked(&meta),
             }),
-            Ok(_) => {}
+            // A pipe, a socket or a device: no article, and reading a pipe
+            // would wait for a writer.
+            Ok(_) => walked.diagnostics.push(Diagnostic::warning(
+                child,
+                None,
+                "is neither a file nor a folder (a pipe, socket or device), and is skipped",
+            )),
             // A link to a file that was moved or deleted: "No such file"
             // about a file one can see in the folder would puzzle.
             Err(e) if is_link && e.kind() == std::io::ErrorKind::NotFound => {
@@ -330,10 +398,10 @@ fn walk(entries: fs::ReadDir, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -
     subfolders.sort_unstable_by(|a, b| a.1.cmp(&b.1));
     let below: Vec<Walked> = subfolders
         .par_iter()
-        .map(|(path, key)| {
+        .map(|(path, key, linked)| {
             let rel = &key[..key.len() - 1];
             match fs::read_dir(path) {
-                Ok(entries) => walk(entries, rel, visited),
+                Ok(entries) => walk(entries, rel, *linked, visited),
                 Err(e) => Walked {
                     diagnostics: vec![Diagnostic::error(
                         rel,
@@ -351,7 +419,7 @@ fn walk(entries: fs::ReadDir, rel: &str, visited: &Mutex<HashSet<(u64, u64)>>) -
     let total = walked.files.len() + below.iter().map(|w| w.files.len()).sum::<usize>();
     let mut files = Vec::with_capacity(total);
     let mut here = std::mem::take(&mut walked.files).into_iter().peekable();
-    for ((_, key), mut w) in subfolders.iter().zip(below) {
+    for ((_, key, _), mut w) in subfolders.iter().zip(below) {
         while let Some(file) = here.next_if(|f| f.path < *key) {
             files.push(file);
         }
@@ -583,6 +651,7 @@ mod tests {
                     len: listed_len,
                     ..Stamp::default()
                 },
+                linked: false,
             },
             sidecar: None,
         };
@@ -608,5 +677,52 @@ mod tests {
         );
         assert_eq!(read_changed(&text, len, len), Ok(text.clone()));
         assert!(read_changed(&text, len - 1, len - 1).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_twice_through_links_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("ext.en.txt"), "04.05.2021\n\nText.\n").unwrap();
+        fs::create_dir(dir.path().join("news")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("ext.en.txt"),
+            dir.path().join("news/link.en.txt"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("linked")).unwrap();
+        fs::write(dir.path().join("own.en.txt"), "04.05.2021\n\nMine.\n").unwrap();
+        fs::write(dir.path().join("a.en.txt"), "04.05.2021\n\nOther.\n").unwrap();
+        std::os::unix::fs::symlink("a.en.txt", dir.path().join("b.en.txt")).unwrap();
+        fs::hard_link(
+            dir.path().join("own.en.txt"),
+            dir.path().join("news/hard.en.txt"),
+        )
+        .unwrap();
+        let fifo = dir.path().join("pipe.en.txt");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
+        let listing = list(dir.path()).unwrap();
+        let paths: Vec<&str> = listing.files.iter().map(|f| f.file.path.as_str()).collect();
+        assert_eq!(paths, ["a.en.txt", "linked/ext.en.txt", "news/hard.en.txt"]);
+        let said: Vec<(&str, &str)> = listing
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 4, "{said:?}");
+        assert!(said
+            .iter()
+            .any(|(p, m)| *p == "b.en.txt" && m.contains("same file as `a.en.txt`")));
+        assert!(said.iter().any(
+            |(p, m)| *p == "news/link.en.txt" && m.contains("same file as `linked/ext.en.txt`")
+        ));
+        assert!(said
+            .iter()
+            .any(|(p, m)| *p == "own.en.txt" && m.contains("same file as `news/hard.en.txt`")));
+        assert!(said
+            .iter()
+            .any(|(p, m)| *p == "pipe.en.txt" && m.contains("neither a file nor a folder")));
     }
 }
