@@ -465,8 +465,22 @@ fn sharing(
 /// feed reader, and one would hide the other.
 fn clashes(articles: &[model::Article]) -> Vec<Diagnostic> {
     let (mut problems, mut urls) = rayon::join(
-        || shared_values(articles, "entry id", |a| &a.id),
-        || shared_values(articles, "URL", |a| &a.url),
+        || {
+            shared_values(
+                articles,
+                "entry id",
+                "give one of them its own `id` (ids are made from the `translation_key`, else the file name, so a key or name of its own does too)",
+                |a| &a.id,
+            )
+        },
+        || {
+            shared_values(
+                articles,
+                "URL",
+                "give one of them its own `slug` or `url`",
+                |a| &a.url,
+            )
+        },
     );
     problems.append(&mut urls);
     problems
@@ -476,6 +490,7 @@ fn clashes(articles: &[model::Article]) -> Vec<Diagnostic> {
 fn shared_values(
     articles: &[model::Article],
     what: &str,
+    advice: &str,
     key: fn(&model::Article) -> &String,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
@@ -491,7 +506,7 @@ fn shared_values(
                 &article.path,
                 None,
                 format!(
-                    "has the same {what} `{value}` as {first}; give one of them its own `id`, `slug` or `url` (in front matter or a sidecar)"
+                    "has the same {what} `{value}` as {first}; {advice} (in front matter or a sidecar)"
                 ),
             ));
         }
