@@ -107,10 +107,19 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
             }
         }
     }
-    // Agency copy signs after the date: "MADRID, 4 de mayo de 2024 (EFE)".
-    if let Some(date) = strip_agency(cleaned) {
-        if let Ok(parsed) = parse_date(date, order) {
-            return Ok(parsed);
+    // Agency copy signs after the date: "MADRID, 4 de mayo de 2024 (EFE)";
+    // a zone in brackets is a zone ("10:30 (UTC)"), and any other word of
+    // time ("(Eastern Time)", "(Ortszeit)") is no agency: refused, never
+    // dropped, since the time would then be read in another zone.
+    if let Some((date, name)) = bracketed_end(cleaned) {
+        if zone_named(name).is_some() {
+            if let Ok(parsed) = parse_date(&format!("{date} {name}"), order) {
+                return Ok(parsed);
+            }
+        } else if is_agency(name) {
+            if let Ok(parsed) = parse_date(date, order) {
+                return Ok(parsed);
+            }
         }
     }
     Err(format!("cannot read `{written}` as a date; {HINT}"))
@@ -121,17 +130,27 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
 /// and regional services come and go, so any short name of letters is one;
 /// a bracket with digits (`(aktualisiert 05.05.2021)`) is another date, not
 /// a signature, and stays an error.
-fn strip_agency(s: &str) -> Option<&str> {
-    let (date, name) = s.strip_suffix(')')?.rsplit_once('(')?;
-    let name = name.trim();
-    let is_agency = (1..=30).contains(&name.chars().count())
+fn is_agency(name: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "time", "zeit", "heure", "hora", "ora", "local", "ortszeit", "uhr", "gmt", "utc",
+    ];
+    let lower = name.to_lowercase();
+    (1..=30).contains(&name.chars().count())
         && name.split_whitespace().count() <= 3
         && name.chars().any(char::is_alphabetic)
         && name
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '/' | '-' | '.' | '&'));
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '/' | '-' | '.' | '&'))
+        && !lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| TIME_WORDS.contains(&word) || word.ends_with("zeit"))
+}
+
+/// A line ending in a bracket: what comes before it, and what it holds.
+fn bracketed_end(s: &str) -> Option<(&str, &str)> {
+    let (date, name) = s.strip_suffix(')')?.rsplit_once('(')?;
     let date = date.trim_end();
-    (is_agency && !date.is_empty()).then_some(date)
+    (!date.is_empty()).then_some((date, name.trim()))
 }
 
 /// A date followed by a time of day: `4.5.2021 10:30`, `04.05.2021, 10:30
@@ -1392,9 +1411,24 @@ mod tests {
             "4. Mai 2024 (dpa",
             "4. Mai 2024 (eine sehr lange Klammer mit Text)",
             "31 de junio de 2024 (EFE)",
+            // Words of time are no agency: dropped, the time would be
+            // read in the configured zone.
+            "May 4, 2024, 10:30 (Eastern Time)",
+            "4. Mai 2024, 10:30 Uhr (Ortszeit)",
+            "May 4, 2024, 10:30 (local time)",
         ] {
             assert!(err(text).contains("write e.g."), "{text}");
         }
+        // A zone in brackets is the zone.
+        assert_eq!(ok("May 4, 2024, 10:30 (UTC)"), ok("May 4, 2024, 10:30 UTC"));
+        assert_eq!(
+            ok("May 4, 2024, 10:30 a.m. (EDT)"),
+            ok("May 4, 2024, 10:30 a.m. EDT")
+        );
+        assert_eq!(
+            ok("May 4, 2024, 10:30 a.m. (ET)"),
+            ok("May 4, 2024, 10:30 a.m. ET")
+        );
     }
 
     #[test]
