@@ -251,7 +251,20 @@ pub fn markdown_inline_text(summary: &str) -> String {
         return summary;
     }
     // A word before it keeps the line a paragraph whatever it starts with.
-    let text = text_of(&format!("x {summary}"), false);
+    let source = format!("x {summary}");
+    let mut text = String::with_capacity(source.len());
+    for event in Parser::new_ext(&source, MARKDOWN_EXTENSIONS) {
+        match event {
+            // Markup in a plain-text field is text ("the <details>
+            // element"), as it was before Markdown was read here.
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                text.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = collapse_whitespace(&text);
     text.strip_prefix("x ").map_or(text.clone(), str::to_string)
 }
 
@@ -516,7 +529,18 @@ mod tests {
             markdown_inline_text("1. Mai: # Feiertag *"),
             "1. Mai: # Feiertag *"
         );
-        assert_eq!(markdown_inline_text("- AT&amp;T <b>x</b>"), "- AT&T x");
+        assert_eq!(
+            markdown_inline_text("- AT&amp;T <b>x</b>"),
+            "- AT&T <b>x</b>"
+        );
+        assert_eq!(
+            markdown_inline_text("How to use the <details> and <summary> elements, x<y>z."),
+            "How to use the <details> and <summary> elements, x<y>z."
+        );
+        assert_eq!(
+            markdown_inline_text("Sum ]]> here & <there>"),
+            "Sum ]]> here & <there>"
+        );
         assert_eq!(markdown_inline_text("5 * 3 = 15"), "5 * 3 = 15");
     }
 
