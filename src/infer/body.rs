@@ -67,10 +67,11 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     // For each open link or image: whether it was dropped (unsafe target),
     // so that its end is dropped too and only its text remains.
     let mut dropped: Vec<bool> = Vec::new();
+    let mut embeds = EmbedsAsLinks::default();
     let events = Parser::new_ext(source, MARKDOWN_EXTENSIONS).filter_map(|mut event| match event {
         Event::Html(ref html) | Event::InlineHtml(ref html) => {
             raw_html = true;
-            match embeds_as_links(html) {
+            match embeds.rewrite(html) {
                 Some(links) => Some(Event::Html(links.into())),
                 None => Some(event),
             }
@@ -146,56 +147,101 @@ const MARKDOWN_EXTENSIONS: Options = Options::ENABLE_TABLES
 /// Elements that embed another page or a player (`<iframe>`, `<video>`,
 /// `<audio>`, `<embed>`, `<object>`), which the sanitiser removes: a
 /// reader then saw "Watch our film:" and nothing after it. Each becomes a
-/// link to what it embedded, titled by its `title` when it has one.
-/// `None` when the HTML has none of them.
-fn embeds_as_links(html: &str) -> Option<String> {
-    const EMBEDS: &[&str] = &["iframe", "video", "audio", "embed", "object"];
-    let lower = html.to_ascii_lowercase();
-    if !EMBEDS.iter().any(|tag| lower.contains(&format!("<{tag}"))) {
-        return None;
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = 0;
-    while let Some(open) = lower[rest..].find('<').map(|at| rest + at) {
-        let Some(close) = lower[open..].find('>').map(|at| open + at + 1) else {
-            break;
-        };
-        let tag = &lower[open + 1..close - 1];
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        if !EMBEDS.contains(&name.as_str()) {
-            out.push_str(&html[rest..close]);
+/// link to what it embeds (its `src` or `data`, else the `<source>`s
+/// inside it), named by its `title` when it has one; the fallback text
+/// inside a player ("Your browser does not support video") goes, since
+/// the link stands in for the player.
+///
+/// Raw HTML reaches the renderer a line at a time, so whether a player is
+/// open is kept from one piece to the next.
+#[derive(Default)]
+struct EmbedsAsLinks {
+    /// Inside a `<video>`, `<audio>` or `<object>`: its fallback is left out.
+    open: usize,
+}
+
+const EMBEDS: &[&str] = &["iframe", "video", "audio", "embed", "object", "source"];
+const PLAYERS: &[&str] = &["video", "audio", "object"];
+
+impl EmbedsAsLinks {
+    /// `html` with its embeds as links; `None` when it has none and no
+    /// player is open.
+    fn rewrite(&mut self, html: &str) -> Option<String> {
+        let lower = html.to_ascii_lowercase();
+        if self.open == 0 && !EMBEDS.iter().any(|tag| lower.contains(&format!("<{tag}"))) {
+            return None;
+        }
+        let mut out = String::with_capacity(html.len());
+        let mut rest = 0;
+        while let Some(open) = lower[rest..].find('<').map(|at| rest + at) {
+            if self.open == 0 {
+                out.push_str(&html[rest..open]);
+            }
+            let Some(close) = tag_end(&html[open..]).map(|at| open + at) else {
+                rest = open;
+                break;
+            };
+            let tag = &lower[open + 1..close - 1];
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
             rest = close;
-            continue;
+            if !EMBEDS.contains(&name.as_str()) {
+                if self.open == 0 {
+                    out.push_str(&html[open..close]);
+                }
+                continue;
+            }
+            if PLAYERS.contains(&name.as_str()) {
+                match closing {
+                    true => self.open = self.open.saturating_sub(1),
+                    false => self.open += 1,
+                }
+            }
+            if closing {
+                continue;
+            }
+            let written = &html[open + 1..close - 1];
+            let target = ["src", "data"]
+                .iter()
+                .find_map(|name| attribute(written, name))
+                .filter(|target| !target.is_empty());
+            if let Some(target) = target {
+                let text = attribute(written, "title").unwrap_or_else(|| target.clone());
+                out.push_str(&format!(
+                    "<a href=\"{}\">{}</a> ",
+                    target.replace('&', "&amp;").replace('"', "&quot;"),
+                    escape_html(&text)
+                ));
+            }
         }
-        out.push_str(&html[rest..open]);
-        rest = close;
-        if tag.starts_with('/') {
-            continue;
+        if self.open == 0 {
+            out.push_str(&html[rest..]);
         }
-        let written = &html[open + 1..close - 1];
-        let target = ["src", "data"]
-            .iter()
-            .find_map(|name| attribute(written, name))
-            .filter(|target| !target.is_empty());
-        if let Some(target) = target {
-            let text = attribute(written, "title").unwrap_or_else(|| target.clone());
-            out.push_str(&format!(
-                "<a href=\"{}\">{}</a>",
-                target.replace('"', "&quot;"),
-                escape_html(&text)
-            ));
+        Some(out)
+    }
+}
+
+/// Where the tag opening `html` ends, just after its `>`; a `>` inside a
+/// quoted attribute value (`title="2025 > 2024"`) is no end.
+fn tag_end(html: &str) -> Option<usize> {
+    let mut quote = None;
+    for (at, c) in html.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(at + 1),
+            _ => {}
         }
     }
-    out.push_str(&html[rest..]);
-    Some(out)
+    None
 }
 
 /// The value of attribute `name` in a tag's text (`iframe src="…" title=x`),
-/// quoted or not.
+/// quoted or not, with its character references decoded.
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();
     let mut from = 0;
@@ -215,9 +261,51 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
             Some(quote @ ('"' | '\'')) => value[1..].split_once(quote).unwrap_or((&value[1..], "")),
             _ => value.split_once(char::is_whitespace).unwrap_or((value, "")),
         };
-        return Some(text.to_string());
+        return Some(decode_references(text));
     }
     None
+}
+
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and numeric references as
+/// the characters they stand for; anything else as written.
+fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let Some(semi) = rest.find(';').filter(|&semi| semi <= 10) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let decoded = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Link schemes a feed entry may point at; anything else (`javascript:`,
@@ -588,7 +676,26 @@ mod tests {
             !html.contains("iframe") && !html.contains("video"),
             "{html}"
         );
-        assert_eq!(embeds_as_links("<div><b>x</b></div>"), None);
+        assert_eq!(
+            EmbedsAsLinks::default().rewrite("<div><b>x</b></div>"),
+            None
+        );
+        let html = markdown_html(
+            "Watch:\n\n<video controls>\n<source src=\"/film.mp4\" type=\"video/mp4\">\nYour browser does not support video.\n</video>\n\n<audio><source src=/pod/ep5.mp3></audio>\n\n<iframe src=\"https://a.org/p\" title=\"Q&amp;A: 2025 > 2024\"></iframe>\n\nAfter.\n",
+            "https://a.org/en/x/",
+        );
+        for expected in [
+            "href=\"https://a.org/film.mp4\"",
+            "href=\"https://a.org/pod/ep5.mp3\"",
+            ">Q&amp;A: 2025 &gt; 2024</a>",
+            "After.",
+        ] {
+            assert!(html.contains(expected), "{expected} in {html}");
+        }
+        assert!(
+            !html.contains("does not support") && !html.contains("2024\""),
+            "{html}"
+        );
     }
 
     #[test]
