@@ -180,22 +180,35 @@ fn forbidden_characters(path: &str, text: &str) -> Vec<Diagnostic> {
                 ),
             ));
         } else if let Some(c) = first_discouraged_char(line) {
-            let why = if ('\u{80}'..='\u{9F}').contains(&c) {
-                " (Windows-1252 text read as Latin-1 leaves these where it had quotes and dashes: convert the file with `iconv -f windows-1252 -t utf-8`)"
-            } else {
-                ""
+            let fix = match windows_1252(c) {
+                Some(meant) => format!(
+                    " (Windows-1252 text converted as Latin-1 leaves it where it had `{meant}`); replace it with `{meant}`"
+                ),
+                None => "; remove it".to_string(),
             };
             problems.push(Diagnostic::error(
                 path,
                 Some(index + 1),
                 format!(
-                    "contains U+{:04X}, a control character or noncharacter that feeds must not carry{why}; remove it",
+                    "contains U+{:04X}, a control character or noncharacter that feeds must not carry{fix}",
                     c as u32
                 ),
             ));
         }
     }
     problems
+}
+
+/// What a C1 control character was in Windows-1252 text that was
+/// converted as if it were Latin-1: the quotes, dashes and signs that
+/// Windows-1252 puts at 0x80–0x9F.
+fn windows_1252(c: char) -> Option<char> {
+    const AT_0X80: [char; 32] = [
+        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0',
+        '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+    ];
+    let at = (c as u32).checked_sub(0x80).filter(|&at| at < 32)?;
+    Some(AT_0X80[at as usize]).filter(|&meant| meant != '\0')
 }
 
 /// The first character of `text` that XML 1.0 allows but discourages, and
@@ -260,8 +273,11 @@ mod tests {
         let lines: Vec<Option<usize>> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [Some(3), Some(5), Some(9), Some(11)], "{problems:?}");
         assert!(problems[0].message.contains("U+0092"));
-        assert!(problems[0].message.contains("windows-1252"));
-        assert!(!problems[1].message.contains("windows-1252"));
+        assert!(
+            problems[0].message.ends_with("replace it with `’`"),
+            "{problems:?}"
+        );
+        assert!(problems[1].message.ends_with("remove it"));
         assert!(forbidden_characters("a.txt", "fine « ok » – ✓ 😀 \u{a0}\n").is_empty());
     }
 }
