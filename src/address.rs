@@ -61,12 +61,12 @@ pub fn is_email(text: &str) -> bool {
 }
 
 /// "Jane Doe <jane@example.org>", as many tools write an author: the name
-/// and the address.
+/// and what is in the brackets, which the caller checks is an address.
 pub fn split_name_and_email(written: &str) -> Option<(&str, &str)> {
     let inner = written.trim().strip_suffix('>')?;
     let (name, email) = inner.rsplit_once('<')?;
     let (name, email) = (name.trim(), email.trim());
-    (!name.is_empty() && is_email(email)).then_some((name, email))
+    (!name.is_empty() && !email.is_empty()).then_some((name, email))
 }
 
 #[cfg(test)]
@@ -114,6 +114,10 @@ mod tests {
             Some(("Jane Doe", "jane@example.com"))
         );
         assert_eq!(split_name_and_email("Tom & Jerry"), None);
+        assert_eq!(
+            split_name_and_email("Jörg Weiß <joerg at example.org>"),
+            Some(("Jörg Weiß", "joerg at example.org"))
+        );
         assert_eq!(split_name_and_email("<jane@example.com>"), None);
     }
 }

@@ -363,11 +363,15 @@ impl Values {
     }
 
     fn author_name(key: &str, name: &str) -> Vec<String> {
-        match name.trim().is_empty() {
-            true => vec![format!(
+        if name.trim().is_empty() {
+            return vec![format!(
                 "`{key}` has an empty name, which would be an empty byline in every reader; write the name, or leave `{key}` out"
-            )],
-            false => Vec::new(),
+            )];
+        }
+        // "Name <email>" is parted; the address must be one.
+        match crate::address::split_name_and_email(name) {
+            Some((_, email)) => Values::author_email(key, email),
+            None => Vec::new(),
         }
     }
 
@@ -563,12 +567,23 @@ impl Settings {
             max_entries: config.max_entries,
             content: config.content,
             default_author: config.default_author.map(|a| match a {
-                AuthorSetting::Name(name) => Person {
-                    name,
-                    email: None,
-                    uri: None,
+                // "Redaktion Köln <koeln@example.org>", as for an article.
+                AuthorSetting::Name(name) => match crate::address::split_name_and_email(&name) {
+                    Some((name, email)) => Person {
+                        name: name.to_string(),
+                        email: Some(email.to_string()),
+                        uri: None,
+                    },
+                    None => Person {
+                        name,
+                        email: None,
+                        uri: None,
+                    },
                 },
-                AuthorSetting::Person(p) => p,
+                AuthorSetting::Person(p) => Person {
+                    uri: p.uri.map(|uri| crate::address::as_uri(&uri).unwrap_or(uri)),
+                    ..p
+                },
             }),
             detect_languages,
             detect_languages_listed: config.detect_languages.is_some(),
@@ -693,6 +708,21 @@ mod tests {
         );
         assert_eq!(s.feed_title("fr"), "example.com (fr)");
         assert_eq!(s.home_url("fr"), "https://example.com/fr/");
+    }
+
+    #[test]
+    fn a_default_author_with_an_address_in_brackets_is_parted() {
+        let settings = Settings::from_toml(
+            "default_author = \"Redaktion Köln <koeln@example.org>\"\n",
+            "a.toml",
+        )
+        .unwrap();
+        let author = settings.default_author.unwrap();
+        assert_eq!(
+            (author.name.as_str(), author.email.as_deref()),
+            ("Redaktion Köln", Some("koeln@example.org"))
+        );
+        assert!(Settings::from_toml("default_author = \"Desk <desk at x>\"\n", "a.toml").is_err());
     }
 
     #[test]

@@ -360,7 +360,7 @@ fn addresses_tags_and_summaries_are_what_validators_accept() {
     write(
         dir.path(),
         "articles/bild.en.md",
-        "---\ntitle: Pictures only\ndate: 2024-03-12\nslug: straße\nauthors:\n  - Jane Doe <jane@example.com>\n  - name: Bo Chen\n    email: not-an-email\n    uri: https://example.com/bo chen/\n  - name: Al Ray\n    uri: not a uri\ntags: [\"\", \"  \", \" R&D \", \"<script>\", \"R&D\"]\n---\n\n![](plant.jpg)\n",
+        "---\ntitle: Pictures only\ndate: 2024-03-12\nslug: straße\nauthors:\n  - Jane Doe <jane@example.com>\n  - Jörg Weiß <joerg at example.org>\n  - name: Bo Chen\n    email: not-an-email\n    uri: https://example.com/bo chen/\n  - name: Al Ray\n    uri: not a uri\ntags: [\"\", \"  \", \" R&D \", \"<script>\", \"R&D\"]\n---\n\n![](plant.jpg)\n",
     );
     write(
         dir.path(),
@@ -378,6 +378,10 @@ fn addresses_tags_and_summaries_are_what_validators_accept() {
         err.contains("the uri `not a uri` of author `Al Ray`"),
         "{err}"
     );
+    assert!(
+        err.contains("the email `joerg at example.org` of author `Jörg Weiß`"),
+        "{err}"
+    );
 
     let atom = parse_feed(&dir.path().join("feeds/en/atom.xml"));
     let pictures = &atom.entries[0];
@@ -391,6 +395,7 @@ fn addresses_tags_and_summaries_are_what_validators_accept() {
         people,
         [
             ("Jane Doe", Some("jane@example.com"), None),
+            ("Jörg Weiß", None, None),
             ("Bo Chen", None, Some("https://example.com/bo%20chen/")),
             ("Al Ray", None, None),
         ]
