@@ -61,12 +61,15 @@ pub fn is_email(text: &str) -> bool {
 }
 
 /// "Jane Doe <jane@example.org>", as many tools write an author: the name
-/// and what is in the brackets, which the caller checks is an address.
+/// and what is in the brackets when it is meant as an address (an `@`, or
+/// the spelled-out " at " that hides one from spammers), which the caller
+/// checks. "Redaktion <&>" is a name.
 pub fn split_name_and_email(written: &str) -> Option<(&str, &str)> {
     let inner = written.trim().strip_suffix('>')?;
     let (name, email) = inner.rsplit_once('<')?;
     let (name, email) = (name.trim(), email.trim());
-    (!name.is_empty() && !email.is_empty()).then_some((name, email))
+    let meant_as_address = email.contains('@') || email.contains(" at ");
+    (!name.is_empty() && meant_as_address).then_some((name, email))
 }
 
 #[cfg(test)]
@@ -114,6 +117,7 @@ mod tests {
             Some(("Jane Doe", "jane@example.com"))
         );
         assert_eq!(split_name_and_email("Tom & Jerry"), None);
+        assert_eq!(split_name_and_email("Redaktion <&>"), None);
         assert_eq!(
             split_name_and_email("Jörg Weiß <joerg at example.org>"),
             Some(("Jörg Weiß", "joerg at example.org"))
