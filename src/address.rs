@@ -11,6 +11,15 @@ use url::Url;
 /// internationalised host in punycode. `None` when it is no absolute URL.
 pub fn as_uri(iri: &str) -> Option<String> {
     let iri = iri.trim();
+    // "100%-seguro": a `%` that starts no escape is one to escape.
+    let escaped;
+    let iri = match stray_percent(iri) {
+        true => {
+            escaped = escape_stray_percents(iri);
+            escaped.as_str()
+        }
+        false => iri,
+    };
     // Nearly every address is ASCII already: no parse, no allocation
     // beyond the copy.
     if iri.bytes().all(|b| b.is_ascii_graphic())
@@ -20,6 +29,32 @@ pub fn as_uri(iri: &str) -> Option<String> {
     }
     let url = Url::parse(iri).ok()?;
     Some(url.into())
+}
+
+/// Whether a `%` in `text` is not followed by two hex digits.
+fn stray_percent(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(at, &b)| b == b'%' && !escape_at(bytes, at))
+}
+
+/// Whether the `%` at `at` starts an escape: two hex digits follow.
+fn escape_at(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
+        && bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit)
+}
+
+fn escape_stray_percents(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for (at, c) in text.char_indices() {
+        match c {
+            '%' if !escape_at(text.as_bytes(), at) => out.push_str("%25"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether `text` begins with a URI scheme and a colon (`https:`, `urn:`).
@@ -87,6 +122,14 @@ mod tests {
             Some("https://news.example.org/de/2024/x/")
         );
         assert_eq!(as_uri("mailto:a@b.org").as_deref(), Some("mailto:a@b.org"));
+        assert_eq!(
+            as_uri("https://a.org/es/100%-seguro/se%C3%B1al/").as_deref(),
+            Some("https://a.org/es/100%25-seguro/se%C3%B1al/")
+        );
+        assert_eq!(
+            as_uri("https://a.org/ü/50%").as_deref(),
+            Some("https://a.org/%C3%BC/50%25")
+        );
         assert_eq!(as_uri("not a uri"), None);
         assert_eq!(as_uri("/relative/"), None);
     }

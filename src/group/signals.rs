@@ -212,6 +212,7 @@ const GENRES: &[(&str, &[&str])] = &[
             "liveblog",
             "live-blog",
             "newsblog",
+            "news-blog",
             "en direct",
             "direct",
             "en vivo",
@@ -296,14 +297,55 @@ pub fn genre(text: &str) -> Option<&'static str> {
         })
         .map_or(first.len(), |(at, _)| at);
     let label = first[..label_end].trim().to_lowercase();
-    if label.is_empty() || label.chars().count() > 20 {
+    if label.is_empty() || label.chars().count() > 40 {
         return None;
     }
-    GENRES
+    let exact = GENRES
         .iter()
         .find(|(_, labels)| labels.contains(&label.as_str()))
-        .map(|(genre, _)| *genre)
+        .map(|(genre, _)| *genre);
+    // "Live-Blog zur Europawahl:", "Interview mit Olaf Scholz:": a label
+    // that is no other word may say what it is about.
+    let first_word = label.split_whitespace().next().unwrap_or("");
+    exact.or_else(|| {
+        (label.chars().count() <= 40 && label.split_whitespace().count() <= 6)
+            .then(|| {
+                GENRES
+                    .iter()
+                    .find(|(_, labels)| labels.contains(&first_word))
+                    .map(|(genre, _)| *genre)
+            })
+            .flatten()
+            .filter(|_| LABEL_WORDS.contains(&first_word))
+    })
 }
+
+/// Labels that are no other word, and so may open a longer label ("Live-
+/// Blog zur Europawahl"); "Live", "Direct" or "Comment" open sentences too
+/// ("Live music returns: …").
+const LABEL_WORDS: &[&str] = &[
+    "liveticker",
+    "live-ticker",
+    "liveblog",
+    "live-blog",
+    "newsblog",
+    "news-blog",
+    "kommentar",
+    "gastkommentar",
+    "leitartikel",
+    "gastbeitrag",
+    "interview",
+    "entretien",
+    "entrevista",
+    "intervista",
+    "analyse",
+    "análisis",
+    "analisi",
+    "commentaire",
+    "éditorial",
+    "editoriale",
+    "commento",
+];
 
 /// Whether `label` (any case) is one of [`GENRES`]' labels.
 pub fn is_genre_label(label: &str) -> bool {
@@ -539,6 +581,13 @@ mod tests {
             ("Intervista | Il ministro parla", Some("interview")),
             ("Análisis - La inflación", Some("analysis")),
             ("Live Nation kündigt eine Tour an.", None),
+            ("Live-Blog zur Europawahl: Die Ergebnisse", Some("live")),
+            (
+                "Interview mit Olaf Scholz: „Wir schaffen das“",
+                Some("interview"),
+            ),
+            ("Live music returns: the festival opens", None),
+            ("Direct flights resume: Lufthansa", None),
             ("Die Kommentare der Leser: viele.", None),
             ("Berlin (dpa) – Der Bundestag hat …", None),
         ] {

@@ -195,7 +195,7 @@ pub fn suffix_language(suffix: &str, configured: &[String]) -> Option<String> {
 /// other suffix counts once the configuration names its language.
 const SUFFIX_ONLY_LANGUAGES: &[&str] = &[
     "rm", "lb", "ga", "cy", "sq", "eu", "gl", "is", "mt", "fy", "br", "gd", "oc", "co", "bs",
-    "gsw", "fo", "se", "kw", "gv", "wa", "ast", "an", "sc", "fur", "lld",
+    "gsw", "fo", "se", "kw", "gv", "wa", "ast", "an", "sc", "fur", "lld", "no", "nb", "nn",
 ];
 
 /// Below this many words a detected language is reported as uncertain:

@@ -376,17 +376,19 @@ pub fn without_dateline(sentence: &str) -> &str {
     // "Berlin. Der Bundestag …": a place as a sentence of its own; and an
     // exclamation of one word ("Champions! Real Madrid …", "¡Campeones!
     // El Real Madrid …"), which says as little as a title.
-    for end in [". ", "! "] {
+    // French sets a space before "!" (often a narrow no-break one).
+    for end in [". ", "! ", " ! ", "\u{a0}! ", "\u{202f}! "] {
         let Some((word, rest)) = sentence.split_once(end) else {
             continue;
         };
-        let word = match end {
-            "! " => word.trim_start_matches('¡'),
-            _ => word,
+        let exclaimed = end.ends_with("! ");
+        let word = match exclaimed {
+            true => word.trim_start_matches('¡'),
+            false => word,
         };
         // Not an initial or a title ("J. K. Rowling", "Prof. Dr. …").
         let one_word = word.chars().count() >= 3
-            && (end == "! " || !super::sentence::is_abbreviation(word))
+            && (exclaimed || !super::sentence::is_abbreviation(word))
             && word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().all(|c| c.is_alphabetic() || "-/".contains(c));
         if one_word && starts_sentence(rest) {
@@ -756,6 +758,8 @@ mod tests {
             "SAN FRANCISCO, Jan. 15, 2025 /PRNewswire/ -- Norvik Robotics Inc. today announced.",
             "Champions! Real Madrid clinched their title.",
             "¡Campeones! El Real Madrid conquistó su Liga.",
+            "Champions ! Le PSG remporte le titre.",
+            "Enfin\u{202f}! Le PSG remporte le titre.",
         ];
         for sentence in stripped {
             let title = without_dateline(sentence);

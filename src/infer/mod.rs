@@ -362,7 +362,9 @@ impl<'a> Inferrer<'a> {
         // readers list as nothing; spacing is no part of a tag's name.
         let mut tags: Vec<String> = Vec::with_capacity(meta.tags.len());
         for tag in meta.tags.iter().map(|t| body::collapse_whitespace(t)) {
-            if !tag.is_empty() && !tags.contains(&tag) {
+            // `Politik` and `politik` are one category, as in Hugo.
+            let known = tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase());
+            if !tag.is_empty() && !known {
                 tags.push(tag);
             }
         }
@@ -548,10 +550,14 @@ impl<'a> Inferrer<'a> {
         if let Some(uri) = absolute.as_deref().and_then(crate::address::as_uri) {
             return Some(uri);
         }
+        let why = match value.contains(char::is_whitespace) {
+            true => "holds a space, which a URL cannot; write it as %20, or use `-`",
+            false => "must be an absolute URL (https://…) or a path starting with `/`",
+        };
         problems.push(Diagnostic::error(
             path,
             written.line,
-            format!("`url = \"{value}\"` must be an absolute URL (https://…) or a path starting with `/`"),
+            format!("`url = \"{value}\"` {why}"),
         ));
         None
     }
