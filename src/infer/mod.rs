@@ -321,6 +321,10 @@ impl<'a> Inferrer<'a> {
         let summary = match (&meta.summary, parsed.format) {
             (Some(summary), Format::Markdown) => body::markdown_inline_text(summary),
             (Some(summary), Format::Plain) => body::collapse_whitespace(summary),
+            // Pictures without alt text, or nothing: the title stands in,
+            // so that no entry is without text (validators warn, and a
+            // feed of summaries would show nothing under it).
+            (None, _) if lead.is_empty() => title.clone(),
             (None, _) => lead,
         };
         if let Body::Markdown { source } = &parsed.body {
