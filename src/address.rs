@@ -57,6 +57,23 @@ fn escape_stray_percents(text: &str) -> String {
     out
 }
 
+/// Whether `id` is a URI an entry may carry as its id as it is: a scheme
+/// of two letters or more (`C:` is a drive), no spaces, and for a
+/// `urn:uuid:` a well-formed UUID (the W3C validator calls anything else
+/// an error), so a malformed one is treated as any other non-URI id.
+pub fn is_entry_id(id: &str) -> bool {
+    if let Some(uuid) = id
+        .get(..9)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("urn:uuid:"))
+        .map(|_| &id[9..])
+    {
+        return uuid.len() == 36 && uuid::Uuid::parse_str(uuid).is_ok();
+    }
+    has_scheme(id)
+        && id.find(':').is_some_and(|colon| colon >= 2)
+        && !id.contains(char::is_whitespace)
+}
+
 /// Whether `text` begins with a URI scheme and a colon (`https:`, `urn:`).
 fn has_scheme(text: &str) -> bool {
     text.split_once(':').is_some_and(|(scheme, rest)| {
@@ -132,6 +149,17 @@ mod tests {
         );
         assert_eq!(as_uri("not a uri"), None);
         assert_eq!(as_uri("/relative/"), None);
+    }
+
+    #[test]
+    fn entry_ids() {
+        assert!(is_entry_id("tag:example.org,2021:launch"));
+        assert!(is_entry_id("https://a.org/x"));
+        assert!(!is_entry_id("1234"));
+        assert!(!is_entry_id("C:/x"));
+        assert!(!is_entry_id("tag:a b"));
+        assert!(is_entry_id("urn:uuid:5a08f2b6-3b5e-4d7e-9c1a-0e4f1c2d3b4a"));
+        assert!(!is_entry_id("urn:uuid:not-a-uuid"));
     }
 
     #[test]

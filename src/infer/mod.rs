@@ -579,7 +579,7 @@ impl<'a> Inferrer<'a> {
         lang: &str,
     ) -> String {
         let name = match (explicit, key) {
-            (Some(id), _) if is_uri(id) => return id.to_string(),
+            (Some(id), _) if crate::address::is_entry_id(id) => return id.to_string(),
             (Some(id), _) => format!("id:{id}"),
             (None, Some(key)) => format!("key:{key}/{lang}"),
             (None, None) => format!("file:{file_stem}/{lang}"),
@@ -625,34 +625,6 @@ fn bundle_name<'p>(path: &'p str, file_stem: &'p str) -> &'p str {
         .next()
         .filter(|folder| !folder.is_empty())
         .unwrap_or(file_stem)
-}
-
-/// Whether `id` is a URI an entry may carry as it is: a `urn:uuid:` must
-/// hold a well-formed UUID (the W3C validator calls anything else an
-/// error), so a malformed one is treated as any other non-URI id.
-fn is_uri(id: &str) -> bool {
-    if let Some(uuid) = id
-        .get(..9)
-        .filter(|scheme| scheme.eq_ignore_ascii_case("urn:uuid:"))
-        .map(|_| &id[9..])
-    {
-        return uuid.len() == 36 && Uuid::parse_str(uuid).is_ok();
-    }
-    match id.split_once(':') {
-        Some((scheme, rest)) => {
-            !rest.is_empty()
-                && scheme.len() >= 2
-                && scheme
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-                && !id.contains(char::is_whitespace)
-        }
-        None => false,
-    }
 }
 
 /// A URL segment a publisher may write: no separators, no dot segments,
@@ -869,9 +841,5 @@ mod tests {
         assert!(!is_url_segment("a b"));
         assert!(is_url_segment("straße"));
         assert!(!is_url_segment("a/b"));
-        assert!(is_uri("tag:example.org,2021:launch"));
-        assert!(!is_uri("1234"));
-        assert!(is_uri("urn:uuid:5a08f2b6-3b5e-4d7e-9c1a-0e4f1c2d3b4a"));
-        assert!(!is_uri("urn:uuid:not-a-uuid"));
     }
 }
