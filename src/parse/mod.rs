@@ -217,12 +217,24 @@ fn windows_1252(c: char) -> Option<char> {
 /// of every plane, which [`first_non_xml_char`] leaves to this beyond
 /// the first plane).
 fn first_discouraged_char(text: &str) -> Option<char> {
-    // Their UTF-8 starts with 0x7F, 0xC2, 0xEF or 0xF0–0xF4; most text has
-    // the first three rarely enough to look only there.
+    // Their UTF-8, looked for byte by byte (German and French text has
+    // 0xC2 in every «, ° and no-break space, so the lead byte alone says
+    // little): 7F; C2 80–9F; EF B7 90–AF; and a four-byte character whose
+    // last three bytes are xF BF BE or xF BF BF.
     let bytes = text.as_bytes();
-    let worth_a_look = memchr::memchr3(0x7F, 0xC2, 0xEF, bytes).is_some()
-        || bytes.iter().any(|&b| (0xF0..=0xF4).contains(&b));
-    if !worth_a_look {
+    let c1_or_fdd0 = memchr::memchr3_iter(0x7F, 0xC2, 0xEF, bytes).any(|at| match bytes[at] {
+        0x7F => true,
+        0xC2 => matches!(bytes.get(at + 1), Some(0x80..=0x9F)),
+        _ => bytes.get(at + 1) == Some(&0xB7) && matches!(bytes.get(at + 2), Some(0x90..=0xAF)),
+    });
+    let plane_end = || {
+        memchr::memmem::find_iter(bytes, b"\xBF\xBF")
+            .chain(memchr::memmem::find_iter(bytes, b"\xBF\xBE"))
+            .any(|at| {
+                at >= 2 && (0xF0..=0xF4).contains(&bytes[at - 2]) && bytes[at - 1] & 0x0F == 0x0F
+            })
+    };
+    if !c1_or_fdd0 && !plane_end() {
         return None;
     }
     text.chars().find(|&c| {
