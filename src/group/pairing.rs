@@ -418,24 +418,18 @@ pub fn pair_reusing(
         // German live ticker that matches a Spanish report best must not
         // join that report's English translation when it matches an
         // English ticker nearly as well.
+        // (`can_join` made every such pair an edge, this one included.)
         let score_of = |x: usize, y: usize| {
             neighbours[x]
                 .iter()
                 .find(|&&(n, _)| n == y)
                 .map_or(e.score, |&(_, score)| score)
         };
-        let (group_a, group_b) = (
-            sets.members_of(sets.root(a)).to_vec(),
-            sets.members_of(sets.root(b)).to_vec(),
-        );
+        let (group_a, group_b) = (sets.members_of(sets.root(a)), sets.members_of(sets.root(b)));
         let mut contested = None;
-        'pairs: for &x in &group_a {
-            for &y in &group_b {
-                let link = if (x, y) == (a, b) {
-                    e.score
-                } else {
-                    score_of(x, y)
-                };
+        'pairs: for &x in group_a {
+            for &y in group_b {
+                let link = score_of(x, y);
                 for (p, q) in [(x, y), (y, x)] {
                     if let Some(&(r, score)) = rival(p, q, link) {
                         contested = Some((p, q, link, r, score));

@@ -184,7 +184,7 @@ pub fn extract(text: &str) -> Signals {
     if let Some(genre) = genre(text) {
         // Weightless: it is no evidence of sharing, only a kind that both
         // articles of a translation have (see [`genres_differ`]).
-        tokens.push((format!("g:{genre}"), 0.0, false));
+        tokens.push((genre_token(genre), 0.0, false));
     }
     Signals::of(
         tokens
@@ -300,24 +300,22 @@ pub fn genre(text: &str) -> Option<&'static str> {
     if label.is_empty() || label.chars().count() > 40 {
         return None;
     }
-    let exact = GENRES
-        .iter()
-        .find(|(_, labels)| labels.contains(&label.as_str()))
-        .map(|(genre, _)| *genre);
+    if let Some(genre) = genre_of(&label) {
+        return Some(genre);
+    }
     // "Live-Blog zur Europawahl:", "Interview mit Olaf Scholz:": a label
     // that is no other word may say what it is about.
     let first_word = label.split_whitespace().next().unwrap_or("");
-    exact.or_else(|| {
-        (label.chars().count() <= 40 && label.split_whitespace().count() <= 6)
-            .then(|| {
-                GENRES
-                    .iter()
-                    .find(|(_, labels)| labels.contains(&first_word))
-                    .map(|(genre, _)| *genre)
-            })
-            .flatten()
-            .filter(|_| LABEL_WORDS.contains(&first_word))
-    })
+    let about = LABEL_WORDS.contains(&first_word) && label.split_whitespace().count() <= 6;
+    about.then(|| genre_of(first_word)).flatten()
+}
+
+/// The kind of piece `label` (lowercase) names, if it is one of [`GENRES`]'.
+fn genre_of(label: &str) -> Option<&'static str> {
+    GENRES
+        .iter()
+        .find(|(_, labels)| labels.contains(&label))
+        .map(|(genre, _)| *genre)
 }
 
 /// Labels that are no other word, and so may open a longer label ("Live-
@@ -349,20 +347,27 @@ const LABEL_WORDS: &[&str] = &[
 
 /// Whether `label` (any case) is one of [`GENRES`]' labels.
 pub fn is_genre_label(label: &str) -> bool {
-    let label = label.trim().to_lowercase();
-    GENRES
-        .iter()
-        .any(|(_, labels)| labels.contains(&label.as_str()))
+    genre_of(&label.trim().to_lowercase()).is_some()
+}
+
+/// The token each kind of piece of [`GENRES`] is, as [`extract`] writes it.
+fn genre_token(genre: &str) -> String {
+    format!("g:{genre}")
 }
 
 /// Whether one article is labelled a kind of piece (see [`GENRES`]) that
 /// the other is not: a live ticker and the report of its story, or a
 /// commentary and the news it comments on, are two articles.
 pub fn genres_differ(a: &Signals, b: &Signals) -> bool {
-    GENRES.iter().any(|(genre, _)| {
-        let id = token_id(&format!("g:{genre}"));
-        a.contains_id(id) != b.contains_id(id)
-    })
+    // Asked of every candidate pair that is scored high enough: the ids
+    // are hashed once.
+    static IDS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        GENRES
+            .iter()
+            .map(|(genre, _)| token_id(&genre_token(genre)))
+            .collect()
+    });
+    IDS.iter().any(|&id| a.contains_id(id) != b.contains_id(id))
 }
 
 fn normalize(word: &str) -> String {
