@@ -50,17 +50,17 @@ impl<'a> Inferrer<'a> {
     /// decisions) are pushed to `warnings`; errors make the article unusable.
     pub fn infer(
         &self,
-        parsed: ParsedArticle,
+        mut parsed: ParsedArticle,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<Article, Vec<Diagnostic>> {
+        // What parsing found wrong but could read past: reported with
+        // what is found here, so one run shows every problem of the file.
+        let mut problems = std::mem::take(&mut parsed.problems);
         let path = parsed.path.as_str();
         let meta = &parsed.meta;
         // Where a written value's line is: the sidecar's, for an export
         // that has one.
         let meta_path = parsed.meta_path.as_str();
-        // What parsing found wrong but could read past: reported with
-        // what is found here, so one run shows every problem of the file.
-        let mut problems = parsed.problems.clone();
         let rejected = |key: &str| meta.rejected.iter().any(|k| k == key);
         let (file_stem, suffix_lang) = self.file_name(path);
 
@@ -356,7 +356,7 @@ impl<'a> Inferrer<'a> {
                     "an author with an empty name is left out; give the name or remove the entry",
                 ));
             } else {
-                authors.push(self.person(path, name, person, warnings));
+                authors.push(feed_person(path, name, person, warnings));
             }
         }
         if authors.is_empty() {
@@ -401,48 +401,6 @@ impl<'a> Inferrer<'a> {
             evidence: (parsed.format == Format::Plain)
                 .then(|| crate::group::signals::extract(&full_text)),
         })
-    }
-
-    /// An author as a feed may carry them: "Jane Doe <jane@example.org>"
-    /// parted into name and address, an address that is none and a URI
-    /// that is no absolute URL left out with a warning (RFC 4287 allows
-    /// neither, and the W3C validator calls them errors).
-    fn person(
-        &self,
-        path: &str,
-        name: String,
-        written: &Person,
-        warnings: &mut Vec<Diagnostic>,
-    ) -> Person {
-        let (name, mut email) = match crate::address::split_name_and_email(&name) {
-            Some((name, email)) if written.email.is_none() => {
-                (name.to_string(), Some(email.to_string()))
-            }
-            _ => (name, written.email.as_ref().map(|e| e.trim().to_string())),
-        };
-        if let Some(address) = email.take_if(|e| !crate::address::is_email(e)) {
-            warnings.push(Diagnostic::warning(
-                path,
-                None,
-                format!(
-                    "the email `{address}` of author `{name}` is no address (name@example.org) and is left out; correct it or remove it"
-                ),
-            ));
-        }
-        let uri = written.uri.as_ref().and_then(|uri| {
-            let absolute = crate::address::as_uri(uri);
-            if absolute.is_none() {
-                warnings.push(Diagnostic::warning(
-                    path,
-                    None,
-                    format!(
-                        "the uri `{uri}` of author `{name}` is no absolute URL (https://…) and is left out; correct it or remove it"
-                    ),
-                ));
-            }
-            absolute
-        });
-        Person { name, email, uri }
     }
 
     fn resolve_date(
@@ -522,19 +480,16 @@ impl<'a> Inferrer<'a> {
     /// in another script is percent-encoded (RSS `<link>` is a URL, not
     /// an IRI).
     fn article_url(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
-        let url = self.url_from_pattern(lang, date, slug);
-        crate::address::as_uri(&url).unwrap_or(url)
-    }
-
-    fn url_from_pattern(&self, lang: &str, date: &DateTime<FixedOffset>, slug: &str) -> String {
         let local = date.with_timezone(&self.settings.timezone);
-        self.settings
+        let url = self
+            .settings
             .url_pattern
             .replace("{lang}", lang)
             .replace("{year}", &format!("{:04}", local.year()))
             .replace("{month}", &format!("{:02}", local.month()))
             .replace("{day}", &format!("{:02}", local.day()))
-            .replace("{slug}", slug)
+            .replace("{slug}", slug);
+        crate::address::as_uri(&url).unwrap_or(url)
     }
 
     fn absolute_url(
@@ -599,6 +554,47 @@ impl<'a> Inferrer<'a> {
         let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, self.settings.base_url.as_bytes());
         format!("urn:uuid:{}", Uuid::new_v5(&namespace, name.as_bytes()))
     }
+}
+
+/// An author as a feed may carry them: "Jane Doe <jane@example.org>"
+/// parted into name and address, an address that is none and a URI
+/// that is no absolute URL left out with a warning (RFC 4287 allows
+/// neither, and the W3C validator calls them errors).
+fn feed_person(
+    path: &str,
+    name: String,
+    written: &Person,
+    warnings: &mut Vec<Diagnostic>,
+) -> Person {
+    let (name, mut email) = match crate::address::split_name_and_email(&name) {
+        Some((name, email)) if written.email.is_none() => {
+            (name.to_string(), Some(email.to_string()))
+        }
+        _ => (name, written.email.as_ref().map(|e| e.trim().to_string())),
+    };
+    if let Some(address) = email.take_if(|e| !crate::address::is_email(e)) {
+        warnings.push(Diagnostic::warning(
+            path,
+            None,
+            format!(
+                "the email `{address}` of author `{name}` is no address (name@example.org) and is left out; correct it or remove it"
+            ),
+        ));
+    }
+    let uri = written.uri.as_ref().and_then(|uri| {
+        let absolute = crate::address::as_uri(uri);
+        if absolute.is_none() {
+            warnings.push(Diagnostic::warning(
+                path,
+                None,
+                format!(
+                    "the uri `{uri}` of author `{name}` is no absolute URL (https://…) and is left out; correct it or remove it"
+                ),
+            ));
+        }
+        absolute
+    });
+    Person { name, email, uri }
 }
 
 /// `news/launch.de.md` → (`launch.de`, Some((`launch`, `de`))): the stem,
