@@ -72,9 +72,7 @@ fn entry(entry: &Entry) -> AtomEntry {
             .collect(),
         links: entry_links(entry),
         published: Some(article.date),
-        // An empty summary is no summary (an article of pictures only);
-        // Atom needs none beside content, and validators flag a blank one.
-        summary: (!article.summary.is_empty()).then(|| Text::plain(xml_text(&article.summary))),
+        summary: Some(Text::plain(xml_text(&article.summary))),
         content: entry.content_html.as_ref().map(|_| Content {
             value: Some(String::new()),
             content_type: Some("html".to_string()),

@@ -71,11 +71,16 @@ pub fn document(
 /// recommends them for that reason; the XML is the same. Item descriptions
 /// are HTML and keep their escapes.
 fn plain_text_references(bytes: Vec<u8>) -> Vec<u8> {
-    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    use memchr::memmem;
+    // Most documents (their bodies go in later) escape nothing.
+    if memmem::find(&bytes, b"&amp;").is_none() && memmem::find(&bytes, b"&lt;").is_none() {
+        return bytes;
+    }
+    let find = |hay: &[u8], needle: &[u8]| memmem::find(hay, needle);
     let first_item = find(&bytes, b"<item>").unwrap_or(bytes.len());
     let mut out = Vec::with_capacity(bytes.len() + 64);
     let mut at = 0;
-    while let Some(open) = find(&bytes[at..], b"<").map(|o| at + o) {
+    while let Some(open) = memchr::memchr(b'<', &bytes[at..]).map(|o| at + o) {
         let element = [
             (&b"<title>"[..], &b"</title>"[..]),
             (b"<category>", b"</category>"),
@@ -180,8 +185,7 @@ fn item(entry: &Entry) -> Item {
         title: Some(xml_text(&article.title)),
         link: Some(article.url.clone()),
         // `description` is HTML in practice; the summary is plain text.
-        description: (!article.summary.is_empty())
-            .then(|| escape_html(&xml_text(&article.summary))),
+        description: Some(escape_html(&xml_text(&article.summary))),
         categories: article
             .tags
             .iter()
