@@ -488,6 +488,14 @@ fn read_text(
     // in German or French is not mostly ASCII, where std's check is
     // fastest; simdutf8 checks it several times faster. Only a file that
     // fails is checked again by std, which says where.
+    // UTF-16 with a byte-order mark is no UTF-8, without one it is, full
+    // of NULs: either way one error that names it, not one a line.
+    let maybe_utf16 = matches!(bytes[..], [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])
+        || memchr::memchr(0, &bytes).is_some();
+    if let Some(encoding) = maybe_utf16.then(|| utf16_encoding(&bytes)).flatten() {
+        diagnostics.push(utf16_error(rel, encoding));
+        return None;
+    }
     let checked = if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: the bytes were just validated as UTF-8.
         Ok(unsafe { String::from_utf8_unchecked(bytes) })
@@ -517,10 +525,6 @@ fn read_text(
             let column =
                 std::str::from_utf8(&before[line_start..]).map_or(0, |l| l.chars().count()) + 1;
             let byte = e.as_bytes()[valid];
-            if let Some(encoding) = utf16_encoding(e.as_bytes()) {
-                diagnostics.push(utf16_error(rel, encoding));
-                return None;
-            }
             diagnostics.push(Diagnostic::error(
                 rel,
                 Some(line),
@@ -538,7 +542,7 @@ fn read_text(
 /// byte of most of the text (its ASCII characters). Such a file is not
 /// Windows-1252 (the advice for other bytes that are not UTF-8), and without a
 /// mark it is even valid UTF-8, full of NULs.
-pub fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
+fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
     match bytes {
         [0xFF, 0xFE, ..] => return Some("UTF-16LE"),
         [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
@@ -566,7 +570,7 @@ pub fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// The one error for a UTF-16 file, with the command that converts it.
-pub fn utf16_error(rel: &str, encoding: &str) -> Diagnostic {
+fn utf16_error(rel: &str, encoding: &str) -> Diagnostic {
     Diagnostic::error(
         rel,
         None,

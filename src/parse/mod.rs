@@ -101,15 +101,7 @@ pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
     } else {
         source.file.text.as_str().into()
     };
-    let mut problems = match text.contains('\0') {
-        // UTF-16 without a byte-order mark is valid UTF-8, with a NUL
-        // before or after every ASCII character: one error, not one a line.
-        true => match crate::discover::utf16_encoding(source.file.text.as_bytes()) {
-            Some(encoding) => return Err(vec![crate::discover::utf16_error(path, encoding)]),
-            None => forbidden_characters(path, &text),
-        },
-        false => forbidden_characters(path, &text),
-    };
+    let mut problems = forbidden_characters(path, &text);
     let parsed = match source.kind {
         SourceKind::Plain => {
             let (meta, meta_source, meta_path) = match &source.sidecar {
