@@ -74,18 +74,20 @@ pub fn is_entry_id(id: &str) -> bool {
         && !id.contains(char::is_whitespace)
 }
 
-/// Whether `text` begins with a URI scheme and a colon (`https:`, `urn:`).
+/// Whether `text` begins with a URI scheme and a colon, and has more after
+/// it (`https:…`, `urn:…`).
 fn has_scheme(text: &str) -> bool {
-    text.split_once(':').is_some_and(|(scheme, rest)| {
-        !rest.is_empty()
-            && scheme
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic())
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
+    scheme_of(text).is_some_and(|scheme| text.len() > scheme.len() + 1)
+}
+
+/// The scheme `text` begins with, before its colon (`https` of `https:`).
+pub fn scheme_of(text: &str) -> Option<&str> {
+    let (scheme, _) = text.split_once(':')?;
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some(scheme)
 }
 
 /// Whether `text` is an e-mail address as RFC 4287 (after RFC 2822's

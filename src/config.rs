@@ -252,12 +252,7 @@ impl Values {
                 "`{key}` `{value}` has no scheme: write https://{host} for that host, or a path from base_url starting with one `/`"
             )];
         }
-        let has_scheme = value.split_once(':').is_some_and(|(scheme, _)| {
-            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        });
+        let has_scheme = crate::address::scheme_of(value).is_some();
         if has_scheme && !is_absolute_url(value) {
             return vec![format!(
                 "`{key}` `{value}` is not an http(s) URL; {absolute_or_path}"
@@ -448,9 +443,7 @@ impl Settings {
         // Checked key by key above; should serde still refuse the file,
         // its own words are better than nothing.
         let config: Config = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+            let line = e.span().map(|span| keys::line_of(text, span.start));
             ConfigError::one(shown, line, e.message())
         })?;
         Settings::from_config(config, shown)

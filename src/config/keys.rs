@@ -51,7 +51,8 @@ pub(super) fn check(text: &str) -> Vec<ConfigProblem> {
     checker.problems
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+/// The 1-based line of byte `offset` in `text`.
+pub(super) fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
