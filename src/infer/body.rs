@@ -7,7 +7,10 @@
 //! link targets — is where script could reach a reader, so link schemes are
 //! limited to a safe list and raw HTML is sanitised.
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::VecDeque;
+
+use linkify::{LinkFinder, LinkKind};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, TextMergeStream};
 use url::Url;
 
 use crate::parse::Paragraph;
@@ -68,7 +71,8 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     // so that its end is dropped too and only its text remains.
     let mut dropped: Vec<bool> = Vec::new();
     let mut embeds = EmbedsAsLinks::default();
-    let events = Parser::new_ext(source, MARKDOWN_EXTENSIONS).filter_map(|mut event| match event {
+    let parsed = Parser::new_ext(source, MARKDOWN_EXTENSIONS);
+    let events = BareLinks::new(TextMergeStream::new(parsed)).filter_map(|mut event| match event {
         Event::Html(ref html) | Event::InlineHtml(ref html) => {
             raw_html = true;
             match embeds.rewrite(html) {
@@ -143,6 +147,134 @@ const MARKDOWN_EXTENSIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_DEFINITION_LIST)
     .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Bare addresses in the text (`https://…`, `www.…`, `press@…`) made
+/// links, as Hugo's Markdown (linkify, on by default) makes them: a Hugo
+/// site's readers could click them on the page, and some feed readers
+/// link nothing themselves. The rules are GitHub's, which Hugo follows:
+/// a URL needs `http://`, `https://` or `ftp://`, or to start with `www.`
+/// (then `http://` is put before it); `bund.de` alone stays text, as
+/// does anything inside a link, an image's text or code.
+struct BareLinks<'a, I> {
+    events: I,
+    /// Events split from one text, waiting to be passed on.
+    queued: VecDeque<Event<'a>>,
+    /// How deep in links, images and code blocks (Markdown's or raw
+    /// HTML's `<a>`) the stream is: text there is never linked.
+    inside: usize,
+    finder: LinkFinder,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> BareLinks<'a, I> {
+    fn new(events: I) -> Self {
+        let mut finder = LinkFinder::new();
+        finder.url_must_have_scheme(false);
+        BareLinks {
+            events,
+            queued: VecDeque::new(),
+            inside: 0,
+            finder,
+        }
+    }
+
+    /// The target of a bare address found in text, or `None` when GitHub's
+    /// rules would leave it text.
+    fn target(link: &linkify::Link) -> Option<(LinkType, String)> {
+        let text = link.as_str();
+        match link.kind() {
+            LinkKind::Email => Some((LinkType::Email, text.to_owned())),
+            LinkKind::Url => {
+                let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+                if ["http://", "https://", "ftp://"]
+                    .iter()
+                    .any(|scheme| lower.starts_with(scheme))
+                {
+                    Some((LinkType::Autolink, text.to_owned()))
+                } else if lower.starts_with("www.") && text.len() > 4 {
+                    Some((LinkType::Autolink, format!("http://{text}")))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Queues `text` as text and links; false when it holds no address.
+    fn split(&mut self, text: &str) -> bool {
+        let mut from = 0;
+        for link in self.finder.links(text) {
+            let Some((link_type, dest_url)) = Self::target(&link) else {
+                continue;
+            };
+            if link.start() > from {
+                let before = text[from..link.start()].to_owned();
+                self.queued.push_back(Event::Text(before.into()));
+            }
+            let tag = Tag::Link {
+                link_type,
+                dest_url: dest_url.into(),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            };
+            self.queued.push_back(Event::Start(tag));
+            self.queued
+                .push_back(Event::Text(link.as_str().to_owned().into()));
+            self.queued.push_back(Event::End(TagEnd::Link));
+            from = link.end();
+        }
+        if from == 0 {
+            return false;
+        }
+        if from < text.len() {
+            self.queued
+                .push_back(Event::Text(text[from..].to_owned().into()));
+        }
+        true
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for BareLinks<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(queued) = self.queued.pop_front() {
+            return Some(queued);
+        }
+        let event = self.events.next()?;
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => {
+                self.inside += 1
+            }
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                self.inside = self.inside.saturating_sub(1)
+            }
+            Event::InlineHtml(html) => {
+                let tag = html.trim_start_matches('<').as_bytes();
+                match tag {
+                    [b'/', b'a' | b'A', b'>' | b' ', ..] => {
+                        self.inside = self.inside.saturating_sub(1)
+                    }
+                    [b'a' | b'A', b' ' | b'>' | b'\t' | b'\n', ..] => self.inside += 1,
+                    _ => {}
+                }
+            }
+            Event::Text(text)
+                if self.inside == 0
+                    && (memchr::memmem::find(text.as_bytes(), b"://").is_some()
+                        || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
+                        || memchr::memchr(b'@', text.as_bytes()).is_some()) =>
+            {
+                let text = text.clone();
+                if self.split(&text) {
+                    return self.queued.pop_front();
+                }
+            }
+            _ => {}
+        }
+        Some(event)
+    }
+}
 
 /// Elements that embed another page or a player (`<iframe>`, `<video>`,
 /// `<audio>`, `<embed>`, `<object>`), which the sanitiser removes: a
@@ -534,6 +666,42 @@ mod tests {
         assert!(html.contains("src=\"https://news.example.org/en/2021/05/04/launch/map.png\""));
         assert!(html.contains("href=\"https://a.org/\""));
         assert!(html.contains("href=\"https://news.example.org/en/2021/05/04/launch/#notes\""));
+    }
+
+    #[test]
+    fn bare_addresses_become_links_as_hugo_makes_them() {
+        let html = markdown_html(
+            "Details: https://www.bfs.admin.ch/asset/de/123?x=1&y=2. Or www.ons.gov.uk, \
+             press@example.org (mornings), bund.de and `https://code.example/`.\n\n\
+             [Named https://a.example/](https://b.example/) <a href=\"https://c.example/\">www.c.example</a>\n\n\
+             ```\nhttps://block.example/\n```",
+            "https://a.org/x/",
+        );
+        // (The raw `<a>` below makes the sanitiser add its `rel`.)
+        for link in [
+            (
+                "https://www.bfs.admin.ch/asset/de/123?x=1&amp;y=2",
+                "https://www.bfs.admin.ch/asset/de/123?x=1&amp;y=2</a>. Or",
+            ),
+            ("http://www.ons.gov.uk", "www.ons.gov.uk</a>,"),
+            (
+                "mailto:press@example.org",
+                "press@example.org</a> (mornings)",
+            ),
+        ] {
+            let (href, text) = link;
+            let link = format!("<a href=\"{href}\" rel=\"noopener noreferrer\">{text}");
+            assert!(html.contains(&link), "{link} not in {html}");
+        }
+        // A name without `www.` or a scheme, code, and the text of links.
+        for text in [
+            "bund.de and",
+            "<code>https://code.example/</code>",
+            "https://block.example/\n</code>",
+        ] {
+            assert!(html.contains(text), "{text} not in {html}");
+        }
+        assert_eq!(html.matches("<a ").count(), 5, "{html}");
     }
 
     #[test]
