@@ -161,7 +161,8 @@ fn bracketed_end(s: &str) -> Option<(&str, &str)> {
 /// the time (`10:30 EDT`, `14.30 Uhr MEZ`) comes back as its offset.
 fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<Zone>)> {
     const BETWEEN: &[&str] = &[
-        ",", " um", " at", " à", " alle", " ore", " a las", " a la", " -", " –", " |", " ·", " •",
+        ",", " um", " at", " à", " alle", " ore", " a las", " a la", " al", " a", " -", " –", " —",
+        " |", " ·", " •",
     ];
     let mut rest = s.trim_end();
     let mut zone = None;
@@ -211,7 +212,8 @@ fn split_time(s: &str) -> Option<(&str, NaiveTime)> {
 
 /// `noon` and `midnight`, which American style (AP) writes instead of
 /// 12 p.m. and 12 a.m. because those confuse readers, also as `12 noon`,
-/// and French `midi` and `minuit`. Midnight is 00:00, the start of the
+/// and the other languages' words for them (`midi`, `12 Uhr mittags`,
+/// `Mitternacht`, `mezzogiorno`, `medianoche`). Midnight is 00:00, the start of the
 /// date it follows, as 12 a.m. is: the date line names the day the
 /// article belongs to.
 fn split_noon_or_midnight(s: &str) -> Option<(&str, NaiveTime)> {
@@ -219,14 +221,23 @@ fn split_noon_or_midnight(s: &str) -> Option<(&str, NaiveTime)> {
         ("noon", 12),
         ("midday", 12),
         ("midi", 12),
+        ("mittag", 12),
+        ("mittags", 12),
+        ("mezzogiorno", 12),
+        ("mediodía", 12),
         ("midnight", 0),
         ("minuit", 0),
+        ("mitternacht", 0),
+        ("mezzanotte", 0),
+        ("medianoche", 0),
     ];
     let (head, word) = s.rsplit_once(char::is_whitespace)?;
     let &(_, hour) = NAMED
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(word))?;
     let head = head.trim_end();
+    // `12 Uhr mittags`, `12 noon`: the hour only says it again.
+    let head = head.strip_suffix(" Uhr").map_or(head, str::trim_end);
     let head = head.strip_suffix(" 12").map_or(head, str::trim_end);
     Some((head, NaiveTime::from_hms_opt(hour, 0, 0)?))
 }
@@ -1429,6 +1440,10 @@ mod tests {
             ok("May 4, 2024, 10:30 a.m. (ET)"),
             ok("May 4, 2024, 10:30 a.m. ET")
         );
+        // Dashes of every length before the time, as templates set them.
+        for text in ["May 4, 2024 — 10:30 a.m. ET", "May 4, 2024 – 10:30 a.m. ET"] {
+            assert_eq!(ok(text), ok("May 4, 2024, 10:30 a.m. ET"), "{text}");
+        }
     }
 
     #[test]
@@ -1452,6 +1467,12 @@ mod tests {
             ("WASHINGTON, February 4, 2025, noon", 12),
             ("4 février 2025 à midi", 12),
             ("4 février 2025, minuit", 0),
+            ("4. Februar 2025, Mittag", 12),
+            ("4. Februar 2025 – 12 Uhr mittags", 12),
+            ("4. Februar 2025 um Mitternacht", 0),
+            ("4 febbraio 2025, mezzogiorno", 12),
+            ("4 de febrero de 2025 al mediodía", 12),
+            ("4 de febrero de 2025, medianoche", 0),
         ] {
             assert_eq!(ok(text), at(h), "{text}");
         }
