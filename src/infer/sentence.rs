@@ -737,7 +737,7 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
         // ends one before a typical sentence opener, and so do the hours
         // "3 a.m." and "11 p.m.".
         if matches!(word.as_str(), "a.m" | "p.m") {
-            return opens_sentence(&following);
+            return opens_sentence(&following) || !continues_a_time(following_word);
         }
         if word.chars().next().is_some_and(char::is_lowercase) {
             return false;
@@ -745,6 +745,54 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
         return opens_sentence(&following);
     }
     true
+}
+
+/// Whether the capitalised word after "7 a.m." still belongs to the time:
+/// a zone (`ET`, `GMT`, `Eastern`), a day or a month (`a.m. Tuesday`). Any
+/// other capital starts a sentence there (`Polls open at 7 a.m. Voters …`):
+/// the hours are English, where a capital mid-sentence is a name, and a
+/// name right after a time is rare.
+fn continues_a_time(word: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "eastern",
+        "central",
+        "mountain",
+        "pacific",
+        "atlantic",
+        "alaska",
+        "hawaii",
+        "greenwich",
+        "local",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let Some(first) = word.chars().next() else {
+        return true;
+    };
+    !first.is_uppercase()
+        || word.chars().all(|c| c.is_uppercase())
+        || TIME_WORDS.contains(&word.to_lowercase().as_str())
+        || MONTH_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 /// "U.S", "E.U", "EE.UU", "U.S.A", "z.B": short letter groups joined by
@@ -908,6 +956,18 @@ mod tests {
             (
                 "The fire broke out at 3 a.m. on Tuesday in Newark. It spread.",
                 "The fire broke out at 3 a.m. on Tuesday in Newark.",
+            ),
+            (
+                "Polls open at 7 a.m. Voters must bring an ID card.",
+                "Polls open at 7 a.m.",
+            ),
+            (
+                "Polls open at 7 a.m. Eastern and close at 8 p.m. EST on Tuesday. Voters queue.",
+                "Polls open at 7 a.m. Eastern and close at 8 p.m. EST on Tuesday.",
+            ),
+            (
+                "The launch is set for 9:30 a.m. Thursday from Cape Canaveral. Crews are ready.",
+                "The launch is set for 9:30 a.m. Thursday from Cape Canaveral.",
             ),
             (
                 "Il sen. Matteo Renzi ha lasciato l'aula. Poi ha parlato.",
