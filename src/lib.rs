@@ -304,7 +304,14 @@ fn assemble(
     diagnostics.extend(future_dated(&articles, chrono::Utc::now()));
     let (grouping, mut notes, memo) = group::group_reusing(&articles, settings, memo);
     diagnostics.append(&mut notes);
-    (Catalog { articles, grouping }, memo)
+    (
+        Catalog {
+            articles,
+            grouping,
+            kept_languages: Vec::new(),
+        },
+        memo,
+    )
 }
 
 /// Articles dated after `now` (with ten minutes for clocks that differ):
@@ -719,6 +726,17 @@ pub fn build(
             return Err(Error::Input(loaded.diagnostics));
         }
         left_out = leave_out_failed(&mut loaded, settings);
+        let present: BTreeSet<&str> = loaded
+            .catalog
+            .articles
+            .iter()
+            .map(|a| a.lang.as_str())
+            .collect();
+        let kept = publish::published_languages(out_dir)?;
+        loaded.catalog.kept_languages = kept
+            .into_iter()
+            .filter(|lang| !present.contains(lang.as_str()))
+            .collect();
     }
     let sources: Vec<(&str, cache::ContentHash)> = remembered
         .iter()

@@ -183,6 +183,10 @@ pub struct Grouping {
 pub struct Catalog {
     pub articles: Vec<Article>,
     pub grouping: Grouping,
+    /// Languages whose published feeds a `--keep-going` run keeps though
+    /// it has no article of them (all failed to read): the other feeds
+    /// still link them as siblings, as the last good run did.
+    pub kept_languages: Vec<String>,
 }
 
 #[cfg(test)]

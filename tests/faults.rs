@@ -984,7 +984,8 @@ fn keep_going_publishes_the_valid_articles_and_lists_the_others() {
 
 /// With `--keep-going`, a language whose articles all fail to read is not
 /// a language without articles: its published feeds stay, byte for byte,
-/// and come back up to date once the files are fixed.
+/// the other languages' feeds go on linking them, and they come back up
+/// to date once the files are fixed.
 #[test]
 fn keep_going_keeps_the_feeds_of_a_language_whose_articles_all_failed() {
     let dir = tempfile::tempdir().unwrap();
@@ -1007,6 +1008,18 @@ fn keep_going_keeps_the_feeds_of_a_language_whose_articles_all_failed() {
         describe(&output)
     );
     assert!(fr_feeds() == fr_before, "fr's feeds must stay as published");
+    // The other feeds still name the kept ones as the feed in French.
+    let de = parse_feed(&feeds.join("de/atom.xml"));
+    assert!(
+        de.links
+            .iter()
+            .any(|link| link.href_lang.as_deref() == Some("fr")
+                && link.href.ends_with("/fr/atom.xml")),
+        "de/atom.xml lost its link to the kept fr feed: {:?}",
+        de.links
+    );
+    let de_rss = fs::read_to_string(feeds.join("de/rss.xml")).unwrap();
+    assert!(de_rss.contains("hreflang=\"fr\""), "{de_rss}");
 
     write(dir.path(), "articles/launch.fr.md", FR_MD);
     assert_success(&babelfeed(dir.path(), &["build", "-q"]));

@@ -605,6 +605,20 @@ pub fn stamps(out: &Path, paths: Vec<String>) -> Vec<(String, crate::discover::S
         .collect()
 }
 
+/// The languages an earlier run published feeds of, as its manifest lists
+/// them.
+pub fn published_languages(out: &Path) -> Result<Vec<String>, PublishError> {
+    let mut languages: Vec<String> = read_manifest(out)?
+        .iter()
+        .filter_map(|path| path.split_once('/'))
+        .filter(|(_, file)| matches!(*file, "atom.xml" | "rss.xml"))
+        .map(|(lang, _)| lang.to_string())
+        .collect();
+    languages.sort_unstable();
+    languages.dedup();
+    Ok(languages)
+}
+
 /// The files an earlier run wrote; none when there is no manifest yet.
 fn read_manifest(out: &Path) -> Result<Vec<String>, PublishError> {
     let path = out.join(MANIFEST_FILE);

@@ -727,7 +727,10 @@ pub fn feed_members<'a>(
 /// Decides the content of each language's feed.
 pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'a>> {
     let by_lang = feed_members(catalog, settings);
-    let langs: Vec<&str> = by_lang.keys().copied().collect();
+    let mut langs: Vec<&str> = by_lang.keys().copied().collect();
+    langs.extend(catalog.kept_languages.iter().map(String::as_str));
+    langs.sort_unstable();
+    langs.dedup();
     let fallback_author = settings.default_author.clone().unwrap_or(Person {
         name: settings.site_title.clone(),
         email: None,
