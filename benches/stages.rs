@@ -92,7 +92,11 @@ fn infer_all(parsed: Vec<ParsedArticle>, settings: &Settings) -> Vec<Article> {
 fn catalog(sources: &[SourceFile], settings: &Settings) -> Catalog {
     let articles = infer_all(parse_all(sources), settings);
     let (grouping, _) = babelfeed::group::group(&articles, settings);
-    Catalog { articles, grouping }
+    Catalog {
+        articles,
+        grouping,
+        kept_languages: Vec::new(),
+    }
 }
 
 fn formats() -> [(&'static str, corpus::Format); 2] {
