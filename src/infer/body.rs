@@ -71,6 +71,7 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     // so that its end is dropped too and only its text remains.
     let mut dropped: Vec<bool> = Vec::new();
     let mut embeds = EmbedsAsLinks::default();
+    let mut footnotes = FootnoteNumbers::default();
     let parsed = Parser::new_ext(source, MARKDOWN_EXTENSIONS);
     let events = BareLinks::new(TextMergeStream::new(parsed)).filter_map(|mut event| match event {
         Event::Html(ref html) | Event::InlineHtml(ref html) => {
@@ -80,11 +81,27 @@ pub fn markdown_html(source: &str, base: &str) -> String {
                 None => Some(event),
             }
         }
-        // A footnote's link points into the page (`#1`): the sanitiser
-        // makes it the article page's, as any other anchor.
-        Event::FootnoteReference(_) => {
+        // A footnote's link points into the page, to the anchor Hugo gives
+        // it there (`#fn:1`, numbered in order of first mention); the
+        // sanitiser makes it the article page's, as any other anchor.
+        Event::FootnoteReference(ref name) => {
             raw_html = true;
-            Some(event)
+            let number = footnotes.number(name);
+            Some(Event::InlineHtml(
+                format!("<sup class=\"footnote-ref\"><a href=\"#fn:{number}\">{number}</a></sup>")
+                    .into(),
+            ))
+        }
+        Event::Start(Tag::FootnoteDefinition(ref name)) => {
+            raw_html = true;
+            let number = footnotes.number(name);
+            Some(Event::Html(
+                format!(
+                    "<div class=\"footnote-definition\" id=\"fn:{number}\">\
+                     <sup class=\"footnote-definition-label\">{number}</sup>"
+                )
+                .into(),
+            ))
         }
         // A checkbox is a form control, which no feed should carry; the
         // character shows the same.
@@ -147,6 +164,18 @@ const MARKDOWN_EXTENSIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_DEFINITION_LIST)
     .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Footnotes numbered as they are first met, by mention or by definition,
+/// as Hugo and pulldown-cmark number them.
+#[derive(Default)]
+struct FootnoteNumbers(std::collections::HashMap<String, usize>);
+
+impl FootnoteNumbers {
+    fn number(&mut self, name: &str) -> usize {
+        let next = self.0.len() + 1;
+        *self.0.entry(name.to_owned()).or_insert(next)
+    }
+}
 
 /// Bare addresses in the text (`https://…`, `www.…`, `press@…`) made
 /// links, as Hugo's Markdown (linkify, on by default) makes them: a Hugo
@@ -762,7 +791,8 @@ mod tests {
             "<dl>",
             "<dd>Definition</dd>",
             "Die Quelle.",
-            "href=\"https://a.org/en/x/#1\"",
+            // Hugo's anchor for the note on the article's page.
+            "<a href=\"https://a.org/en/x/#fn:1\" rel=\"noopener noreferrer\">1</a>",
         ] {
             assert!(html.contains(expected), "{expected} in {html}");
         }
