@@ -296,6 +296,9 @@ pub fn genre(text: &str) -> Option<&'static str> {
             matches!(c, ':' | '|' | '–' | '—') || (c == '-' && first[..at].ends_with(' '))
         })
         .map_or(first.len(), |(at, _)| at);
+    if let Some(genre) = trailing_live_label(first) {
+        return Some(genre);
+    }
     let label = first[..label_end].trim().to_lowercase();
     if label.is_empty() || label.chars().count() > 40 {
         return None;
@@ -308,6 +311,26 @@ pub fn genre(text: &str) -> Option<&'static str> {
     let first_word = label.split_whitespace().next().unwrap_or("");
     let about = LABEL_WORDS.contains(&first_word) && label.split_whitespace().count() <= 6;
     about.then(|| genre_of(first_word)).flatten()
+}
+
+/// A live ticker labelled at the end of its first line ("Apagón en
+/// España, en directo", "Stromausfall in Spanien – der Liveticker",
+/// "Séisme : suivez la situation en direct"): after a comma, colon, dash
+/// or bracket, or, for the phrases that mean nothing else, at the end.
+fn trailing_live_label(first: &str) -> Option<&'static str> {
+    const PHRASES: &[&str] = &[" en direct", " en directo", " en vivo", " in diretta"];
+    let line = first.trim_end_matches(|c: char| c == ')' || c.is_whitespace());
+    let lower = line.to_lowercase();
+    if PHRASES.iter().any(|phrase| lower.ends_with(phrase)) {
+        return Some("live");
+    }
+    let (_, tail) = lower.rsplit_once([',', ':', '|', '–', '—', '('])?;
+    let tail = tail.trim();
+    let tail = ["der ", "die ", "le ", "el ", "il "]
+        .iter()
+        .find_map(|article| tail.strip_prefix(article))
+        .unwrap_or(tail);
+    (genre_of(tail) == Some("live")).then_some("live")
 }
 
 /// The kind of piece `label` (lowercase) names, if it is one of [`GENRES`]'.
@@ -595,6 +618,15 @@ mod tests {
             ("Direct flights resume: Lufthansa", None),
             ("Die Kommentare der Leser: viele.", None),
             ("Berlin (dpa) – Der Bundestag hat …", None),
+            ("Última hora del apagón en España, en directo", Some("live")),
+            ("Stromausfall in Spanien – der Liveticker", Some("live")),
+            (
+                "Séisme près de Naples : suivez la situation en direct",
+                Some("live"),
+            ),
+            ("Europawahl 2024 (live)", Some("live")),
+            ("Where young Londoners can afford to live", None),
+            ("The city where they live, work and vote", None),
         ] {
             assert_eq!(genre(text), kind, "{text}");
         }

@@ -309,7 +309,6 @@ const CORRESPONDENT: &[&str] = &[
 /// et Éric Zemmour, la réforme a été": a byline's parts are names.
 fn is_byline(line: &str) -> bool {
     const BY: &[&str] = &["von", "by", "par", "por", "di"];
-    const AND: &[&str] = &["und", "and", "et", "y", "e", "&"];
     let lower = line.to_lowercase();
     if CORRESPONDENT.iter().any(|c| lower.starts_with(c)) {
         return true;
@@ -318,6 +317,14 @@ fn is_byline(line: &str) -> bool {
     let line = line
         .split_once('(')
         .map_or(line, |(before, _)| before.trim_end());
+    // "Propos recueillis par Claire Dupont": who made an interview.
+    if let Some(phrase) = INTERVIEWED_BY
+        .iter()
+        .find(|phrase| lower.starts_with(*phrase) && lower[phrase.len()..].starts_with(' '))
+    {
+        let names = line.get(phrase.len()..).unwrap_or("");
+        return names_only(names.split_whitespace()) > 0;
+    }
     let mut parts = line.split([',', '/', '|']);
     let names = parts.next().unwrap_or(line);
     let mut words = names.split_whitespace().peekable();
@@ -332,21 +339,55 @@ fn is_byline(line: &str) -> bool {
     {
         return false;
     }
-    let is_name = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
-    let mut count = 0;
-    for word in words {
-        if !(is_name(word) || AND.contains(&word)) {
-            return false;
-        }
-        count += usize::from(is_name(word));
-    }
+    let count = names_only(words);
     let roles_in_capitals = parts.all(|part| {
         part.split_whitespace().all(|w| {
-            is_name(w) || AND.contains(&w) || AGENCIES.contains(&w.to_lowercase().as_str())
+            w.chars().next().is_some_and(char::is_uppercase)
+                || BYLINE_AND.contains(&w)
+                || AGENCIES.contains(&w.to_lowercase().as_str())
         })
     });
     (1..=6).contains(&count) && roles_in_capitals
 }
+
+/// How many names `words` are, all of them capitalised names joined by
+/// "und", "and", "et", "y" or "e"; 0 when any word is something else.
+fn names_only<'a>(words: impl Iterator<Item = &'a str>) -> usize {
+    let mut count = 0;
+    for word in words {
+        let is_name = word.chars().next().is_some_and(char::is_uppercase);
+        if !(is_name || BYLINE_AND.contains(&word)) {
+            return 0;
+        }
+        count += usize::from(is_name);
+    }
+    count
+}
+
+/// Words joining the names of a byline.
+const BYLINE_AND: &[&str] = &["und", "and", "et", "y", "e", "&"];
+
+/// Openings (lowercase) of the line that says who made an interview,
+/// before their names: it stands between the headline and the lead as a
+/// byline does.
+const INTERVIEWED_BY: &[&str] = &[
+    "propos recueillis par",
+    "entretien réalisé par",
+    "das gespräch führte",
+    "das gespräch führten",
+    "das interview führte",
+    "das interview führten",
+    "die fragen stellte",
+    "die fragen stellten",
+    "interview:",
+    "interview by",
+    "interviewed by",
+    "entrevista de",
+    "entrevista realizada por",
+    "intervista di",
+    "intervista a cura di",
+    "a cura di",
+];
 
 /// The first sentence without an agency dateline before it: "BERLIN (dpa)
 /// – Die …", "PARIS (AFP) - Le …", "WASHINGTON — The …", "Berlin (dpa) -
@@ -592,6 +633,14 @@ mod tests {
             "By Jane Roe, Economics Correspondent",
             "Foto Ansa",
             "Reporting by Mark Thompson; Editing by Jane Doe",
+            "Propos recueillis par Claire Dupont",
+            "Das Gespräch führte Markus Weber",
+            "Das Interview führten Anna Lehmann und Stefan Reinecke",
+            "Interview: Anna Lehmann und Stefan Reinecke",
+            "Interview by Jane Roe",
+            "Entrevista realizada por Ana García",
+            "Intervista di Marco Rossi",
+            "A cura di Giulia Bianchi",
         ] {
             assert_eq!(
                 open(&[first, lead, "Mehr."]),
@@ -610,6 +659,7 @@ mod tests {
             "By the end of the year, prices had doubled.",
             "Par ailleurs, la ville a voté le budget.",
             "Foto und Video sind erlaubt, sagte das Gericht.",
+            "Das Gespräch führte zu keiner Einigung, sagte der Sprecher.",
         ] {
             assert_eq!(open(&[lead, "Mehr."]), (None, lead.into()), "{lead}");
         }
