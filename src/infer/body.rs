@@ -517,6 +517,27 @@ pub fn markdown_inline_text(summary: &str) -> String {
     text.strip_prefix("x ").map_or(text.clone(), str::to_string)
 }
 
+/// Whether `text` is one or more Hugo shortcodes and nothing else
+/// (`{{< figure src="harbour.jpg" caption="…" >}}`).
+fn is_only_shortcodes(text: &str) -> bool {
+    let mut rest = text.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let close = match rest.get(..3) {
+            Some("{{<") => ">}}",
+            Some("{{%") => "%}}",
+            _ => return false,
+        };
+        let Some(end) = rest.find(close) else {
+            return false;
+        };
+        rest = rest[end + 3..].trim_start();
+    }
+    true
+}
+
 /// The first Hugo shortcode in a Markdown body (`{{< figure … >}}`,
 /// `{{% notice %}}`), as written, shortened; outside code, where a site's
 /// documentation shows them as examples.
@@ -638,8 +659,12 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
             Event::End(TagEnd::Paragraph) => {
                 in_paragraph = false;
                 if first_paragraph_only {
-                    // A credit under a picture or a byline is no lead.
-                    if super::lead::is_byline_or_credit(&text[paragraph_start..], None) {
+                    // A credit under a picture or a byline is no lead, nor is
+                    // a shortcode standing for a picture or a player.
+                    let paragraph = &text[paragraph_start..];
+                    if super::lead::is_byline_or_credit(paragraph, None)
+                        || is_only_shortcodes(paragraph)
+                    {
                         text.truncate(paragraph_start);
                     } else if !text.trim().is_empty() {
                         break;
@@ -828,6 +853,26 @@ mod tests {
             "Sum ]]> here & <there>"
         );
         assert_eq!(markdown_inline_text("5 * 3 = 15"), "5 * 3 = 15");
+    }
+
+    #[test]
+    fn a_shortcode_is_no_lead() {
+        assert_eq!(
+            markdown_text(
+                "{{< figure src=\"harbour.jpg\" caption=\"Sassnitz at dawn\" >}}\n\n\
+                 When the crowds have gone, the harbour is quiet.\n",
+                true
+            ),
+            "When the crowds have gone, the harbour is quiet."
+        );
+        assert_eq!(
+            markdown_text("{{< youtube abc >}} {{% note %}}\n\nThe lead.\n", true),
+            "The lead."
+        );
+        assert_eq!(
+            markdown_text("See {{< ref \"x\" >}} here.\n\nMore.\n", true),
+            "See {{< ref \"x\" >}} here."
+        );
     }
 
     #[test]
