@@ -103,6 +103,14 @@ pub fn markdown_html(source: &str, base: &str) -> String {
                 .into(),
             ))
         }
+        // `## Title {#id .class key=value}`: pulldown-cmark writes the
+        // key-value attributes as they are (`onclick=…`, `style=…`), and
+        // only raw HTML goes through the sanitiser; the id and classes are
+        // all Hugo makes of them that a feed may carry.
+        Event::Start(Tag::Heading { ref mut attrs, .. }) => {
+            attrs.clear();
+            Some(event)
+        }
         // A checkbox is a form control, which no feed should carry; the
         // character shows the same.
         Event::TaskListMarker(done) => Some(Event::Text(if done { "☑ " } else { "☐ " }.into())),
@@ -756,6 +764,19 @@ mod tests {
             assert!(html.contains(text), "{text} not in {html}");
         }
         assert_eq!(html.matches("<a ").count(), 5, "{html}");
+    }
+
+    #[test]
+    fn heading_attributes_cannot_carry_script_or_style() {
+        let html = markdown_html(
+            "## Click me {#x .note onclick=alert(document.cookie) style=position:fixed onmouseover=steal()}\n\n\
+             ## Form {formaction=javascript:alert(1) onfocus=alert(2)}\n",
+            "https://a.org/x/",
+        );
+        for bad in ["onclick", "style", "onmouseover", "formaction", "onfocus", "alert"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        assert!(html.contains("<h2 id=\"x\" class=\"note\">Click me</h2>"), "{html}");
     }
 
     #[test]
