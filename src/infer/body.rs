@@ -103,6 +103,15 @@ pub fn markdown_html(source: &str, base: &str) -> String {
                 .into(),
             ))
         }
+        // Text inside an inline player is its fallback ("your browser
+        // cannot play this"), which the link stands in for.
+        Event::Text(_) if embeds.open > 0 => None,
+        // A player left open (`<video>` without `</video>`) ends with its
+        // block: what comes after is no fallback of it.
+        Event::End(TagEnd::HtmlBlock | TagEnd::Paragraph) => {
+            embeds.open = 0;
+            Some(event)
+        }
         // `## Title {#id .class key=value}`: pulldown-cmark writes the
         // key-value attributes as they are (`onclick=…`, `style=…`), and
         // only raw HTML goes through the sanitiser; the id and classes are
@@ -158,6 +167,12 @@ pub fn markdown_html(source: &str, base: &str) -> String {
         cleaner.url_relative(ammonia::UrlRelative::RewriteWithBase(base));
     }
     cleaner.url_schemes(SAFE_SCHEMES.iter().copied().collect());
+    // The writing direction of Arabic or Hebrew text, and the numbering of
+    // a reversed list, are part of what it says. `<bdo>` is the one tag
+    // the feed validator warns of; `dir` on the elements says the same.
+    cleaner.add_generic_attributes(["dir"]);
+    cleaner.add_tag_attributes("ol", ["reversed", "start"]);
+    cleaner.rm_tags(["bdo"]);
     cleaner.clean(&html).to_string()
 }
 
@@ -767,16 +782,66 @@ mod tests {
     }
 
     #[test]
+    fn direction_and_list_numbering_survive_the_sanitiser() {
+        let html = markdown_html(
+            "<p dir=\"rtl\">مرحبا <span dir=\"ltr\">babelfeed</span> <bdo dir=\"rtl\">abc</bdo></p>\n\n\
+             <ol reversed start=\"3\"><li>c</li></ol>\n",
+            "https://a.org/x/",
+        );
+        for kept in [
+            "<p dir=\"rtl\">",
+            "<span dir=\"ltr\">",
+            "reversed",
+            "start=\"3\"",
+            "abc",
+        ] {
+            assert!(html.contains(kept), "{kept} not in {html}");
+        }
+        assert!(!html.contains("<bdo"), "{html}");
+    }
+
+    #[test]
+    fn a_player_left_open_does_not_swallow_what_follows() {
+        let html = markdown_html(
+            "<video controls src=\"film.mp4\">\n\nResults:\n\n<table><tr><td>42</td></tr></table>\n\n\
+             Inline <audio src=\"a.mp3\">fallback</audio> and <video src=\"b.mp4\"> open.\n\n\
+             <p>Kept</p>\n",
+            "https://a.org/x/",
+        );
+        for kept in [
+            "<td>42</td>",
+            "<p>Kept</p>",
+            "film.mp4",
+            "a.mp3",
+            "b.mp4",
+            "and",
+        ] {
+            assert!(html.contains(kept), "{kept} not in {html}");
+        }
+        assert!(!html.contains("fallback"), "{html}");
+    }
+
+    #[test]
     fn heading_attributes_cannot_carry_script_or_style() {
         let html = markdown_html(
             "## Click me {#x .note onclick=alert(document.cookie) style=position:fixed onmouseover=steal()}\n\n\
              ## Form {formaction=javascript:alert(1) onfocus=alert(2)}\n",
             "https://a.org/x/",
         );
-        for bad in ["onclick", "style", "onmouseover", "formaction", "onfocus", "alert"] {
+        for bad in [
+            "onclick",
+            "style",
+            "onmouseover",
+            "formaction",
+            "onfocus",
+            "alert",
+        ] {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
-        assert!(html.contains("<h2 id=\"x\" class=\"note\">Click me</h2>"), "{html}");
+        assert!(
+            html.contains("<h2 id=\"x\" class=\"note\">Click me</h2>"),
+            "{html}"
+        );
     }
 
     #[test]
