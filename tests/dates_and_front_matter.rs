@@ -214,3 +214,36 @@ fn every_problem_of_one_file_is_reported_at_once() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].line, Some(2));
 }
+
+/// Feeds carry whole seconds: ROME reads a fraction as milliseconds
+/// (`.123456789` would move the entry 34 hours on), SimplePie rounds it up.
+#[test]
+fn fractions_of_a_second_are_not_published() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/budget.en.md",
+        &format!(
+            "---\ntitle: Budget approved\ndate: 2024-03-01T10:30:00.123456789+01:00\nlastmod: 2024-03-02T08:00:00.654321Z\n---\n\n{LEAD_EN}\n"
+        ),
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let atom = dir.path().join("feeds/en/atom.xml");
+    let feed = parse_feed(&atom);
+    let entry = &feed.entries[0];
+    assert_eq!(
+        entry.published.unwrap().to_rfc3339(),
+        "2024-03-01T09:30:00+00:00"
+    );
+    assert_eq!(
+        entry.updated.unwrap().to_rfc3339(),
+        "2024-03-02T08:00:00+00:00"
+    );
+    for file in ["en/atom.xml", "en/rss.xml"] {
+        let text = std::fs::read_to_string(dir.path().join("feeds").join(file)).unwrap();
+        assert!(
+            !text.contains(".123") && !text.contains(".654"),
+            "{file}: {text}"
+        );
+    }
+}

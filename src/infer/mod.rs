@@ -420,7 +420,11 @@ impl<'a> Inferrer<'a> {
             }
             local_time(tz, local)
         };
-        match parse_date(&written.value, self.settings.date_order(lang)) {
+        // Feeds carry whole seconds: RFC 3339 allows any fraction, but ROME
+        // reads one as milliseconds (`.123456789` moves an entry 34 hours on)
+        // and SimplePie rounds it to the next second.
+        let whole_seconds = |time: DateTime<FixedOffset>| time.with_nanosecond(0).unwrap_or(time);
+        let resolved = match parse_date(&written.value, self.settings.date_order(lang)) {
             Ok(ParsedDate::Instant(instant)) => Some(instant),
             Ok(ParsedDate::Day(day)) => {
                 Some(self.local(day.and_hms_opt(0, 0, 0).unwrap_or_default()))
@@ -441,7 +445,8 @@ impl<'a> Inferrer<'a> {
                 problems.push(Diagnostic::error(path, written.line, message));
                 None
             }
-        }
+        };
+        resolved.map(whole_seconds)
     }
 
     /// A local time in the configured zone; a date-only value means
