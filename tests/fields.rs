@@ -512,3 +512,45 @@ fn future_dated_stories_are_published_with_one_warning() {
         3
     );
 }
+
+/// An article whose body is empty once sanitised (only a comment, only a
+/// script) has no content element: the validator warns of a blank one, and
+/// the entry's link stands for it.
+#[test]
+fn an_empty_body_makes_no_content_element() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    for (name, body) in [
+        ("comment", "<!-- the text follows tomorrow -->\n"),
+        ("script", "<script>alert(1)</script>\n"),
+        (
+            "text",
+            "The council met on Tuesday and approved the budget.\n",
+        ),
+    ] {
+        write(
+            dir.path(),
+            &format!("articles/{name}.en.md"),
+            &format!(
+                "---\ntitle: Title {name}\ndate: 2021-05-04\nsummary: About {name}.\n---\n\n{body}"
+            ),
+        );
+    }
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feed = parse_feed(&dir.path().join("feeds/en/atom.xml"));
+    for entry in &feed.entries {
+        let title = &entry.title.as_ref().unwrap().content;
+        assert_eq!(
+            entry.content.is_some(),
+            title == "Title text",
+            "{title}: {:?}",
+            entry.content
+        );
+    }
+    let rss = fs::read_to_string(dir.path().join("feeds/en/rss.xml")).unwrap();
+    assert_eq!(rss.matches("<content:encoded>").count(), 1, "{rss}");
+    assert!(
+        !rss.contains("<content:encoded></content:encoded>"),
+        "{rss}"
+    );
+}

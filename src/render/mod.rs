@@ -252,6 +252,14 @@ fn push_cdata(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(b"]]>");
 }
 
+/// An entry's content, or none when its body is empty (an article of
+/// only a comment or a script, once sanitised): the validator warns of a
+/// blank `<content>`, and the entry's alternate link stands for it.
+fn content_of(article: &crate::model::Article) -> Option<String> {
+    let html = article.content_html();
+    (!html.trim().is_empty()).then(|| xml_text_owned(html))
+}
+
 /// The HTML of the entries that have one, in order.
 fn bodies<'e>(entries: &'e [Entry]) -> impl Iterator<Item = &'e str> + Clone {
     entries.iter().filter_map(|e| e.content_html.as_deref())
@@ -494,7 +502,7 @@ fn render_language(
         }
         if full_content {
             for entry in run.iter_mut() {
-                entry.content_html = Some(xml_text_owned(entry.article.content_html()));
+                entry.content_html = content_of(entry.article);
             }
         }
         let atom = atom::document(&feed, run)?;
@@ -667,7 +675,7 @@ pub fn render_in_one_piece(
         let mut entries = std::mem::take(&mut feed.entries);
         if full_content {
             for entry in &mut entries {
-                entry.content_html = Some(xml_text_owned(entry.article.content_html()));
+                entry.content_html = content_of(entry.article);
             }
         }
         let [atom_path, rss_path] = feed_paths(feed.lang);
