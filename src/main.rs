@@ -239,9 +239,14 @@ fn run(cli: &Cli) -> Result<(), Error> {
                     };
                     eprintln!("unchanged {}{why}", out.join(path).display());
                 }
+            }
+            // Not only with -v: a feed gone is a 404 for every subscriber,
+            // and a folder that is empty for a while (a sync under way)
+            // looks like a language with no articles.
+            if !cli.quiet {
                 for path in &built.published.removed {
                     eprintln!(
-                        "removed {} (its language has no articles now)",
+                        "warning: removed {}: its language has no articles now (if they are only away for a while, the next run publishes it again)",
                         out.join(path).display()
                     );
                 }

@@ -889,8 +889,16 @@ fn a_language_without_articles_loses_its_feeds_but_not_other_files() {
     write(&feeds, "it/atom.xml", "<feed>hand-made</feed>\n");
 
     fs::remove_file(dir.path().join("articles/launch.fr.md")).unwrap();
-    let output = babelfeed(dir.path(), &["build", "-q"]);
+    let output = babelfeed(dir.path(), &["build"]);
     assert_success(&output);
+    // Said without -v: every subscriber of the feed now meets a 404.
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: removed")
+            && err.contains("fr/atom.xml")
+            && err.contains("fr/rss.xml"),
+        "{err}"
+    );
     for gone in ["fr/atom.xml", "fr/rss.xml"] {
         assert!(
             !feeds.join(gone).exists(),
