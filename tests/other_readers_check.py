@@ -308,6 +308,10 @@ def dump_simplepie(paths, scratch):
                 e["title"] = html.unescape(e["title"] or "")
                 e["categories"] = [html.unescape(c) for c in e["categories"]]
                 e["authors"] = [html.unescape(a) for a in e["authors"]]
+                # So is the permalink (`&` as `&amp;`); the raw link tags
+                # are as the XML parser read them.
+                e["link"] = html.unescape(e["link"] or "")
+                e["alternates"] = [html.unescape(a) for a in e.get("alternates") or []]
                 e["summary"] = html_text(e["summary"])
         out.append(feed)
     return out
@@ -318,7 +322,10 @@ def dump_rome(paths, scratch):
     r = run(["java", "-cp", cp, os.path.join(READERS_DIR, "RomeDump.java"), *paths])
     if r.returncode != 0:
         return [r.stderr.decode(errors="replace")] * len(paths)
-    feeds = [json.loads(line) for line in r.stdout.decode("utf-8").splitlines()]
+    # One JSON document a line; split on \n only, since str.splitlines()
+    # also splits on U+2028 and U+0085, which a feed's text may hold.
+    lines = r.stdout.decode("utf-8").split("\n")
+    feeds = [json.loads(line) for line in lines if line]
     for feed, path in zip(feeds, paths):
         for e in feed["entries"]:
             # An RSS description is HTML; an Atom summary here is text.
