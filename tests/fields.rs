@@ -554,3 +554,25 @@ fn an_empty_body_makes_no_content_element() {
         "{rss}"
     );
 }
+
+/// An author named twice (in any case) is one byline, as a tag is one
+/// category; a table's cells are words apart in a summary made of them.
+#[test]
+fn repeated_authors_are_one_and_table_cells_are_words() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write(
+        dir.path(),
+        "articles/results.en.md",
+        "---\ntitle: Results\ndate: 2021-05-04\nauthors: [\"Ana Díaz\", \"Bo Chen\", \"ana díaz\", \"Ana Díaz\"]\n---\n\n| team | points |\n|---|---|\n| Rovers | 12 |\n",
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feed = parse_feed(&dir.path().join("feeds/en/atom.xml"));
+    let entry = &feed.entries[0];
+    let names: Vec<&str> = entry.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Ana Díaz", "Bo Chen"]);
+    assert_eq!(
+        entry.summary.as_ref().unwrap().content,
+        "team points Rovers 12"
+    );
+}

@@ -642,6 +642,26 @@ fn alt_texts(source: &str) -> String {
 /// How much of an article without a paragraph stands in as its summary.
 const MAX_FALLBACK_SUMMARY_CHARS: usize = 300;
 
+/// The text of a piece of HTML: its tags left out (a line break as a
+/// space), its character references decoded.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let Some(close) = tag_end(&rest[open..]).map(|at| open + at) else {
+            rest = &rest[open..];
+            break;
+        };
+        if rest[open..close].to_ascii_lowercase().starts_with("<br") {
+            text.push(' ');
+        }
+        rest = &rest[close..];
+    }
+    text.push_str(rest);
+    decode_references(&text)
+}
+
 /// The plain text of a Markdown document: of its first paragraph only (the
 /// default summary), or of all of it (for language detection).
 pub fn markdown_text(source: &str, first_paragraph_only: bool) -> String {
@@ -673,8 +693,35 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
     // made of it would be "alt".
     let mut in_image = 0usize;
     let mut paragraph_start = 0;
+    // The raw HTML block being read, if any: a paragraph written in HTML
+    // (`<p class="lead">…</p>`) is a paragraph too.
+    let mut html_block: Option<String> = None;
     for event in Parser::new_ext(source, MARKDOWN_EXTENSIONS) {
         match event {
+            Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+            Event::Html(html) => {
+                if let Some(block) = html_block.as_mut() {
+                    block.push_str(&html);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let block = html_block.take().unwrap_or_default();
+                let opening = block.trim_start().get(..3).map(str::to_ascii_lowercase);
+                if !matches!(opening.as_deref(), Some("<p>" | "<p ")) {
+                    continue;
+                }
+                let paragraph = collapse_whitespace(&html_text(&block));
+                if first_paragraph_only {
+                    if paragraph.is_empty() || super::lead::is_byline_or_credit(&paragraph, None) {
+                        continue;
+                    }
+                    if text.trim().is_empty() {
+                        return paragraph;
+                    }
+                }
+                text.push_str(&paragraph);
+                text.push('\n');
+            }
             Event::Start(Tag::Paragraph) => {
                 in_paragraph = true;
                 paragraph_start = text.len();
@@ -708,6 +755,8 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
                 text.push(' ')
             }
             Event::End(TagEnd::Heading(_) | TagEnd::Item) => text.push('\n'),
+            // A table's cells are words apart (`a b 1 2`, not `ab12`).
+            Event::End(TagEnd::TableCell) => text.push(' '),
             _ => {}
         }
     }
@@ -939,6 +988,25 @@ mod tests {
             "Sum ]]> here & <there>"
         );
         assert_eq!(markdown_inline_text("5 * 3 = 15"), "5 * 3 = 15");
+    }
+
+    #[test]
+    fn a_paragraph_written_in_html_is_a_lead() {
+        assert_eq!(
+            markdown_text(
+                "<p class=\"lead\">The council <b>approved</b> the budget<br>on Tuesday &amp; Wednesday.</p>\n\nSecond.\n",
+                true
+            ),
+            "The council approved the budget on Tuesday & Wednesday."
+        );
+        assert_eq!(
+            markdown_text("<div class=\"ad\">Advert</div>\n\nThe lead.\n", true),
+            "The lead."
+        );
+        assert_eq!(
+            markdown_text("<p>Foto: dpa</p>\n\nThe lead.\n", true),
+            "The lead."
+        );
     }
 
     #[test]

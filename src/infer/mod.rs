@@ -356,7 +356,15 @@ impl<'a> Inferrer<'a> {
                     "an author with an empty name is left out; give the name or remove the entry",
                 ));
             } else {
-                authors.push(feed_person(path, name, person, warnings));
+                let person = feed_person(path, name, person, warnings);
+                // `Ana` twice (or `ana`) is one byline, as one tag is one
+                // category whatever its case.
+                let known = authors.iter().any(|a| {
+                    a.name.to_lowercase() == person.name.to_lowercase() && a.email == person.email
+                });
+                if !known {
+                    authors.push(person);
+                }
             }
         }
         if authors.is_empty() {

@@ -290,7 +290,7 @@ fn meta_from_value(
         *title = Value::String(String::new());
     }
     let title = fields.string(&mut table, &["title"]);
-    if title.as_ref().is_some_and(|t| t.value.trim().is_empty()) {
+    if title.as_ref().is_some_and(|t| shows_nothing(&t.value)) {
         fields.error_at(
             "title",
             "the title is empty; write the entry's title (feed readers show nothing else in their lists)".to_string(),
@@ -332,6 +332,16 @@ fn meta_from_value(
 
 /// Whether Hugo's build options (`_build`, or `build` since Hugo 0.145)
 /// say the page is never listed: `list = "never"` (or `false`, as older
+/// Whether `text` is blank to a reader: spaces, and the invisible format
+/// characters (zero-width spaces and joiners, direction marks, the soft
+/// hyphen, a byte-order mark) that a paste can leave in a field.
+fn shows_nothing(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    })
+}
+
 /// Hugo wrote it).
 fn never_listed(table: &Map<String, Value>) -> bool {
     ["_build", "build"].iter().any(|key| {
@@ -624,6 +634,7 @@ mod tests {
             "---\ndate: 2024-03-12\ntitle: \"\"\n---\nText.\n",
             "---\ndate: 2024-03-12\ntitle:\n---\nText.\n",
             "+++\ndate = 2024-03-12\ntitle = \"  \"\n+++\nText.\n",
+            "---\ndate: 2024-03-12\ntitle: \"\u{200b}\u{200d} \u{200e}\"\n---\nText.\n",
         ] {
             let err = parse_front_matter("a.md", text).unwrap_err();
             assert_eq!(err.len(), 1, "{text}: {err:?}");
