@@ -301,7 +301,7 @@ fn assemble(
     separate_shared_file_names(&mut articles, inferrer, diagnostics);
     separate_shared_title_urls(&mut articles, inferrer, diagnostics);
     diagnostics.extend(clashes(&articles));
-    diagnostics.extend(future_dated(&articles, chrono::Utc::now()));
+    diagnostics.extend(publication_window(&articles, chrono::Utc::now()));
     let (grouping, mut notes, memo) = group::group_reusing(&articles, settings, memo);
     diagnostics.append(&mut notes);
     (
@@ -314,34 +314,62 @@ fn assemble(
     )
 }
 
-/// Articles dated after `now` (with ten minutes for clocks that differ):
-/// published now, a reader shows them at the top before they happen, and
-/// an embargoed story is out early. The feeds stay as the files say (no
-/// clock decides what they hold, so every run gives the same bytes);
-/// one warning names the first and counts the rest.
-fn future_dated(
+/// Articles outside their time of publication, which a run publishes all
+/// the same: the feeds stay as the files say (no clock decides what they
+/// hold, so every run gives the same bytes), with a warning for each rule
+/// that names the first such article and counts the rest:
+/// - dated after `now` (with ten minutes for clocks that differ), or with
+///   Hugo's `publishDate` after it: a reader shows them at the top before
+///   they happen, and an embargoed story is out early;
+/// - past Hugo's `expiryDate`, which Hugo takes down.
+fn publication_window(
     articles: &[model::Article],
     now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Diagnostic> {
+    let soon = (now + chrono::Duration::minutes(10)).timestamp();
+    let published = || articles.iter().filter(|a| !a.draft);
+    let future = published().filter_map(|a| {
+        let due = a.date.timestamp().max(a.publish_date.unwrap_or(i64::MIN));
+        (due > soon).then_some((due, a))
+    });
+    let expired = published().filter_map(|a| {
+        let end = a.expiry_date?;
+        (end <= now.timestamp()).then_some((end, a))
+    });
+    [
+        first_of(future, |time, others| format!(
+            "is due {time}, in the future{others}: it is published now, and readers show it at the top until then; set `draft = true` until it is due, or correct the date"
+        )),
+        first_of(expired, |time, others| format!(
+            "expired {time} (its `expiryDate`){others}: Hugo takes such a page down, but it stays in the feeds; remove it, set `draft = true`, or correct the date"
+        )),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// A warning on the earliest of `found` (a time and its article), saying
+/// how many others there are.
+fn first_of<'a>(
+    found: impl Iterator<Item = (i64, &'a model::Article)>,
+    message: impl Fn(String, String) -> String,
 ) -> Option<Diagnostic> {
-    let soon = now + chrono::Duration::minutes(10);
-    let mut future: Vec<&model::Article> = articles
-        .iter()
-        .filter(|a| !a.draft && a.date > soon)
-        .collect();
-    future.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
-    let first = future.first()?;
-    let others = match future.len() - 1 {
+    let mut found: Vec<(i64, &model::Article)> = found.collect();
+    found.sort_by(|(x, a), (y, b)| x.cmp(y).then_with(|| a.path.cmp(&b.path)));
+    let &(time, first) = found.first()?;
+    let others = match found.len() - 1 {
         0 => String::new(),
         1 => " (and so is 1 other article)".to_string(),
         n => format!(" (and so are {n} other articles)"),
     };
+    let time = chrono::DateTime::from_timestamp(time, 0)
+        .unwrap_or_default()
+        .with_timezone(&first.date.timezone());
     Some(Diagnostic::warning(
         first.path.clone(),
         None,
-        format!(
-            "is dated {}, in the future{others}: it is published now, and readers show it at the top until then; set `draft = true` until it is due, or correct the date",
-            first.date.to_rfc3339()
-        ),
+        message(time.to_rfc3339(), others),
     ))
 }
 

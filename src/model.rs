@@ -91,6 +91,11 @@ pub struct Article {
     #[serde(skip)]
     pub display_loaded: bool,
     pub draft: bool,
+    /// Hugo's `publishDate` (given beside `date`) and `expiryDate`, in
+    /// seconds since 1970: Hugo leaves a page out before the one and after
+    /// the other, which a run warns of (see `lib::publication_window`).
+    pub publish_date: Option<i64>,
+    pub expiry_date: Option<i64>,
     /// Explicit translation key from front matter or sidecar.
     pub translation_key: Option<String>,
     /// Folder and base name without extension and language suffix, for the

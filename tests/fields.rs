@@ -475,21 +475,25 @@ fn default_language_files_and_small_languages_join_their_name_group() {
     assert_eq!(hreflangs("de"), [["de", "rm"]]);
 }
 
-/// A story dated in the future is published as the files say (no clock
-/// decides what a feed holds), with one warning for all such stories.
+/// A story dated in the future, or embargoed by Hugo's `publishDate`, is
+/// published as the files say (no clock decides what a feed holds), with
+/// one warning for all such stories; so is one past Hugo's `expiryDate`.
 #[test]
-fn future_dated_stories_are_published_with_one_warning() {
+fn future_dated_and_expired_stories_are_published_with_one_warning() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "babelfeed.toml", CONFIG);
-    for (name, date) in [
-        ("a", "2099-01-02"),
-        ("b", "2098-05-06"),
-        ("c", "2021-03-04"),
+    for (name, dates) in [
+        ("a", "date: 2099-01-02"),
+        ("b", "date: 2098-05-06"),
+        ("c", "date: 2021-03-04"),
+        ("d", "date: 2021-03-04\npublishDate: 2097-01-01"),
+        ("e", "date: 2021-03-04\nexpiryDate: 2022-01-01"),
+        ("f", "date: 2021-03-04\nexpiryDate: 2096-01-01"),
     ] {
         write(
             dir.path(),
             &format!("articles/{name}.en.md"),
-            &format!("---\ntitle: Story {name}\ndate: {date}\n---\n\nThe text of story {name}, long enough to read.\n"),
+            &format!("---\ntitle: Story {name}\n{dates}\n---\n\nThe text of story {name}, long enough to read.\n"),
         );
     }
     let output = babelfeed(dir.path(), &["build"]);
@@ -501,15 +505,22 @@ fn future_dated_stories_are_published_with_one_warning() {
         .collect();
     assert_eq!(warnings.len(), 1, "{err}");
     assert!(
-        warnings[0].starts_with("b.en.md: warning: is dated 2098-05-06")
-            && warnings[0].contains("and so is 1 other article"),
+        warnings[0].starts_with("d.en.md: warning: is due 2097-01-01")
+            && warnings[0].contains("and so are 2 other articles"),
+        "{err}"
+    );
+    let expired: Vec<&str> = err.lines().filter(|l| l.contains("expiryDate")).collect();
+    assert_eq!(expired.len(), 1, "{err}");
+    assert!(
+        expired[0].starts_with("e.en.md: warning: expired 2022-01-01")
+            && !expired[0].contains("other"),
         "{err}"
     );
     assert_eq!(
         parse_feed(&dir.path().join("feeds/en/atom.xml"))
             .entries
             .len(),
-        3
+        6
     );
 }
 

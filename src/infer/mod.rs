@@ -230,6 +230,13 @@ impl<'a> Inferrer<'a> {
             }
             None => date,
         };
+        let mut timestamp_of = |written: &Option<Located<String>>| {
+            let written = written.as_ref()?;
+            self.resolve_date(meta_path, written, lang_for_dates, &mut problems, warnings)
+                .map(|time| time.timestamp())
+        };
+        let publish_date = timestamp_of(&meta.publish_date);
+        let expiry_date = timestamp_of(&meta.expiry_date);
 
         let title = match (&meta.title, parsed.format) {
             (Some(title), _) => body::collapse_whitespace(title),
@@ -403,6 +410,8 @@ impl<'a> Inferrer<'a> {
             tags,
             display_loaded: true,
             draft: meta.draft,
+            publish_date,
+            expiry_date,
             translation_key: meta.translation_key.clone(),
             name_stem,
             lang_suffix: suffix_lang.is_some(),

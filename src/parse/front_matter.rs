@@ -305,6 +305,14 @@ fn meta_from_value(
             .iter()
             .find_map(|key| fields.string(&mut table, &[key])),
         updated: fields.string(&mut table, &["updated", "lastmod"]),
+        // What `date` left of the fallbacks above: a `publishDate` given
+        // beside it, and the end of publication.
+        publish_date: ["publishDate", "pubdate", "published"]
+            .iter()
+            .find_map(|key| fields.string(&mut table, &[key])),
+        expiry_date: ["expiryDate", "expirydate", "unpublishdate"]
+            .iter()
+            .find_map(|key| fields.string(&mut table, &[key])),
         lang: fields.string(&mut table, &["lang"]),
         translation_key: fields
             .string(&mut table, &["translation_key", "translationKey"])

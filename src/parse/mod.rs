@@ -27,6 +27,10 @@ pub struct Meta {
     pub title: Option<String>,
     pub date: Option<Located<String>>,
     pub updated: Option<Located<String>>,
+    /// Hugo's `publishDate` beside a `date`: when Hugo publishes the page
+    /// (not before), and `expiryDate`: when it takes it down.
+    pub publish_date: Option<Located<String>>,
+    pub expiry_date: Option<Located<String>>,
     pub lang: Option<Located<String>>,
     pub translation_key: Option<String>,
     pub slug: Option<Located<String>>,
