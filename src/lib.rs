@@ -521,7 +521,10 @@ fn clashes(articles: &[model::Article]) -> Vec<Diagnostic> {
     problems
 }
 
-/// Reports every published article whose `key` value an earlier one has.
+/// Reports every published article whose `key` value another has, each
+/// of them: which one is the copy cannot be told (`budget copy.md` sorts
+/// before `budget.md`), so with `--keep-going` none of them is published,
+/// rather than the wrong one under the id readers hold.
 fn shared_values(
     articles: &[model::Article],
     what: &str,
@@ -530,20 +533,27 @@ fn shared_values(
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     // Only looked up, never walked: the order of the reports is the
-    // articles' own.
-    let mut first_with: rustc_hash::FxHashMap<&str, &str> =
+    // articles' own. With each first holder: whether it was reported.
+    let mut first_with: rustc_hash::FxHashMap<&str, (&str, bool)> =
         rustc_hash::FxHashMap::with_capacity_and_hasher(articles.len(), Default::default());
+    let error = |path: &str, value: &str, other: &str| {
+        Diagnostic::error(
+            path,
+            None,
+            format!(
+                "has the same {what} `{value}` as {other}; {advice} (in front matter or a sidecar)"
+            ),
+        )
+    };
     for article in articles.iter().filter(|a| !a.draft) {
         let value = key(article);
-        let first = *first_with.entry(value).or_insert(&article.path);
-        if first != article.path {
-            problems.push(Diagnostic::error(
-                &article.path,
-                None,
-                format!(
-                    "has the same {what} `{value}` as {first}; {advice} (in front matter or a sidecar)"
-                ),
-            ));
+        let (first, reported) = first_with.entry(value).or_insert((&article.path, false));
+        if *first != article.path {
+            if !*reported {
+                problems.push(error(first, value, &article.path));
+                *reported = true;
+            }
+            problems.push(error(&article.path, value, first));
         }
     }
     problems

@@ -1125,3 +1125,29 @@ fn unchanged_feeds_keep_their_file_and_mtime() {
         "fr's feeds did not change and must not be rewritten"
     );
 }
+
+/// A copy of a published article (same `translation_key`, so the same id)
+/// cannot be told from the original by its name (`budget copy.en.md`
+/// sorts first): both are errors, and `--keep-going` publishes neither,
+/// rather than the half-written copy under the id readers hold.
+#[test]
+fn keep_going_publishes_neither_of_two_articles_sharing_an_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let budget = "---\ntitle: Harbour budget\ndate: 2025-03-08\ntranslationKey: budget-2025\n---\n\nThe council approved the harbour budget on Saturday.\n";
+    write(dir.path(), "articles/budget.en.md", budget);
+    write(dir.path(), "articles/launch.de.md", DE_MD);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    write(
+        dir.path(),
+        "articles/budget copy.en.md",
+        &budget.replace("The council approved", "TODO: follow-up on"),
+    );
+    let output = babelfeed(dir.path(), &["build", "--keep-going"]);
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let err = stderr(&output);
+    for file in ["budget.en.md: error:", "budget copy.en.md: error:"] {
+        assert!(err.contains(file), "`{file}` not reported:\n{err}");
+    }
+    let en = fs::read_to_string(dir.path().join("feeds/en/atom.xml")).unwrap_or_default();
+    assert!(!en.contains("TODO"), "the copy was published:\n{en}");
+}
