@@ -73,7 +73,12 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     let mut embeds = EmbedsAsLinks::default();
     let mut footnotes = FootnoteNumbers::default();
     let parsed = Parser::new_ext(source, MARKDOWN_EXTENSIONS);
-    let events = BareLinks::new(TextMergeStream::new(parsed)).filter_map(|mut event| match event {
+    // Most articles hold no bare address: they skip the search for one.
+    let parsed: Box<dyn Iterator<Item = Event>> = match may_hold_bare_address(source.as_bytes()) {
+        true => Box::new(BareLinks::new(TextMergeStream::new(parsed))),
+        false => Box::new(parsed),
+    };
+    let events = parsed.filter_map(|mut event| match event {
         Event::Html(ref html) | Event::InlineHtml(ref html) => {
             raw_html = true;
             match embeds.rewrite(html) {
@@ -286,6 +291,13 @@ impl<'a, I: Iterator<Item = Event<'a>>> BareLinks<'a, I> {
     }
 }
 
+/// Whether `text` has what every bare address [`BareLinks`] links has.
+fn may_hold_bare_address(text: &[u8]) -> bool {
+    memchr::memmem::find(text, b"://").is_some()
+        || memchr::memmem::find(text, b"www.").is_some()
+        || memchr::memchr(b'@', text).is_some()
+}
+
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for BareLinks<'a, I> {
     type Item = Event<'a>;
 
@@ -311,12 +323,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for BareLinks<'a, I> {
                     _ => {}
                 }
             }
-            Event::Text(text)
-                if self.inside == 0
-                    && (memchr::memmem::find(text.as_bytes(), b"://").is_some()
-                        || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
-                        || memchr::memchr(b'@', text.as_bytes()).is_some()) =>
-            {
+            Event::Text(text) if self.inside == 0 && may_hold_bare_address(text.as_bytes()) => {
                 let text = text.clone();
                 if self.split(&text) {
                     return self.queued.pop_front();
