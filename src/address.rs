@@ -31,6 +31,76 @@ pub fn as_uri(iri: &str) -> Option<String> {
     Some(url.into())
 }
 
+/// `iri` as a URI in the normal form of RFC 3986 §6.2.2, for the
+/// addresses babelfeed makes its own (its settings, an article's `url`):
+/// scheme and host in lower case, no default port, no `.` or `..`
+/// segments (what the `url` crate does), and besides what it leaves: a
+/// percent-encoded unreserved character decoded (`%7e` is `~`), the hex
+/// of every other escape in upper case (`%e3` is `%E3`), and the
+/// trailing dot of a host name taken off (`example.org.`). The W3C
+/// validator compares a feed's and an entry's id with this form and warns
+/// of any other (NonCanonicalURI); two spellings of one address are
+/// then one string, so that a reader, and babelfeed's own check for two
+/// articles of one URL, sees them as one. `None` when `iri` is no
+/// absolute URL.
+///
+/// Links copied from an article's text are left as the publisher wrote
+/// them: they are the publisher's, and no validator asks this of them.
+pub fn canonical(iri: &str) -> Option<String> {
+    let mut url = Url::parse(&as_uri(iri)?).ok()?;
+    // As the validator's own normal form does: `localhost.` keeps its dot,
+    // being a name of one label.
+    if let Some(host) = url
+        .host_str()
+        .and_then(|host| host.strip_suffix('.'))
+        .filter(|host| host.contains('.'))
+        .map(str::to_string)
+    {
+        url.set_host(Some(&host)).ok()?;
+    }
+    Some(normal_escapes(url.as_str()))
+}
+
+/// `uri` with every percent-encoded unreserved character (RFC 3986 §2.3:
+/// letters, digits, `-`, `.`, `_`, `~`) decoded and the hex of every other
+/// escape in upper case. Decoding nothing else keeps the meaning: `%2F`
+/// in a segment is not a `/`.
+fn normal_escapes(uri: &str) -> String {
+    if !uri.contains('%') {
+        return uri.to_string();
+    }
+    let bytes = uri.as_bytes();
+    let mut out = String::with_capacity(uri.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%' && escape_at(bytes, at) {
+            let byte = u8::from_str_radix(&uri[at + 1..at + 3], 16).unwrap_or(b'%');
+            match byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+                true => out.push(char::from(byte)),
+                false => out.push_str(&uri[at..at + 3].to_ascii_uppercase()),
+            }
+            at += 3;
+        } else {
+            let next = uri[at..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&uri[at..at + next]);
+            at += next;
+        }
+    }
+    out
+}
+
+/// Whether `url` is an absolute http(s) URL: `http://` or `https://`
+/// with a host after it. A scheme is case-insensitive (RFC 3986 §3.1):
+/// `HTTPS://example.org` is one too.
+pub fn is_absolute_url(url: &str) -> bool {
+    let rest = scheme_of(url)
+        .filter(|scheme| {
+            scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+        })
+        .and_then(|scheme| url[scheme.len() + 1..].strip_prefix("//"));
+    matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/') && !host.contains(char::is_whitespace))
+}
+
 /// Whether a `%` in `text` is not followed by two hex digits.
 fn stray_percent(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -151,6 +221,53 @@ mod tests {
         );
         assert_eq!(as_uri("not a uri"), None);
         assert_eq!(as_uri("/relative/"), None);
+    }
+
+    #[test]
+    fn canonical_form() {
+        for (written, want) in [
+            ("HTTPS://Example.COM:443/news/", "https://example.com/news/"),
+            ("https://example.org./a/", "https://example.org/a/"),
+            ("https://localhost./a/", "https://localhost./a/"),
+            ("https://a.org/%7ejane/%41b", "https://a.org/~jane/Ab"),
+            (
+                "https://a.org/%e3%81%82/%2f/",
+                "https://a.org/%E3%81%82/%2F/",
+            ),
+            (
+                "https://a.org/a/./b/../c?q=%7e%2a#%5f",
+                "https://a.org/a/c?q=~%2A#_",
+            ),
+            ("https://a.org", "https://a.org/"),
+            (
+                "https://例え.jp/straße/",
+                "https://xn--r8jz45g.jp/stra%C3%9Fe/",
+            ),
+            ("https://a.org/100%-sicher/", "https://a.org/100%25-sicher/"),
+        ] {
+            let got = canonical(written);
+            assert_eq!(got.as_deref(), Some(want), "{written}");
+            // The normal form is its own normal form.
+            assert_eq!(got.as_deref().and_then(canonical).as_deref(), Some(want));
+        }
+        assert_eq!(canonical("/relative/"), None);
+    }
+
+    #[test]
+    fn absolute_urls_have_a_case_insensitive_scheme() {
+        for url in ["https://a.org", "HTTPS://a.org/x", "Http://a.org"] {
+            assert!(is_absolute_url(url), "{url}");
+        }
+        for url in [
+            "https://",
+            "https:///x",
+            "ftp://a.org",
+            "/x",
+            "a.org",
+            "https:a.org",
+        ] {
+            assert!(!is_absolute_url(url), "{url}");
+        }
     }
 
     #[test]

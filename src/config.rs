@@ -219,22 +219,36 @@ struct Values;
 
 impl Values {
     fn base_url(value: &str) -> Vec<String> {
-        let trimmed = value.trim_end_matches('/');
-        if is_absolute_url(trimmed) {
-            return Values::url_setting("base_url", value);
-        }
-        vec![format!(
-            "base_url `{value}` must be an absolute http(s) URL, e.g. https://news.example.org"
-        )]
+        Values::url("base_url", value, UrlUse::Base)
     }
 
-    /// A URL setting (`feeds_url`, `home_url`, `url_pattern`): an absolute
-    /// http(s) URL, or a path joined to `base_url`. Feeds carry these
-    /// links as written, so a space or a `"` would break every one, and
+    /// Every URL setting, checked for how it is used (see [`UrlUse`]): an
+    /// absolute http(s) URL (of any case: `HTTPS://` is `https://`), or
+    /// where the setting allows one, a path joined to `base_url`. Feeds
+    /// carry these links, so a space or a `"` would break every one;
     /// `//host/` (which a browser reads as a host, and babelfeed would
-    /// join to `base_url` as a path) is refused as unclear.
-    fn url_setting(key: &str, value: &str) -> Vec<String> {
-        let absolute_or_path = "write an absolute URL (https://…) or a path from base_url (/…)";
+    /// join to `base_url` as a path) is refused as unclear; a user name
+    /// or password would be published in every link made from it; and a
+    /// query or fragment of a URL that paths are added to would stand in
+    /// the middle of every one of them.
+    fn url(key: &str, value: &str, use_: UrlUse) -> Vec<String> {
+        if let Some(host) = value.strip_prefix("//") {
+            return vec![format!(
+                "`{key}` `{value}` has no scheme: write https://{host} for that host{}",
+                match use_.allows_path() {
+                    true => ", or a path from base_url starting with one `/`",
+                    false => "",
+                }
+            )];
+        }
+        let has_scheme = crate::address::scheme_of(value).is_some();
+        if !has_scheme && !use_.allows_path() {
+            return vec![use_.not_absolute(key, value)];
+        }
+        // Before any message that would show the password.
+        if let Some(problem) = has_scheme.then(|| login(key, value)).flatten() {
+            return vec![problem];
+        }
         if let Some(c) = value.chars().find(|&c| !is_url_char(c)) {
             let what = match c {
                 ' ' => "a space".to_string(),
@@ -243,29 +257,43 @@ impl Values {
                 }
                 c => format!("`{c}`"),
             };
+            let encoded: String = c.to_string().bytes().map(|b| format!("%{b:02X}")).collect();
             return vec![format!(
-                "`{key}` `{value}` holds {what}, which a URL cannot; {absolute_or_path}, with such a character percent-encoded"
+                "`{key}` `{value}` holds {what}, which a URL cannot; write it percent-encoded, as {encoded}"
             )];
         }
-        if let Some(host) = value.strip_prefix("//") {
-            return vec![format!(
-                "`{key}` `{value}` has no scheme: write https://{host} for that host, or a path from base_url starting with one `/`"
-            )];
-        }
-        let has_scheme = crate::address::scheme_of(value).is_some();
-        if has_scheme && !is_absolute_url(value) {
-            return vec![format!(
-                "`{key}` `{value}` is not an http(s) URL; {absolute_or_path}"
-            )];
+        if has_scheme && !crate::address::is_absolute_url(value) {
+            return vec![use_.not_absolute(key, value)];
         }
         if has_scheme {
             if let Err(e) = url::Url::parse(value) {
                 return vec![format!(
-                    "`{key}` `{value}` is not a valid URL ({e}); {absolute_or_path}"
+                    "`{key}` `{value}` is not a valid URL ({e}); {}",
+                    use_.what_to_write()
                 )];
             }
         }
-        Vec::new()
+        match use_.appended_to() {
+            true => Values::query_or_fragment(key, value).into_iter().collect(),
+            false => Vec::new(),
+        }
+    }
+
+    /// A query or fragment in a URL that paths are added to:
+    /// `https://example.org/site?utm_source=feed` would make every
+    /// article URL `https://example.org/site?utm_source=feed/en/2024/…`.
+    fn query_or_fragment(key: &str, value: &str) -> Option<String> {
+        let at = value.find(['?', '#'])?;
+        let (before, after) = value.split_at(at);
+        let made = format!("{}/…", value.trim_end_matches('/'));
+        Some(match after.starts_with('?') {
+            true => format!(
+                "`{key}` `{value}` has a query (`{after}`), which would stand in the middle of every URL made from it ({made}, whose path becomes part of the query); write `{key}` without it"
+            ),
+            false => format!(
+                "`{key}` `{value}` has a fragment (`{after}`), which would stand in the middle of every URL made from it ({made}: a browser opens {before} for every one); write `{key}` without it"
+            ),
+        })
     }
 
     fn site_title(value: &str) -> Vec<String> {
@@ -315,7 +343,7 @@ impl Values {
         }
         filled.push_str(rest);
         problems.extend(
-            Values::url_setting("url_pattern", &filled)
+            Values::url("url_pattern", &filled, UrlUse::Page)
                 .into_iter()
                 .map(|problem| problem.replace(&format!("`{filled}`"), &format!("`{value}`"))),
         );
@@ -383,12 +411,7 @@ impl Values {
     }
 
     fn author_uri(key: &str, uri: &str) -> Vec<String> {
-        match crate::address::as_uri(uri) {
-            Some(_) if crate::config::is_absolute_url(uri.trim()) => Vec::new(),
-            _ => vec![format!(
-                "`{key}.uri` `{uri}` is no absolute URL; write one such as https://example.org/desk/, or leave it out"
-            )],
-        }
+        Values::url(&format!("{key}.uri"), uri.trim(), UrlUse::Link)
     }
 
     fn score(name: &str, value: f64) -> Vec<String> {
@@ -397,6 +420,80 @@ impl Values {
             false => vec![format!("`{name}` must be between 0 and 1, not {value}")],
         }
     }
+}
+
+/// How a URL setting is used, which decides what it may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UrlUse {
+    /// `base_url`: absolute, and paths are added to it.
+    Base,
+    /// `feeds_url`: absolute or a path from `base_url`, and paths are
+    /// added to it.
+    Folder,
+    /// `home_url`, `url_pattern`: absolute or a path from `base_url`,
+    /// used as it is (a query is its own: `/article.php?slug={slug}`).
+    Page,
+    /// `default_author.uri`: absolute, used as it is.
+    Link,
+}
+
+impl UrlUse {
+    fn allows_path(self) -> bool {
+        matches!(self, UrlUse::Folder | UrlUse::Page)
+    }
+
+    /// Whether paths are added to it, so that a query or fragment would
+    /// stand in the middle of every URL made from it.
+    fn appended_to(self) -> bool {
+        matches!(self, UrlUse::Base | UrlUse::Folder)
+    }
+
+    fn what_to_write(self) -> &'static str {
+        match self {
+            UrlUse::Base => "write an absolute http(s) URL such as https://news.example.org",
+            UrlUse::Link => {
+                "write an absolute URL such as https://example.org/desk/, or leave it out"
+            }
+            UrlUse::Folder | UrlUse::Page => {
+                "write an absolute URL (https://…) or a path from base_url (/…)"
+            }
+        }
+    }
+
+    fn not_absolute(self, key: &str, value: &str) -> String {
+        match self {
+            UrlUse::Base => format!(
+                "`{key}` `{value}` must be an absolute http(s) URL, e.g. https://news.example.org"
+            ),
+            UrlUse::Link => format!(
+                "`{key}` `{value}` is no absolute URL; write one such as https://example.org/desk/, or leave it out"
+            ),
+            UrlUse::Folder | UrlUse::Page => format!(
+                "`{key}` `{value}` is not an http(s) URL; {}",
+                self.what_to_write()
+            ),
+        }
+    }
+}
+
+/// A user name or password in the absolute URL `value`: every link and
+/// id made from it would publish the login. The message does not repeat
+/// the password, which cron mail would otherwise carry on.
+fn login(key: &str, value: &str) -> Option<String> {
+    let start = value.find("://")? + 3;
+    let end = value[start..]
+        .find(['/', '?', '#'])
+        .map_or(value.len(), |end| start + end);
+    let at = start + value[start..end].rfind('@')?;
+    let (shown_login, what) = match value[start..at].split_once(':') {
+        Some((user, _)) => (format!("{user}:…@"), "a user name and password"),
+        None => (format!("{}@", &value[start..at]), "a user name"),
+    };
+    let shown = format!("{}{shown_login}{}", &value[..start], &value[at + 1..]);
+    let without = format!("{}{}", &value[..start], &value[at + 1..]);
+    Some(format!(
+        "`{key}` `{shown}` holds {what} (`{shown_login}`), which every link and id in the feeds would publish; write {without}, and give the login to whatever needs it another way"
+    ))
 }
 
 /// What `url_pattern` may hold besides text.
@@ -457,11 +554,7 @@ impl Settings {
         // In canonical form (`https://Example.COM:443/` is
         // `https://example.com`), as validators want a feed's id, and as
         // URI in another script (punycode host, percent-encoded path).
-        let base_url = crate::address::as_uri(&config.base_url)
-            .and_then(|uri| url::Url::parse(&uri).ok())
-            .map_or_else(|| config.base_url.clone(), String::from)
-            .trim_end_matches('/')
-            .to_string();
+        let base_url = resolve_base(&config.base_url);
         problems.extend(Values::base_url(&config.base_url));
         problems.extend(config.title.iter().flat_map(|t| Values::site_title(t)));
         let timezone: Tz = match Values::timezone(&config.timezone).as_slice() {
@@ -472,7 +565,7 @@ impl Settings {
             }
         };
         problems.extend(Values::url_pattern(&config.url_pattern));
-        problems.extend(Values::url_setting("feeds_url", &config.feeds_url));
+        problems.extend(Values::url("feeds_url", &config.feeds_url, UrlUse::Folder));
         if let Some(list) = &config.detect_languages {
             problems.extend(Values::detect_languages(list));
             for tag in list {
@@ -482,9 +575,10 @@ impl Settings {
         for (tag, language) in &config.languages {
             problems.extend(Values::language_tag(&format!("[languages.{tag}]"), tag));
             if let Some(home_url) = &language.home_url {
-                problems.extend(Values::url_setting(
+                problems.extend(Values::url(
                     &format!("languages.{tag}.home_url"),
                     home_url,
+                    UrlUse::Page,
                 ));
             }
             for (name, text) in [
@@ -550,8 +644,8 @@ impl Settings {
             .clone()
             .unwrap_or_else(|| host_of(&base_url).to_string());
         Ok(Settings {
-            url_pattern: join_url(&base_url, &config.url_pattern),
-            feeds_url: join_url(&base_url, &config.feeds_url)
+            url_pattern: resolve_pattern(&base_url, &config.url_pattern),
+            feeds_url: resolve_url(&base_url, &config.feeds_url)
                 .trim_end_matches('/')
                 .to_string(),
             base_url,
@@ -574,7 +668,9 @@ impl Settings {
                     },
                 },
                 AuthorSetting::Person(p) => Person {
-                    uri: p.uri.map(|uri| crate::address::as_uri(&uri).unwrap_or(uri)),
+                    uri: p
+                        .uri
+                        .map(|uri| crate::address::canonical(&uri).unwrap_or(uri)),
                     ..p
                 },
             }),
@@ -626,11 +722,11 @@ impl Settings {
     /// The site's home in `lang`, as a URI (RSS `<link>` is no IRI: a
     /// path in another script is percent-encoded).
     pub fn home_url(&self, lang: &str) -> String {
-        let url = match self.language(lang).and_then(|l| l.home_url.clone()) {
-            Some(url) => join_url(&self.base_url, &url),
-            None => format!("{}/{lang}/", self.base_url),
+        let url = match self.language(lang).and_then(|l| l.home_url.as_deref()) {
+            Some(url) => url,
+            None => &format!("/{lang}/"),
         };
-        crate::address::as_uri(&url).unwrap_or(url)
+        resolve_url(&self.base_url, url)
     }
 
     /// Where feed `file` of `lang` is served, as a URI (see [`Self::home_url`]).
@@ -666,21 +762,48 @@ fn is_url_char(c: char) -> bool {
         || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'))
 }
 
-pub fn is_absolute_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/') && !host.contains(char::is_whitespace))
-}
-
 fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     rest.split('/').next().unwrap_or(rest)
 }
 
+/// `base_url` (or another base) as URLs are made from it: in canonical
+/// form (see [`crate::address::canonical`]), without a final `/`.
+fn resolve_base(written: &str) -> String {
+    crate::address::canonical(written)
+        .as_deref()
+        .unwrap_or(written)
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// A URL setting as feeds carry it: joined to `base` unless absolute, in
+/// canonical form, as a URI (a path in another script percent-encoded;
+/// RSS `<link>` is no IRI).
+fn resolve_url(base: &str, setting: &str) -> String {
+    let joined = join_url(base, setting);
+    crate::address::canonical(&joined).unwrap_or(joined)
+}
+
+/// `url_pattern` resolved as [`resolve_url`] resolves a URL, with its
+/// placeholders kept: each stands in for a mark of letters and hyphens,
+/// which the canonical form leaves as it is, in the path as in a host.
+fn resolve_pattern(base: &str, pattern: &str) -> String {
+    let mark = |name: &str| format!("babelfeed-placeholder-{name}");
+    let mut marked = pattern.to_string();
+    for name in URL_PLACEHOLDERS {
+        marked = marked.replace(&format!("{{{name}}}"), &mark(name));
+    }
+    let mut resolved = resolve_url(base, &marked);
+    for name in URL_PLACEHOLDERS {
+        resolved = resolved.replace(&mark(name), &format!("{{{name}}}"));
+    }
+    resolved
+}
+
 /// Joins a pattern or path to the base URL unless it is already absolute.
 fn join_url(base: &str, path: &str) -> String {
-    if is_absolute_url(path) {
+    if crate::address::is_absolute_url(path) {
         path.to_string()
     } else {
         format!("{base}/{}", path.trim_start_matches('/'))
@@ -735,6 +858,94 @@ mod tests {
             let settings = Settings::from_config(config, "x").unwrap();
             assert_eq!(settings.base_url, canonical);
         }
+    }
+
+    #[test]
+    fn base_url_is_in_the_normal_form_of_rfc_3986() {
+        for (written, canonical) in [
+            ("HTTPS://example.org", "https://example.org"),
+            ("https://example.org./news/", "https://example.org/news"),
+            (
+                "https://example.org/%7eredaktion/%41",
+                "https://example.org/~redaktion/A",
+            ),
+            (
+                "https://example.org/caf%c3%a9/",
+                "https://example.org/caf%C3%A9",
+            ),
+        ] {
+            let settings =
+                Settings::from_toml(&format!("base_url = \"{written}\"\n"), "b.toml").unwrap();
+            assert_eq!(settings.base_url, canonical, "{written}");
+        }
+    }
+
+    #[test]
+    fn every_url_setting_is_in_normal_form() {
+        let s = Settings::from_toml(
+            "base_url = \"https://x.org\"\nfeeds_url = \"HTTPS://CDN.x.org./%7ef/\"\nurl_pattern = \"Https://{lang}.X.org:443/%7e{year}/{slug}/\"\ndefault_author = { name = \"Desk\", uri = \"HTTP://x.org/%7edesk\" }\n[languages.de]\nhome_url = \"/%e3/\"\n",
+            "b.toml",
+        )
+        .unwrap();
+        assert_eq!(
+            s.feed_url("de", "atom.xml"),
+            "https://cdn.x.org/~f/de/atom.xml"
+        );
+        assert_eq!(s.url_pattern, "https://{lang}.x.org/~{year}/{slug}/");
+        assert_eq!(s.home_url("de"), "https://x.org/%E3/");
+        assert_eq!(
+            s.default_author.unwrap().uri.as_deref(),
+            Some("http://x.org/~desk")
+        );
+    }
+
+    #[test]
+    fn a_query_fragment_or_login_in_a_url_setting_is_refused_at_its_line() {
+        for (text, line, words) in [
+            (
+                "base_url = \"https://example.org/site?utm_source=feed\"\n",
+                1,
+                "has a query (`?utm_source=feed`), which would stand in the middle of every URL made from it (https://example.org/site?utm_source=feed/…",
+            ),
+            (
+                "title = \"T\"\nbase_url = \"https://example.org/#x\"\n",
+                2,
+                "has a fragment (`#x`), which would stand in the middle of every URL made from it (https://example.org/#x/…: a browser opens https://example.org/ for every one)",
+            ),
+            ("feeds_url = \"/feeds/?v=2\"\n", 1, "has a query (`?v=2`)"),
+            (
+                "base_url = \"https://editor:s3cret@example.org/\"\n",
+                1,
+                "`base_url` `https://editor:…@example.org/` holds a user name and password (`editor:…@`), which every link and id in the feeds would publish; write https://example.org/",
+            ),
+            (
+                "[languages.de]\nhome_url = \"https://editor@de.example.org/\"\n",
+                2,
+                "holds a user name (`editor@`)",
+            ),
+            (
+                "default_author = { name = \"D\", uri = \"https://a:b@x.org/\" }\n",
+                1,
+                "`default_author.uri` `https://a:…@x.org/` holds a user name and password",
+            ),
+        ] {
+            let err = Settings::from_toml(text, "b.toml").unwrap_err();
+            assert_eq!(err.problems.len(), 1, "{text}: {err}");
+            assert_eq!(err.problems[0].line, Some(line), "{text}: {err}");
+            assert!(err.problems[0].message.contains(words), "{text}: {err}");
+            assert!(!err.to_string().contains("s3cret"), "{err}");
+        }
+        // Nothing is added to a page's address: its query is its own.
+        let s = Settings::from_toml(
+            "url_pattern = \"/article.php?lang={lang}&slug={slug}\"\n[languages.de]\nhome_url = \"https://x.org/?lang=de#top\"\n",
+            "b.toml",
+        )
+        .unwrap();
+        assert_eq!(
+            s.url_pattern,
+            "https://example.com/article.php?lang={lang}&slug={slug}"
+        );
+        assert_eq!(s.home_url("de"), "https://x.org/?lang=de#top");
     }
 
     #[test]
@@ -823,7 +1034,7 @@ mod tests {
                 "`languages.de.home_url`",
             ),
             (
-                "[languages.de]\nhome_url = \"HTTPS://de.x.org/\"\n",
+                "[languages.de]\nhome_url = \"ftp://de.x.org/\"\n",
                 3,
                 "not an http(s) URL",
             ),

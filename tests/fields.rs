@@ -429,6 +429,50 @@ fn addresses_tags_and_summaries_are_what_validators_accept() {
     assert_eq!(items[0].summary.as_ref().unwrap().content, "Pictures only");
 }
 
+/// The site's own addresses are in the normal form of RFC 3986 whatever
+/// their spelling in the configuration and front matter (scheme and host
+/// in lower case, no trailing dot, `%7e` as `~`, upper-case hex), since
+/// the W3C validator warns of a feed id in another (NonCanonicalURI); and
+/// two spellings of one article URL are one URL, which two articles
+/// cannot share. A link in the text stays as the publisher wrote it.
+#[test]
+fn the_sites_own_addresses_are_in_normal_form() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "babelfeed.toml",
+        "base_url = \"HTTPS://News.Example.ORG./\"\nfeeds_url = \"/%7efeeds/\"\n",
+    );
+    write(
+        dir.path(),
+        "articles/team.en.md",
+        "---\ntitle: The team\ndate: 2024-03-11\nurl: /%7ejane/caf%c3%a9/\n---\n\nOur team, and [Jane's page](https://Example.org/%7ejane/).\n",
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let atom = parse_feed(&dir.path().join("feeds/en/atom.xml"));
+    assert_eq!(atom.id, "https://news.example.org/~feeds/en/atom.xml");
+    let entry = &atom.entries[0];
+    assert_eq!(
+        entry.links[0].href,
+        "https://news.example.org/~jane/caf%C3%A9/"
+    );
+    let html = entry.content.as_ref().unwrap().body.as_deref().unwrap();
+    assert!(html.contains("https://Example.org/%7ejane/"), "{html}");
+
+    write(
+        dir.path(),
+        "articles/cafe.en.md",
+        "---\ntitle: The café\ndate: 2024-03-12\nurl: https://news.example.org/~jane/café/\n---\n\nOur café, where the team meets every morning.\n",
+    );
+    let output = babelfeed(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("has the same URL `https://news.example.org/~jane/caf%C3%A9/`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// Hugo names its default language's file without a suffix (`index.md`
 /// beside `index.fr.md` in a bundle), and Europe's smaller languages are
 /// suffixes too (`.rm.md`), though detection does not know them.

@@ -9,7 +9,7 @@
 
 use toml_edit::{ImDocument, Item, TableLike, Value};
 
-use super::{ConfigProblem, Values};
+use super::{ConfigProblem, UrlUse, Values};
 
 /// The keys of the file, as `Config` reads them.
 const ROOT_KEYS: &[&str] = &[
@@ -139,7 +139,7 @@ impl Checker<'_> {
                 }
                 "feeds_url" => {
                     if let Some(value) = self.string(&key) {
-                        self.each(key.line, Values::url_setting("feeds_url", value));
+                        self.each(key.line, Values::url("feeds_url", value, UrlUse::Folder));
                     }
                 }
                 "timezone" => {
@@ -300,7 +300,7 @@ impl Checker<'_> {
                     self.one_of(&field, &["dmy", "mdy"]);
                 } else if let Some(value) = self.string(&field) {
                     let problems = match name.as_str() {
-                        "home_url" => Values::url_setting(&field.shown, value),
+                        "home_url" => Values::url(&field.shown, value, UrlUse::Page),
                         _ => Values::feed_text(tag, &name, value),
                     };
                     self.each(field.line, problems);

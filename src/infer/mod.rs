@@ -514,6 +514,10 @@ impl<'a> Inferrer<'a> {
         crate::address::as_uri(&url).unwrap_or(url)
     }
 
+    /// An article's `url` as its entry links it, in the canonical form of
+    /// the site's own addresses ([`crate::address::canonical`]), so that
+    /// `/~jane/café/` and `/%7ejane/caf%c3%a9/` are one URL, which two
+    /// articles cannot share.
     fn absolute_url(
         &self,
         path: &str,
@@ -521,19 +525,20 @@ impl<'a> Inferrer<'a> {
         problems: &mut Vec<Diagnostic>,
     ) -> Option<String> {
         let value = written.value.trim();
-        let absolute = if crate::config::is_absolute_url(value) {
+        let absolute = if crate::address::is_absolute_url(value) {
             Some(value.to_string())
         } else if value.starts_with('/') && !value.contains(char::is_whitespace) {
             Some(format!("{}{value}", self.settings.base_url))
         } else {
             None
         };
-        if let Some(uri) = absolute.as_deref().and_then(crate::address::as_uri) {
+        if let Some(uri) = absolute.as_deref().and_then(crate::address::canonical) {
             return Some(uri);
         }
-        let why = match value.contains(char::is_whitespace) {
-            true => "holds a space, which a URL cannot; write it as %20, or use `-`",
-            false => "must be an absolute URL (https://…) or a path starting with `/`",
+        let why = match (value.contains(char::is_whitespace), absolute.is_some()) {
+            (true, _) => "holds a space, which a URL cannot; write it as %20, or use `-`",
+            (false, true) => "is no valid URL (a port above 65535, or a host with characters no host has); correct it",
+            (false, false) => "must be an absolute URL (https://…) or a path starting with `/`",
         };
         problems.push(Diagnostic::error(
             path,
