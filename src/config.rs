@@ -80,6 +80,10 @@ impl Default for PairingConfig {
 pub struct Config {
     /// Absolute URL of the site, e.g. `https://news.example.org`.
     pub base_url: String,
+    /// The base URL entry and feed ids are made from; default `base_url`.
+    /// A site that moves sets it to its old `base_url`, so that its ids,
+    /// which readers hold, stay.
+    pub id_base_url: Option<String>,
     /// Site name, used in feed titles that the configuration does not set.
     pub title: Option<String>,
     /// Article URL pattern; relative patterns are joined to `base_url`.
@@ -121,6 +125,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             base_url: "https://example.com".to_string(),
+            id_base_url: None,
             title: None,
             url_pattern: "/{lang}/{year}/{month}/{day}/{slug}/".to_string(),
             feeds_url: "/feeds/".to_string(),
@@ -140,9 +145,15 @@ impl Default for Config {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub base_url: String,
+    /// What entry and feed ids are made from: `id_base_url` in canonical
+    /// form, else `base_url`. Resolved, so that leaving it out and writing
+    /// the base URL are one setting (the cache is keyed on them).
+    pub id_base_url: String,
     pub site_title: String,
     pub url_pattern: String,
     pub feeds_url: String,
+    /// `feeds_url` as it is joined to `id_base_url`, for the feeds' ids.
+    pub feed_ids_url: String,
     pub timezone: Tz,
     pub max_entries: usize,
     pub content: ContentMode,
@@ -220,6 +231,10 @@ struct Values;
 impl Values {
     fn base_url(value: &str) -> Vec<String> {
         Values::url("base_url", value, UrlUse::Base)
+    }
+
+    fn id_base_url(value: &str) -> Vec<String> {
+        Values::url("id_base_url", value, UrlUse::Base)
     }
 
     /// Every URL setting, checked for how it is used (see [`UrlUse`]): an
@@ -425,7 +440,7 @@ impl Values {
 /// How a URL setting is used, which decides what it may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UrlUse {
-    /// `base_url`: absolute, and paths are added to it.
+    /// `base_url`, `id_base_url`: absolute, and paths are added to it.
     Base,
     /// `feeds_url`: absolute or a path from `base_url`, and paths are
     /// added to it.
@@ -556,6 +571,13 @@ impl Settings {
         // URI in another script (punycode host, percent-encoded path).
         let base_url = resolve_base(&config.base_url);
         problems.extend(Values::base_url(&config.base_url));
+        let id_base_url = match &config.id_base_url {
+            Some(written) => {
+                problems.extend(Values::id_base_url(written));
+                resolve_base(written)
+            }
+            None => base_url.clone(),
+        };
         problems.extend(config.title.iter().flat_map(|t| Values::site_title(t)));
         let timezone: Tz = match Values::timezone(&config.timezone).as_slice() {
             [] => config.timezone.parse().unwrap_or(Tz::UTC),
@@ -648,7 +670,11 @@ impl Settings {
             feeds_url: resolve_url(&base_url, &config.feeds_url)
                 .trim_end_matches('/')
                 .to_string(),
+            feed_ids_url: resolve_url(&id_base_url, &config.feeds_url)
+                .trim_end_matches('/')
+                .to_string(),
             base_url,
+            id_base_url,
             site_title,
             timezone,
             max_entries: config.max_entries,
@@ -732,6 +758,14 @@ impl Settings {
     /// Where feed `file` of `lang` is served, as a URI (see [`Self::home_url`]).
     pub fn feed_url(&self, lang: &str, file: &str) -> String {
         let url = format!("{}/{lang}/{file}", self.feeds_url);
+        crate::address::as_uri(&url).unwrap_or(url)
+    }
+
+    /// The Atom feed's id in `lang`: its URL as it is with `id_base_url`
+    /// for `base_url` (the same URL unless the site moved), so that a
+    /// move does not make it another feed to readers.
+    pub fn feed_id(&self, lang: &str) -> String {
+        let url = format!("{}/{lang}/atom.xml", self.feed_ids_url);
         crate::address::as_uri(&url).unwrap_or(url)
     }
 }
@@ -946,6 +980,50 @@ mod tests {
             "https://example.com/article.php?lang={lang}&slug={slug}"
         );
         assert_eq!(s.home_url("de"), "https://x.org/?lang=de#top");
+    }
+
+    #[test]
+    fn ids_are_made_from_id_base_url_which_is_base_url_unless_set() {
+        let s = Settings::from_toml("base_url = \"https://new.org/\"\n", "b.toml").unwrap();
+        assert_eq!(s.id_base_url, "https://new.org");
+        assert_eq!(s.feed_id("de"), s.feed_url("de", "atom.xml"));
+        let s = Settings::from_toml(
+            "base_url = \"https://new.org\"\nid_base_url = \"HTTP://Old.org./\"\n",
+            "b.toml",
+        )
+        .unwrap();
+        assert_eq!(s.id_base_url, "http://old.org");
+        assert_eq!(s.feed_id("de"), "http://old.org/feeds/de/atom.xml");
+        assert_eq!(
+            s.feed_url("de", "atom.xml"),
+            "https://new.org/feeds/de/atom.xml"
+        );
+        // Feeds served at an address of their own keep it as their id.
+        let s = Settings::from_toml(
+            "base_url = \"https://new.org\"\nid_base_url = \"http://old.org\"\nfeeds_url = \"https://cdn.org/f/\"\n",
+            "b.toml",
+        )
+        .unwrap();
+        assert_eq!(s.feed_id("de"), "https://cdn.org/f/de/atom.xml");
+        for (text, words) in [
+            (
+                "id_base_url = \"/old/\"\n",
+                "`id_base_url` `/old/` must be an absolute http(s) URL",
+            ),
+            (
+                "id_base_url = \"http://old.org/?x\"\n",
+                "`id_base_url` `http://old.org/?x` has a query",
+            ),
+            (
+                "id_base_url = \"http://me:pw@old.org/\"\n",
+                "holds a user name and password",
+            ),
+        ] {
+            let err = Settings::from_toml(&format!("title = \"T\"\n{text}"), "b.toml").unwrap_err();
+            assert_eq!(err.problems.len(), 1, "{text}: {err}");
+            assert_eq!(err.problems[0].line, Some(2), "{text}: {err}");
+            assert!(err.problems[0].message.contains(words), "{text}: {err}");
+        }
     }
 
     #[test]

@@ -195,6 +195,51 @@ fn a_cached_run_writes_what_a_clean_build_writes() {
     assert_same_as_clean(work, "a feed changed by hand");
 }
 
+/// The ids are made from `id_base_url` (default `base_url`), which the
+/// cache must key on like every setting: a move of the site, then
+/// `id_base_url` set to keep the ids, changed, and left out again, each
+/// give what a clean build gives, though no article changed.
+#[test]
+fn a_site_move_and_id_base_url_write_what_a_clean_build_writes() {
+    let dir = setup();
+    let work = dir.path();
+    // Old enough for their stamps to be trusted, so that a run would take
+    // the shortcut of "nothing changed" if the settings let it.
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    assert_same_as_clean(work, "first build");
+    let atom = || fs::read(work.join("out/de/atom.xml")).unwrap();
+    let mut seen = vec![atom()];
+    for (step, config) in [
+        ("site moved", "base_url = \"https://www.news.example.org\"\n"),
+        (
+            "ids kept",
+            "base_url = \"https://www.news.example.org\"\nid_base_url = \"https://news.example.org\"\n",
+        ),
+        (
+            "id_base_url changed",
+            "base_url = \"https://www.news.example.org\"\nid_base_url = \"http://news.example.org\"\n",
+        ),
+        ("id_base_url left out", "base_url = \"https://www.news.example.org\"\n"),
+    ] {
+        write(
+            work,
+            "babelfeed.toml",
+            &format!("{config}timezone = \"Europe/Berlin\"\n"),
+        );
+        assert_same_as_clean(work, step);
+        let now = atom();
+        assert!(
+            step == "id_base_url left out" || !seen.contains(&now),
+            "{step}: the feed did not change"
+        );
+        seen.push(now);
+    }
+    assert_eq!(
+        seen[4], seen[1],
+        "the feeds of the moved site without id_base_url"
+    );
+}
+
 /// The cache is keyed on content: an edit that keeps the file's size and
 /// modification time (set back with `touch`) is still seen.
 #[test]

@@ -146,6 +146,86 @@ fn ids_survive_edits_moves_and_date_changes() {
     assert_eq!(id_of(dir.path()), before);
 }
 
+/// A site that moves (`http://` to `https://`, to `www.`) keeps every id
+/// readers hold by setting `id_base_url` to its old `base_url`: entry ids
+/// (Atom `id`, RSS `guid`) and the Atom feed ids stay, the links move.
+/// Without it, every id changes (RFC 4287 §4.2.6 asks that they do not).
+#[test]
+fn ids_survive_a_move_of_the_site_with_id_base_url() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/launch.en.md", LAUNCH_EN);
+    write(dir.path(), "articles/launch.it.md", LAUNCH_IT);
+    write(
+        dir.path(),
+        "articles/2021/05/000_1c7d62afff7c0b0d.txt",
+        &fs::read_to_string(repo().join("articles/000_1c7d62afff7c0b0d.txt")).unwrap(),
+    );
+    let build = |config: &str| {
+        write(dir.path(), "babelfeed.toml", config);
+        let _ = fs::remove_dir_all(dir.path().join("feeds"));
+        assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+        let mut feeds = Vec::new();
+        for lang in ["de", "en", "it"] {
+            for file in ["atom.xml", "rss.xml"] {
+                feeds.push(parse_feed(&dir.path().join(format!("feeds/{lang}/{file}"))));
+            }
+        }
+        feeds
+    };
+    // The Atom feeds' ids (RSS has none: feed-rs makes one up), and every
+    // entry's (Atom `id`, RSS `guid`).
+    let ids = |feeds: &[feed_rs::model::Feed]| -> Vec<(String, Vec<String>)> {
+        feeds
+            .iter()
+            .map(|f| {
+                let id = match f.feed_type {
+                    feed_rs::model::FeedType::Atom => f.id.clone(),
+                    _ => String::new(),
+                };
+                (id, f.entries.iter().map(|e| e.id.clone()).collect())
+            })
+            .collect()
+    };
+    let links = |feeds: &[feed_rs::model::Feed]| -> Vec<String> {
+        feeds
+            .iter()
+            .flat_map(|f| f.entries.iter().map(|e| e.links[0].href.clone()))
+            .collect()
+    };
+
+    let old = build("base_url = \"http://news.example.org\"\n");
+    let moved = build(
+        "base_url = \"https://www.news.example.org\"\nid_base_url = \"http://news.example.org\"\n",
+    );
+    assert_eq!(ids(&moved), ids(&old));
+    let atom_ids: Vec<&str> = moved.iter().step_by(2).map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        atom_ids,
+        ["de", "en", "it"].map(|lang| format!("http://news.example.org/feeds/{lang}/atom.xml"))
+    );
+    for link in links(&moved) {
+        assert!(link.starts_with("https://www.news.example.org/"), "{link}");
+    }
+    assert_eq!(links(&moved).len(), links(&old).len());
+
+    // Written in another spelling of the same URL, it is the same.
+    let respelled = build(
+        "base_url = \"https://www.news.example.org\"\nid_base_url = \"HTTP://News.Example.org:80/\"\n",
+    );
+    assert_eq!(ids(&respelled), ids(&old));
+    // Without it, the move changes every id.
+    let unset = build("base_url = \"https://www.news.example.org\"\n");
+    for ((feed, entries), (old_feed, old_entries)) in ids(&unset).iter().zip(&ids(&old)) {
+        assert!(
+            entries.iter().all(|id| !old_entries.contains(id)),
+            "{feed}: {entries:?}"
+        );
+        if !old_feed.is_empty() {
+            assert_ne!(feed, old_feed);
+        }
+    }
+}
+
 #[test]
 fn page_bundles_get_their_own_ids_that_survive_a_move() {
     let dir = tempfile::tempdir().unwrap();

@@ -14,6 +14,7 @@ use super::{ConfigProblem, UrlUse, Values};
 /// The keys of the file, as `Config` reads them.
 const ROOT_KEYS: &[&str] = &[
     "base_url",
+    "id_base_url",
     "title",
     "url_pattern",
     "feeds_url",
@@ -125,6 +126,11 @@ impl Checker<'_> {
                 "base_url" => {
                     if let Some(value) = self.string(&key) {
                         self.each(key.line, Values::base_url(value));
+                    }
+                }
+                "id_base_url" => {
+                    if let Some(value) = self.string(&key) {
+                        self.each(key.line, Values::id_base_url(value));
                     }
                 }
                 "title" => {
@@ -383,7 +389,7 @@ mod tests {
 
     #[test]
     fn every_key_is_one_config_reads() {
-        let text = "base_url = \"https://a.org\"\ntitle = \"A\"\nurl_pattern = \"/{slug}/\"\nfeeds_url = \"/f/\"\ntimezone = \"UTC\"\nmax_entries = 0\ncontent = \"summary\"\ndefault_author = { name = \"N\", email = \"n@a.org\", uri = \"https://a.org\" }\ndetect_languages = [\"de\"]\nmax_article_bytes = 10\n[languages.de]\ntitle = \"T\"\ndescription = \"D\"\nhome_url = \"/de/\"\ndate_order = \"mdy\"\n[pairing]\nmin_score = 1\nambiguity_ratio = 0.5\nmax_days_apart = 0\n";
+        let text = "base_url = \"https://a.org\"\nid_base_url = \"http://a.org\"\ntitle = \"A\"\nurl_pattern = \"/{slug}/\"\nfeeds_url = \"/f/\"\ntimezone = \"UTC\"\nmax_entries = 0\ncontent = \"summary\"\ndefault_author = { name = \"N\", email = \"n@a.org\", uri = \"https://a.org\" }\ndetect_languages = [\"de\"]\nmax_article_bytes = 10\n[languages.de]\ntitle = \"T\"\ndescription = \"D\"\nhome_url = \"/de/\"\ndate_order = \"mdy\"\n[pairing]\nmin_score = 1\nambiguity_ratio = 0.5\nmax_days_apart = 0\n";
         assert_eq!(problems(text), vec![]);
         let config: super::super::Config = toml::from_str(text).unwrap();
         assert_eq!(config.max_entries, 0);

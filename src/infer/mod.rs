@@ -577,8 +577,12 @@ impl<'a> Inferrer<'a> {
         self.derived_id(&format!("path:{stem}/{lang}"))
     }
 
+    /// A `urn:uuid` made from `name` in the namespace of `id_base_url`
+    /// (by default `base_url`): one site's ids are not another's, and a
+    /// site that moves keeps its ids by setting `id_base_url` to where it
+    /// was.
     fn derived_id(&self, name: &str) -> String {
-        let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, self.settings.base_url.as_bytes());
+        let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, self.settings.id_base_url.as_bytes());
         format!("urn:uuid:{}", Uuid::new_v5(&namespace, name.as_bytes()))
     }
 }

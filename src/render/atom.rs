@@ -26,8 +26,9 @@ pub fn document(feed: &LanguageFeed, entries: &[Entry]) -> Result<Vec<u8>, Strin
     let capacity = estimated_bytes(entries);
     let atom = Feed {
         title: Text::plain(xml_text(&feed.title)),
-        // The feed's id is its own URL's identity, stable across runs.
-        id: feed.atom_url.clone(),
+        // The feed's URL as it is from `id_base_url`: stable across runs,
+        // and across a move of the site.
+        id: feed.id.clone(),
         updated: feed.updated,
         authors: feed.authors.iter().map(person).collect(),
         generator: Some(Generator {

@@ -161,6 +161,8 @@ pub struct LanguageFeed<'a> {
     pub title: String,
     pub description: String,
     pub home_url: String,
+    /// The Atom feed's id ([`crate::config::Settings::feed_id`]).
+    pub id: String,
     pub atom_url: String,
     pub rss_url: String,
     /// The same feed in the other languages: (Atom URL, RSS URL) by language.
@@ -333,6 +335,7 @@ pub fn fingerprint(feed: &LanguageFeed, entry_prints: &[Option<u128>]) -> Option
         &feed.title,
         &feed.description,
         &feed.home_url,
+        &feed.id,
         &feed.atom_url,
         &feed.rss_url,
     ] {
@@ -796,6 +799,7 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
             title: settings.feed_title(lang),
             description: settings.feed_description(lang),
             home_url: settings.home_url(lang),
+            id: settings.feed_id(lang),
             atom_url: settings.feed_url(lang, "atom.xml"),
             rss_url: settings.feed_url(lang, "rss.xml"),
             siblings,
