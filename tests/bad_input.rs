@@ -494,6 +494,8 @@ fn invalid_language_tags(case: &mut Case) -> Vec<Expect> {
     // Well formed, but no language: a slip for `de`, and a placeholder.
     case.article("slip.md", md("ge"));
     case.article("placeholder.md", md("xx-CH"));
+    // A retired code, a letter away from `it`: the code that replaced it.
+    case.article("retired.md", md("iw"));
     vec![
         error("dots.md", Line::At(4), &[]),
         error("space.md", Line::At(4), &[]),
@@ -501,6 +503,7 @@ fn invalid_language_tags(case: &mut Case) -> Vec<Expect> {
         error("sidecar.toml", Line::At(1), &[]),
         error("slip.md", Line::At(4), &["`ge`", "did you mean `de`"]),
         error("placeholder.md", Line::At(4), &["`xx`", "ISO 639-1"]),
+        error("retired.md", Line::At(4), &["`iw`", "Hebrew", "write `he`"]),
     ]
 }
 

@@ -112,14 +112,33 @@ const ISO_639_1: &[&str] = &[
     "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
 ];
 
+/// Two-letter codes ISO 639 retired, with the codes that replaced them:
+/// old software and old archives still write them, and the W3C validator
+/// refuses all but `mo`. A letter away from another code (`iw` from `it`),
+/// they must not be met with a guess at a typo.
+const RETIRED: &[(&str, &str, &str, u16)] = &[
+    ("in", "id", "Indonesian", 1989),
+    ("iw", "he", "Hebrew", 1989),
+    ("ji", "yi", "Yiddish", 1989),
+    ("jw", "jv", "Javanese", 2001),
+    // Moldavian is written as Romanian.
+    ("mo", "ro", "Moldavian", 2008),
+];
+
 /// Why a well-formed tag names no language, if it does not: its language
 /// subtag has two letters that are no ISO 639-1 code. (Three-letter
 /// subtags are ISO 639-2 and 639-3 codes, thousands of them, and taken as
-/// written.) `known` are tags to suggest when one is a letter away.
+/// written.) `known` are tags to suggest when
+/// one is a letter away; a retired code is told the code that replaced it.
 pub fn unknown_language(tag: &str, known: &[String]) -> Option<String> {
     let primary = primary_subtag(tag).to_ascii_lowercase();
     if primary.len() != 2 || ISO_639_1.binary_search(&primary.as_str()).is_ok() {
         return None;
+    }
+    if let Some((_, current, name, year)) = RETIRED.iter().find(|(old, ..)| *old == primary) {
+        return Some(format!(
+            "`{primary}` is the code of {name} that ISO 639 retired in {year}; write `{current}`"
+        ));
     }
     let near: Vec<&str> = known
         .iter()
@@ -419,6 +438,25 @@ mod tests {
             message.contains("`xx`") && !message.contains("did you mean"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn retired_codes_are_told_the_current_one() {
+        let configured = five();
+        for (old, current) in [
+            ("iw", "he"),
+            ("in", "id"),
+            ("ji", "yi"),
+            ("jw", "jv"),
+            ("mo", "ro"),
+        ] {
+            let message = unknown_language(old, &configured).unwrap();
+            assert!(
+                message.contains(&format!("write `{current}`"))
+                    && !message.contains("did you mean"),
+                "{message}"
+            );
+        }
     }
 
     #[test]
