@@ -302,6 +302,7 @@ fn assemble(
     separate_shared_title_urls(&mut articles, inferrer, diagnostics);
     diagnostics.extend(clashes(&articles));
     diagnostics.extend(publication_window(&articles, chrono::Utc::now()));
+    diagnostics.extend(languages_the_validator_refuses(&articles));
     let (grouping, mut notes, memo) = group::group_reusing(&articles, settings, memo);
     diagnostics.append(&mut notes);
     (
@@ -312,6 +313,35 @@ fn assemble(
         },
         memo,
     )
+}
+
+/// Languages whose tag the W3C validator calls an error in every feed
+/// that links their feeds (see [`infer::lang::not_in_iso_639_2`]): one
+/// warning a language, naming its first published article and counting
+/// the rest, since an archive in Cantonese would otherwise bring one
+/// warning per article.
+fn languages_the_validator_refuses(articles: &[model::Article]) -> Vec<Diagnostic> {
+    // Each language's first published article, and how many it has.
+    let mut by_tag: std::collections::BTreeMap<&str, (&model::Article, usize)> = Default::default();
+    for article in articles.iter().filter(|a| !a.draft) {
+        let (first, count) = by_tag.entry(&article.lang).or_insert((article, 0));
+        *count += 1;
+        if (article.date, &article.path) < (first.date, &first.path) {
+            *first = article;
+        }
+    }
+    by_tag
+        .into_iter()
+        .filter_map(|(tag, (first, count))| {
+            let why = infer::lang::not_in_iso_639_2(tag)?;
+            let others = and_others(count - 1);
+            Some(Diagnostic::warning(
+                first.path.clone(),
+                None,
+                format!("is in `{tag}`{others}: {why}"),
+            ))
+        })
+        .collect()
 }
 
 /// Articles outside their time of publication, which a run publishes all
@@ -349,6 +379,16 @@ fn publication_window(
     .collect()
 }
 
+/// How a warning that names one article counts the `others` it is also
+/// about.
+fn and_others(others: usize) -> String {
+    match others {
+        0 => String::new(),
+        1 => " (and so is 1 other article)".to_string(),
+        n => format!(" (and so are {n} other articles)"),
+    }
+}
+
 /// A warning on the earliest of `found` (a time and its article), saying
 /// how many others there are.
 fn first_of<'a>(
@@ -358,11 +398,7 @@ fn first_of<'a>(
     let mut found: Vec<(i64, &model::Article)> = found.collect();
     found.sort_by(|(x, a), (y, b)| x.cmp(y).then_with(|| a.path.cmp(&b.path)));
     let &(time, first) = found.first()?;
-    let others = match found.len() - 1 {
-        0 => String::new(),
-        1 => " (and so is 1 other article)".to_string(),
-        n => format!(" (and so are {n} other articles)"),
-    };
+    let others = and_others(found.len() - 1);
     let time = chrono::DateTime::from_timestamp(time, 0)
         .unwrap_or_default()
         .with_timezone(&first.date.timezone());

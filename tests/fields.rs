@@ -553,6 +553,54 @@ fn the_sites_own_addresses_are_in_normal_form() {
     );
 }
 
+/// A tag of ISO 639-3 only (`yue`, Cantonese) is good BCP 47 and is
+/// published, but the W3C validator, which knows ISO 639-1 and 639-2,
+/// calls it an error at every hreflang linking its feeds, in every
+/// language: one warning says so, naming the language's first article.
+#[test]
+fn a_language_the_validator_does_not_know_is_published_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    let article = |lang: &str, date: &str, title: &str| {
+        format!("+++\ntitle = \"{title}\"\ndate = {date}\nlang = \"{lang}\"\ntranslation_key = \"{title}\"\n+++\n\nText of {title}, long enough to be read as an article.\n")
+    };
+    write(
+        dir.path(),
+        "articles/a.md",
+        &article("yue", "2024-03-02", "later"),
+    );
+    write(
+        dir.path(),
+        "articles/b.md",
+        &article("yue", "2024-03-01", "first"),
+    );
+    write(
+        dir.path(),
+        "articles/c.md",
+        &article("de", "2024-03-01", "first"),
+    );
+    write(
+        dir.path(),
+        "articles/d.md",
+        &article("gsw", "2024-03-01", "first"),
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let err = stderr(&output);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("ISO 639")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].starts_with("b.md: warning: is in `yue` (and so is 1 other article): ")
+            && warnings[0].contains("macrolanguage, `zh`"),
+        "{err}"
+    );
+    let german = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    assert!(german.entries[0]
+        .links
+        .iter()
+        .any(|l| l.href_lang.as_deref() == Some("yue")));
+}
+
 /// Hugo names its default language's file without a suffix (`index.md`
 /// beside `index.fr.md` in a bundle), and Europe's smaller languages are
 /// suffixes too (`.rm.md`), though detection does not know them.

@@ -128,7 +128,7 @@ const RETIRED: &[(&str, &str, &str, u16)] = &[
 /// Why a well-formed tag names no language, if it does not: its language
 /// subtag has two letters that are no ISO 639-1 code. (Three-letter
 /// subtags are ISO 639-2 and 639-3 codes, thousands of them, and taken as
-/// written.) `known` are tags to suggest when
+/// written; see [`not_in_iso_639_2`].) `known` are tags to suggest when
 /// one is a letter away; a retired code is told the code that replaced it.
 pub fn unknown_language(tag: &str, known: &[String]) -> Option<String> {
     let primary = primary_subtag(tag).to_ascii_lowercase();
@@ -162,6 +162,104 @@ pub fn unknown_language(tag: &str, known: &[String]) -> Option<String> {
             near.join("` or `")
         ),
     })
+}
+
+/// The three-letter codes of ISO 639-2, bibliographic and terminology
+/// (`ger` and `deu`), as the W3C feed validator lists them with ISO
+/// 639-1's: the codes it accepts in `xml:lang`, `<language>` and
+/// `hreflang`. ISO 639-3 has thousands more, such as `yue`, `ckb`, `arz`.
+const ISO_639_2: &[&str] = &[
+    "aar", "abk", "ace", "ach", "ada", "ady", "afa", "afh", "afr", "ain", "aka", "akk", "alb",
+    "ale", "alg", "alt", "amh", "ang", "anp", "apa", "ara", "arc", "arg", "arm", "arn", "arp",
+    "art", "arw", "asm", "ast", "ath", "aus", "ava", "ave", "awa", "aym", "aze", "bad", "bai",
+    "bak", "bal", "bam", "ban", "baq", "bas", "bat", "bej", "bel", "bem", "ben", "ber", "bho",
+    "bih", "bik", "bin", "bis", "bla", "bnt", "bod", "bos", "bra", "bre", "btk", "bua", "bug",
+    "bul", "bur", "byn", "cad", "cai", "car", "cat", "cau", "ceb", "cel", "ces", "cha", "chb",
+    "che", "chg", "chi", "chk", "chm", "chn", "cho", "chp", "chr", "chu", "chv", "chy", "cmc",
+    "cop", "cor", "cos", "cpe", "cpf", "cpp", "cre", "crh", "crp", "csb", "cus", "cym", "cze",
+    "dak", "dan", "dar", "day", "del", "den", "deu", "dgr", "din", "div", "doi", "dra", "dsb",
+    "dua", "dum", "dut", "dyu", "dzo", "efi", "egy", "eka", "ell", "elx", "eng", "enm", "epo",
+    "est", "eus", "ewe", "ewo", "fan", "fao", "fas", "fat", "fij", "fil", "fin", "fiu", "fon",
+    "fra", "fre", "frm", "fro", "frr", "frs", "fry", "ful", "fur", "gaa", "gay", "gba", "gem",
+    "geo", "ger", "gez", "gil", "gla", "gle", "glg", "glv", "gmh", "goh", "gon", "gor", "got",
+    "grb", "grc", "gre", "grn", "gsw", "guj", "gwi", "gws", "hai", "hat", "hau", "haw", "heb",
+    "her", "hil", "him", "hin", "hit", "hmn", "hmo", "hrv", "hsb", "hun", "hup", "hye", "iba",
+    "ibo", "ice", "ido", "iii", "ijo", "iku", "ile", "ilo", "ina", "inc", "ind", "ine", "inh",
+    "ipk", "ira", "iro", "isl", "ita", "jav", "jbo", "jpn", "jpr", "jrb", "kaa", "kab", "kac",
+    "kal", "kam", "kan", "kar", "kas", "kat", "kau", "kaw", "kaz", "kbd", "kha", "khi", "khm",
+    "kho", "kik", "kin", "kir", "kmb", "kok", "kom", "kon", "kor", "kos", "kpe", "krc", "krl",
+    "kro", "kru", "kua", "kum", "kur", "kut", "lad", "lah", "lam", "lao", "lat", "lav", "lez",
+    "lim", "lin", "lit", "lol", "loz", "ltz", "lua", "lub", "lug", "lui", "lun", "luo", "lus",
+    "mac", "mad", "mag", "mah", "mai", "mak", "mal", "man", "mao", "map", "mar", "mas", "may",
+    "mdf", "mdr", "men", "mga", "mic", "min", "mis", "mkd", "mkh", "mlg", "mlt", "mnc", "mni",
+    "mno", "moh", "mol", "mon", "mos", "mri", "msa", "mul", "mun", "mus", "mwl", "mwr", "mya",
+    "myn", "myv", "nah", "nai", "nap", "nau", "nav", "nbl", "nde", "ndo", "nds", "nep", "new",
+    "nia", "nic", "niu", "nld", "nno", "nob", "nog", "non", "nor", "nso", "nub", "nwc", "nya",
+    "nym", "nyn", "nyo", "nzi", "oci", "oji", "ori", "orm", "osa", "oss", "ota", "oto", "paa",
+    "pag", "pal", "pam", "pan", "pap", "pau", "peo", "per", "phi", "phn", "pli", "pol", "pon",
+    "por", "pra", "pro", "pus", "qaa", "qtz", "que", "raj", "rap", "rar", "roa", "roh", "rom",
+    "ron", "rum", "run", "rup", "rus", "sad", "sag", "sah", "sai", "sal", "sam", "san", "sas",
+    "sat", "scc", "scn", "sco", "scr", "sel", "sem", "sga", "sgn", "shn", "sid", "sin", "sio",
+    "sit", "sla", "slk", "slo", "slv", "sma", "sme", "smi", "smj", "smn", "smo", "sms", "sna",
+    "snd", "snk", "sog", "som", "son", "sot", "spa", "sqi", "srd", "srn", "srp", "srr", "ssa",
+    "ssw", "suk", "sun", "sus", "sux", "swa", "swe", "syr", "tah", "tai", "tam", "tat", "tel",
+    "tem", "ter", "tet", "tgk", "tgl", "tha", "tib", "tig", "tir", "tiv", "tkl", "tlh", "tli",
+    "tmh", "tog", "ton", "tpi", "tsi", "tsn", "tso", "tuk", "tum", "tup", "tur", "tut", "tvl",
+    "twi", "tyv", "udm", "uga", "uig", "ukr", "umb", "und", "urd", "uzb", "vai", "ven", "vie",
+    "vol", "vot", "wak", "wal", "war", "was", "wel", "wen", "wln", "wol", "xal", "xho", "yao",
+    "yap", "yid", "yor", "ypk", "zap", "zen", "zha", "zho", "znd", "zul", "zun",
+];
+
+/// Macrolanguages of ISO 639-1 for the ISO 639-3 languages a newsroom is
+/// likeliest to publish in: what the W3C validator would accept for them.
+const MACROLANGUAGES: &[(&str, &str)] = &[
+    ("acm", "ar"),
+    ("apc", "ar"),
+    ("arb", "ar"),
+    ("ary", "ar"),
+    ("arz", "ar"),
+    ("azb", "az"),
+    ("ckb", "ku"),
+    ("cmn", "zh"),
+    ("ekk", "et"),
+    ("hak", "zh"),
+    ("kmr", "ku"),
+    ("lvs", "lv"),
+    ("nan", "zh"),
+    ("npi", "ne"),
+    ("ory", "or"),
+    ("pbt", "ps"),
+    ("pes", "fa"),
+    ("prs", "fa"),
+    ("swh", "sw"),
+    ("uzn", "uz"),
+    ("wuu", "zh"),
+    ("ydd", "yi"),
+    ("yue", "zh"),
+    ("zsm", "ms"),
+];
+
+/// Why feeds in the language of `tag` fail the W3C validator, when its
+/// language subtag has three letters that ISO 639-2 does not list (`yue`,
+/// Cantonese, is ISO 639-3 only): the tag is good BCP 47, and readers
+/// take it, but the validator checks the older list, and calls it an
+/// error at the language of that language's feeds and at every `hreflang`
+/// that links to them, in every language's feeds. Worth a warning, not
+/// an error.
+pub fn not_in_iso_639_2(tag: &str) -> Option<String> {
+    let primary = primary_subtag(tag).to_ascii_lowercase();
+    if primary.len() != 3 || ISO_639_2.binary_search(&primary.as_str()).is_ok() {
+        return None;
+    }
+    let instead = match MACROLANGUAGES.iter().find(|(code, _)| *code == primary) {
+        Some((_, macrolanguage)) => format!(
+            "; where passing it matters more than the precise tag, write its macrolanguage, `{macrolanguage}`, with a region subtag if one tells it apart"
+        ),
+        None => String::new(),
+    };
+    Some(format!(
+        "the language `{primary}` is ISO 639-3 only, and the W3C feed validator, which knows ISO 639-1 and 639-2, reports an error at the language of the `{primary}` feeds and at every hreflang=\"{tag}\" link to them, in every language's feeds (readers take the tag as it is){instead}"
+    ))
 }
 
 /// The canonical spelling of a tag people wrote: `de_ch` becomes `de-CH`.
@@ -457,6 +555,26 @@ mod tests {
                 "{message}"
             );
         }
+    }
+
+    #[test]
+    fn codes_of_iso_639_3_only_are_named() {
+        assert!(ISO_639_2.windows(2).all(|w| w[0] < w[1]));
+        assert!(MACROLANGUAGES.windows(2).all(|w| w[0] < w[1]));
+        for tag in ["de", "deu", "ger", "gsw-CH", "fur", "ast", "zh-Hant", "und"] {
+            assert_eq!(not_in_iso_639_2(tag), None, "{tag}");
+        }
+        let message = not_in_iso_639_2("yue-HK").unwrap();
+        assert!(
+            message.contains("`yue` is ISO 639-3 only")
+                && message.contains("hreflang=\"yue-HK\"")
+                && message.contains("`zh`"),
+            "{message}"
+        );
+        for tag in ["ckb", "arz", "lld"] {
+            assert!(not_in_iso_639_2(tag).is_some(), "{tag}");
+        }
+        assert!(!not_in_iso_639_2("lld").unwrap().contains("macrolanguage"));
     }
 
     #[test]
