@@ -234,6 +234,7 @@ cases!(
     nul_character,
     xml_forbidden_characters,
     escaped_control_characters_in_front_matter,
+    escaped_discouraged_characters_in_front_matter,
     file_above_configured_size_limit,
     file_above_default_size_limit,
     unreadable_file,
@@ -588,6 +589,47 @@ fn escaped_control_characters_in_front_matter(case: &mut Case) -> Vec<Expect> {
         error("url.md", Line::At(5), &[]),
         error("yaml.md", Line::At(2), &[]),
         error("author.md", Line::At(5), &[]),
+    ]
+}
+
+/// DEL, C1 controls and noncharacters written as escapes: XML allows
+/// them, but the W3C validator says a feed carrying them "contains bad
+/// characters". Each is an error at its key's line, with the advice the
+/// check of a file's bytes gives (the character Windows-1252 had there).
+fn escaped_discouraged_characters_in_front_matter(case: &mut Case) -> Vec<Expect> {
+    let head = "date = 2021-05-04\nlang = \"de\"";
+    case.article(
+        "toml.md",
+        format!("+++\ntitle = \"Preis \\u0096 Leistung\"\n{head}\n+++\n{LEAD}\n"),
+    );
+    case.article(
+        "yaml.md",
+        format!("---\ntitle: Titel\ndate: 2021-05-04\nlang: de\nsummary: \"Preis \\x96 Leistung\"\nauthor: \"Ana\\N\"\n---\n{LEAD}\n"),
+    );
+    case.article(
+        "tags.md",
+        format!("---\ntitle: Titel\ndate: 2021-05-04\nlang: de\ntags: [\"\\u0085\", \"\\uFDD0\"]\n---\n{LEAD}\n"),
+    );
+    case.article("side.txt", format!("04.05.2021\n\n{LEAD}\n"));
+    case.article("side.toml", "lang = \"de\"\nslug = \"a\\u007Fb\"\n");
+    vec![
+        error(
+            "toml.md",
+            Line::At(2),
+            &["`title`", "U+0096", "replace it with `–`"],
+        ),
+        error(
+            "yaml.md",
+            Line::At(5),
+            &["`summary`", "U+0096", "replace it with `–`"],
+        ),
+        error(
+            "yaml.md",
+            Line::At(6),
+            &["`author`", "U+0085", "replace it with `…`"],
+        ),
+        error("tags.md", Line::At(5), &["`tags`", "U+0085"]),
+        error("side.toml", Line::At(2), &["`slug`", "U+007F", "remove it"]),
     ]
 }
 

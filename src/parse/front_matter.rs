@@ -252,16 +252,14 @@ fn meta_from_value(
         problems: Vec::new(),
         rejected: Vec::new(),
     };
-    // An escape (`"\u0001"`) writes what the raw-text check cannot see; it
-    // must not reach a feed either.
+    // An escape (TOML's `"\u0096"`, YAML's `"\x96"` or `"\N"`) writes what
+    // the check of the file's bytes cannot see; it must not reach a feed
+    // either. A character written as it is was reported by that check.
     for (key, value) in &table {
-        if let Some(c) = forbidden_char(value) {
+        if let Some(c) = bad_char(value).filter(|&c| !text.contains(c)) {
             fields.error_at(
                 key,
-                format!(
-                    "`{key}` holds the control character U+{:04X}, which XML 1.0 (and so no feed) can carry; remove it",
-                    c as u32
-                ),
+                format!("an escape in `{key}` writes {}", super::bad_char_advice(c)),
             );
         }
         if let Some(allowed) = allowed.filter(|allowed| !allowed.contains(&key.as_str())) {
@@ -361,14 +359,15 @@ fn never_listed(table: &Map<String, Value>) -> bool {
     })
 }
 
-/// The first character XML 1.0 forbids in any string of `value`.
-fn forbidden_char(value: &Value) -> Option<char> {
+/// The first character no feed may carry (see [`super::first_bad_char`])
+/// in any string of `value`, keys of tables included.
+fn bad_char(value: &Value) -> Option<char> {
     match value {
-        Value::String(s) => super::first_non_xml_char(s),
-        Value::Array(items) => items.iter().find_map(forbidden_char),
+        Value::String(s) => super::first_bad_char(s),
+        Value::Array(items) => items.iter().find_map(bad_char),
         Value::Object(map) => map
             .iter()
-            .find_map(|(k, v)| super::first_non_xml_char(k).or_else(|| forbidden_char(v))),
+            .find_map(|(k, v)| super::first_bad_char(k).or_else(|| bad_char(v))),
         _ => None,
     }
 }
@@ -772,6 +771,53 @@ mod tests {
             let (meta, _) = parse_front_matter("a.md", &text).unwrap();
             assert!(!meta.draft, "{extra}");
         }
+    }
+
+    #[test]
+    fn escaped_characters_no_feed_may_carry_are_errors_on_the_key_line() {
+        let text = "+++\ntitle = \"Preis \\u0096 Leistung\"\ndate = 2024-03-12\ntags = [\"ok\", \"\\u0080\"]\nslug = \"a\\u007Fb\"\nauthors = [{ name = \"O\\u0092Brien\" }]\nsummary = \"x\\uFDD0\"\nid = \"\\U0001FFFE\"\nurl = \"\\u0001\"\n+++\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        let found: Vec<_> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        let expected = [
+            (Some(2), "an escape in `title` writes U+0096, a control character or noncharacter that feeds must not carry (Windows-1252 text converted as Latin-1 leaves it where it had `–`); replace it with `–`"),
+            (Some(4), "an escape in `tags` writes U+0080, a control character or noncharacter that feeds must not carry (Windows-1252 text converted as Latin-1 leaves it where it had `€`); replace it with `€`"),
+            (Some(5), "an escape in `slug` writes U+007F, a control character or noncharacter that feeds must not carry; remove it"),
+            (Some(6), "an escape in `authors` writes U+0092, a control character or noncharacter that feeds must not carry (Windows-1252 text converted as Latin-1 leaves it where it had `’`); replace it with `’`"),
+            (Some(7), "an escape in `summary` writes U+FDD0, a control character or noncharacter that feeds must not carry; remove it"),
+            (Some(8), "an escape in `id` writes U+1FFFE, a control character or noncharacter that feeds must not carry; remove it"),
+            (Some(9), "an escape in `url` writes the control character U+0001, which XML does not allow; remove it"),
+        ];
+        let mut found = found;
+        found.sort();
+        assert_eq!(found, expected, "{err:?}");
+        // YAML's escapes, in the general parser's quoted strings; `\N` is
+        // U+0085, which Windows-1252 had as `…`.
+        let text = "---\ntitle: \"a\\x96b\"\ndate: 2024-03-12\nauthor: \"Ana\\N\"\ntags: [\"\\u0085\", x]\ncategories:\n  - \"\\x81\"\n---\n";
+        let mut err = parse_front_matter("a.md", text).unwrap_err();
+        err.sort_by_key(|e| e.line);
+        let found: Vec<_> = err.iter().map(|e| (e.line, &e.message[..27])).collect();
+        assert_eq!(
+            found,
+            [
+                (Some(2), "an escape in `title` writes"),
+                (Some(4), "an escape in `author` write"),
+                (Some(5), "an escape in `tags` writes "),
+                (Some(6), "an escape in `categories` w"),
+            ],
+            "{err:?}"
+        );
+        assert!(err[0].message.ends_with("replace it with `–`"));
+        assert!(err[1].message.ends_with("replace it with `…`"));
+        assert!(err[3].message.ends_with("; remove it"));
+        // A sidecar's too, at its own line numbers.
+        let err = parse_sidecar("a.toml", "lang = \"de\"\ntitle = \"\\u0093Zitat\\u0094\"\n")
+            .unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].line, Some(2));
+        assert!(err[0].message.ends_with("replace it with `“`"), "{err:?}");
+        // Written as it is, the character is the file check's to report.
+        let text = "+++\ntitle = \"Preis \u{96} Leistung\"\ndate = 2024-03-12\n+++\n";
+        assert!(parse_front_matter("a.md", text).is_ok());
     }
 
     #[test]

@@ -157,48 +157,58 @@ pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
     }
 }
 
-/// Characters XML 1.0 does not allow anywhere in a document. They would make
-/// every feed that carries the article unreadable, so they are refused at the
+/// Characters XML 1.0 does not allow anywhere in a document, and those it
+/// discourages that validators reject. They would make every feed that
+/// carries the article unreadable or invalid, so they are refused at the
 /// door, with the line, instead of being dropped silently.
 fn forbidden_characters(path: &str, text: &str) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    if first_non_xml_char(text).is_none() && first_discouraged_char(text).is_none() {
-        return problems;
+    if first_bad_char(text).is_none() {
+        return Vec::new();
     }
-    for (index, line) in text.split('\n').enumerate() {
-        if let Some(c) = first_non_xml_char(line) {
-            problems.push(Diagnostic::error(
-                path,
-                Some(index + 1),
-                format!(
-                    "contains the control character U+{:04X}, which XML does not allow; remove it",
-                    c as u32
-                ),
-            ));
-        } else if let Some(c) = first_discouraged_char(line) {
-            let fix = match windows_1252(c) {
-                Some(meant) => format!(
-                    " (Windows-1252 text converted as Latin-1 leaves it where it had `{meant}`); replace it with `{meant}`"
-                ),
-                None => "; remove it".to_string(),
-            };
-            problems.push(Diagnostic::error(
-                path,
-                Some(index + 1),
-                format!(
-                    "contains U+{:04X}, a control character or noncharacter that feeds must not carry{fix}",
-                    c as u32
-                ),
-            ));
-        }
+    let lines = text.split('\n').enumerate();
+    lines
+        .filter_map(|(index, line)| {
+            let c = first_bad_char(line)?;
+            let message = format!("contains {}", bad_char_advice(c));
+            Some(Diagnostic::error(path, Some(index + 1), message))
+        })
+        .collect()
+}
+
+/// The first character of `text` that no feed may carry: one XML 1.0
+/// forbids, else one it discourages (see [`first_discouraged_char`]).
+/// Every check for them, of a file's bytes or of a value an escape wrote,
+/// goes through this, so they all refuse the same characters.
+pub(crate) fn first_bad_char(text: &str) -> Option<char> {
+    first_non_xml_char(text).or_else(|| first_discouraged_char(text))
+}
+
+/// What a character [`first_bad_char`] found is and what to do about it,
+/// to follow "contains" or "holds" in a message: the same advice wherever
+/// it was found.
+pub(crate) fn bad_char_advice(c: char) -> String {
+    let code = format!("U+{:04X}", c as u32);
+    if !is_xml_char(c) {
+        let kind = if c < ' ' {
+            "control character"
+        } else {
+            "noncharacter"
+        };
+        return format!("the {kind} {code}, which XML does not allow; remove it");
     }
-    problems
+    let fix = match windows_1252(c) {
+        Some(meant) => format!(
+            " (Windows-1252 text converted as Latin-1 leaves it where it had `{meant}`); replace it with `{meant}`"
+        ),
+        None => "; remove it".to_string(),
+    };
+    format!("{code}, a control character or noncharacter that feeds must not carry{fix}")
 }
 
 /// What a C1 control character was in Windows-1252 text that was
 /// converted as if it were Latin-1: the quotes, dashes and signs that
 /// Windows-1252 puts at 0x80–0x9F.
-fn windows_1252(c: char) -> Option<char> {
+pub(crate) fn windows_1252(c: char) -> Option<char> {
     const AT_0X80: [char; 32] = [
         '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0',
         '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
