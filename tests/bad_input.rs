@@ -1086,6 +1086,12 @@ fn forbidden_characters_never_reach_a_feed_even_with_keep_going() {
         "esc.md",
         format!("+++\ntitle = \"ESC\u{1b}HIER\"\ndate = 2021-05-05\nlang = \"de\"\nid = \"tag:x.org,2021:\\u0001\"\n+++\n{LEAD}\n"),
     );
+    case.article(
+        "c1.md",
+        format!(
+            "+++\ntitle = \"C1 \\u0096 HIER\"\ndate = 2021-05-05\nlang = \"de\"\n+++\n{LEAD}\n"
+        ),
+    );
     let output = babelfeed(case.path(), &["build", "--keep-going"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     for (name, bytes) in visible_snapshot(&case.feeds()) {

@@ -599,6 +599,66 @@ fn a_language_the_validator_does_not_know_is_published_with_one_warning() {
         .links
         .iter()
         .any(|l| l.href_lang.as_deref() == Some("yue")));
+
+/// Numeric character references that would write a character feeds must
+/// not carry come out as HTML5 reads them, in the content, the summary
+/// and `inspect` alike: `&#128;` is `€` and `&#x96;` `–` (Windows-1252's
+/// characters there), what Windows-1252 leaves undefined, DEL,
+/// noncharacters and what XML forbids U+FFFD. The W3C validator said
+/// "contains bad characters" of a feed carrying the C1 controls CommonMark
+/// decodes them to, and `&#1;` left the content but stayed in the summary.
+#[test]
+fn numeric_references_to_bad_characters_read_as_html5_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    let refs = "&#128;5 &#x96; &#127; &#xFDD0; &#x81; &#1; &#xFFFF; &#x1B;";
+    let shown = "€5 – \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD}";
+    write(
+        dir.path(),
+        "articles/preis.en.md",
+        &format!("---\ntitle: Prices\ndate: 2024-03-12\n---\n\nThe ticket costs {refs} now, the council said.\n\n<p>Raw: {refs}</p>\n"),
+    );
+    write(
+        dir.path(),
+        "articles/summary.en.md",
+        &format!("+++\ntitle = \"Summary\"\ndate = 2024-03-11\nsummary = \"Costs {refs} *now*.\"\n+++\n\nThe text of the article, long enough to be read as English.\n"),
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    for feed in ["atom.xml", "rss.xml"] {
+        let path = dir.path().join("feeds/en").join(feed);
+        let bytes = fs::read(&path).unwrap();
+        assert_eq!(xml_problems(&bytes), None, "{feed}");
+        let entries = parse_feed(&path).entries;
+        let summary = |i: usize| entries[i].summary.as_ref().unwrap().content.clone();
+        assert_eq!(
+            summary(0),
+            format!("The ticket costs {shown} now, the council said."),
+            "{feed}"
+        );
+        assert_eq!(summary(1), format!("Costs {shown} now."), "{feed}");
+        let html = entries[0].content.as_ref().unwrap().body.clone().unwrap();
+        assert!(
+            html.contains(&format!("costs {shown} now")),
+            "{feed}: {html}"
+        );
+        assert!(html.contains(&format!("Raw: {shown}")), "{feed}: {html}");
+    }
+    let inspect = babelfeed(dir.path(), &["inspect", "--format", "json"]);
+    assert_success(&inspect);
+    let articles: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    let summaries: Vec<&str> = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["summary"].as_str().unwrap())
+        .collect();
+    let expected = [
+        format!("The ticket costs {shown} now, the council said."),
+        format!("Costs {shown} now."),
+    ];
+    for summary in expected {
+        assert!(summaries.contains(&summary.as_str()), "{summaries:?}");
+    }
 }
 
 /// Hugo names its default language's file without a suffix (`index.md`

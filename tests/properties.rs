@@ -78,6 +78,12 @@ const MARKUP: &[&str] = &[
     "&amp;",
     "&#0;",
     "&#x1;",
+    "&#128;",
+    "&#x96;",
+    "&#x81;",
+    "&#127;",
+    "&#xFDD0;",
+    "&#xFFFF;",
     "&nbsp;",
     "&bogus;",
     "<!--",
@@ -359,11 +365,12 @@ fn fields() -> impl Strategy<Value = Vec<(String, Value)>> {
     })
 }
 
-/// TOML basic string: every character XML or TOML cannot take raw is
-/// escaped, so control characters reach the parsed value.
+/// TOML basic string: every character XML or TOML cannot take raw, or
+/// validators reject, is escaped, so control characters reach the parsed
+/// value.
 fn toml_string(s: &str) -> String {
     quoted(s, |c| {
-        (c as u32) < 0x20 || c == '\u{7f}' || first_non_xml_char(&c.to_string()).is_some()
+        (c as u32) < 0x20 || first_bad_char(&c.to_string()).is_some()
     })
 }
 
@@ -669,10 +676,11 @@ fn check_pipeline(
     for d in &loaded.diagnostics {
         prop_assert!(!d.path.is_empty(), "diagnostic without a path: {d}");
     }
-    // A raw character XML forbids is always an error naming its file.
+    // A raw character XML forbids, or one validators reject, is always an
+    // error naming its file.
     for (rel, text) in written {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if let Some((_, c)) = first_non_xml_char(text) {
+        if let Some((_, c)) = first_bad_char(text) {
             prop_assert!(
                 loaded
                     .diagnostics
@@ -833,6 +841,9 @@ fn escaped_control_characters_never_break_a_feed() {
         ("tags", "tags = [\"a\\u000bb\"]"),
         ("author", "authors = [{ name = \"N\", email = \"e\\u0001@x.org\", uri = \"https://x.org/\\u0001\" }]"),
         ("key", "translation_key = \"k\\u0001\""),
+        ("title", "title = \"T\\u0096\""),
+        ("tags", "tags = [\"\\u0085\", \"\\u007F\"]"),
+        ("summary", "summary = \"S\\uFDD0\""),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let title = if name == "title" { "" } else { "title = \"Titel\"\n" };

@@ -162,23 +162,62 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     });
     let mut html = String::with_capacity(source.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, events);
-    if !raw_html {
+    if raw_html {
         // pulldown-cmark escapes all text and every attribute it writes;
         // only raw HTML needs the (slower) sanitiser.
-        return html;
+        let mut cleaner = ammonia::Builder::default();
+        if let Some(base) = base {
+            cleaner.url_relative(ammonia::UrlRelative::RewriteWithBase(base));
+        }
+        cleaner.url_schemes(SAFE_SCHEMES.iter().copied().collect());
+        // The writing direction of Arabic or Hebrew text, and the numbering
+        // of a reversed list, are part of what it says. `<bdo>` is the one
+        // tag the feed validator warns of; `dir` on the elements says the
+        // same.
+        cleaner.add_generic_attributes(["dir"]);
+        cleaner.add_tag_attributes("ol", ["reversed", "start"]);
+        cleaner.rm_tags(["bdo"]);
+        html = cleaner.clean(&html).to_string();
     }
-    let mut cleaner = ammonia::Builder::default();
-    if let Some(base) = base {
-        cleaner.url_relative(ammonia::UrlRelative::RewriteWithBase(base));
+    as_html5_reads_references(source, html)
+}
+
+/// Text or HTML made from Markdown `source`, with each character one of its
+/// numeric references (`&#128;`, `&#x96;`) wrote that no feed may carry
+/// made what HTML5 makes of the reference (see [`html5_referenced_char`]).
+///
+/// Why here, on what is made: CommonMark decodes `&#150;` to the code point
+/// U+0096, a C1 control, where HTML5 — browsers, and html5ever, which reads
+/// the raw HTML the sanitiser cleans — reads it as the Windows-1252 `–`
+/// that pages of that encoding meant by it. Doing it on the content, the
+/// summary and the text language detection reads, each as a whole, makes
+/// them agree, whether the reference stood in Markdown text, a link, or raw
+/// HTML. The file's own bytes cannot hold such a character (parsing
+/// refuses it), so any found came from a reference; and a source without
+/// `&#` has none, which saves looking.
+fn as_html5_reads_references(source: &str, made: String) -> String {
+    let has_references = memchr::memmem::find(source.as_bytes(), b"&#").is_some();
+    if !has_references || crate::parse::first_bad_char(&made).is_none() {
+        return made;
     }
-    cleaner.url_schemes(SAFE_SCHEMES.iter().copied().collect());
-    // The writing direction of Arabic or Hebrew text, and the numbering of
-    // a reversed list, are part of what it says. `<bdo>` is the one tag
-    // the feed validator warns of; `dir` on the elements says the same.
-    cleaner.add_generic_attributes(["dir"]);
-    cleaner.add_tag_attributes("ol", ["reversed", "start"]);
-    cleaner.rm_tags(["bdo"]);
-    cleaner.clean(&html).to_string()
+    made.chars().map(html5_referenced_char).collect()
+}
+
+/// What a numeric reference to `c` shows, as HTML5 reads it, when a feed
+/// cannot carry `c` itself: 128–159 are the Windows-1252 characters
+/// (`&#128;` is `€`, `&#x96;` `–`), and the rest is U+FFFD, the
+/// replacement character, which HTML5 gives `&#0;` and references to
+/// surrogates or past U+10FFFF, and which readers show for a character
+/// they cannot. HTML5 itself keeps the other controls, DEL, the five
+/// numbers Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+/// and noncharacters, but XML forbids or validators reject them; U+FFFD
+/// rather than nothing leaves a mark where the author wrote something, in
+/// the summary `inspect` shows as in the feed.
+fn html5_referenced_char(c: char) -> char {
+    if !crate::parse::is_bad_char(c) {
+        return c;
+    }
+    crate::parse::windows_1252(c).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// What Hugo's Markdown renders besides CommonMark, on by default there,
@@ -544,7 +583,8 @@ pub fn markdown_inline_text(summary: &str) -> String {
         }
     }
     let text = collapse_whitespace(&text);
-    text.strip_prefix("x ").map_or(text.clone(), str::to_string)
+    let text = text.strip_prefix("x ").map_or(text.clone(), str::to_string);
+    as_html5_reads_references(&summary, text)
 }
 
 /// Whether `text` is one or more Hugo shortcodes and nothing else
@@ -643,7 +683,7 @@ fn alt_texts(source: &str) -> String {
             _ => {}
         }
     }
-    collapse_whitespace(&text)
+    as_html5_reads_references(source, collapse_whitespace(&text))
 }
 
 /// How much of an article without a paragraph stands in as its summary.
@@ -767,7 +807,7 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
             _ => {}
         }
     }
-    collapse_whitespace(&text)
+    as_html5_reads_references(source, collapse_whitespace(&text))
 }
 
 #[cfg(test)]
@@ -783,6 +823,42 @@ mod tests {
         assert_eq!(
             html,
             "<p>AT&amp;T &lt;b&gt;bold&lt;/b&gt; *not* \"quoted\"<br>\nline two</p>\n"
+        );
+    }
+
+    #[test]
+    fn numeric_references_read_as_html5_reads_them() {
+        // Windows-1252 for 128–159; U+FFFD for what it leaves undefined,
+        // for DEL, noncharacters and what XML forbids (HTML5's own for
+        // `&#0;`, surrogates and numbers past U+10FFFF).
+        let written = "Preis &#128;5 &#x96; &#150; &#x92;s &#x9f; | &#x81; &#127; &#xFDD0; &#x1FFFE; &#1; &#x1B; &#xFFFF; &#0; &#xD800; &#x110000; | &#9;&#233;&#xFFFD;";
+        let expected = "Preis €5 – – ’s Ÿ | \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} | \té\u{FFFD}";
+        let base = "https://a.org/x/";
+        assert_eq!(markdown_html(written, base), format!("<p>{expected}</p>\n"));
+        // Raw HTML goes through html5ever, which must read them alike.
+        assert_eq!(
+            markdown_html(&format!("<div>{written}</div>\n"), base),
+            format!("<div>{expected}</div>\n")
+        );
+        assert_eq!(
+            markdown_html(&format!("Sagte: <b>{written}</b>\n"), base),
+            format!("<p>Sagte: <b>{expected}</b></p>\n")
+        );
+        // The summary, the lead and the text detection reads say the same.
+        let text = collapse_whitespace(expected);
+        assert_eq!(markdown_lead(written), text);
+        assert_eq!(
+            markdown_text(&format!("# T\n\n{written}"), false),
+            format!("T {text}")
+        );
+        assert_eq!(markdown_inline_text(written), text);
+        assert_eq!(markdown_lead(&format!("![{written}](a.jpg)")), text);
+        // In link targets and titles too; in code they are text as written.
+        let html = markdown_html("[a](https://a.org/&#x96; \"t&#x96;\") `&#x96;`", base);
+        assert!(!html.chars().any(crate::parse::is_bad_char), "{html}");
+        assert!(
+            html.contains("title=\"t–\"") && html.contains("<code>&amp;#x96;</code>"),
+            "{html}"
         );
     }
 

@@ -243,9 +243,18 @@ fn first_discouraged_char(text: &str) -> Option<char> {
     if !c1_or_fdd0 && !plane_end() {
         return None;
     }
-    text.chars().find(|&c| {
-        matches!(c, '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}') || (c as u32 & 0xFFFE) == 0xFFFE
-    })
+    text.chars().find(|&c| is_discouraged_char(c))
+}
+
+/// Whether no feed may carry `c`: XML 1.0 forbids it, or it is one of those
+/// [`first_discouraged_char`] looks for.
+pub(crate) fn is_bad_char(c: char) -> bool {
+    !is_xml_char(c) || is_discouraged_char(c)
+}
+
+/// DEL, a C1 control or a noncharacter (see [`first_discouraged_char`]).
+fn is_discouraged_char(c: char) -> bool {
+    matches!(c, '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}') || (c as u32 & 0xFFFE) == 0xFFFE
 }
 
 /// The first character of `text` that XML 1.0 forbids.

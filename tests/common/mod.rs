@@ -280,17 +280,29 @@ pub fn first_non_xml_char(text: &str) -> Option<(usize, char)> {
     })
 }
 
+/// The first character XML 1.0 forbids, or that it discourages and the
+/// W3C validator calls "bad" (DEL, the C1 controls U+0080–U+009F,
+/// noncharacters), with its byte offset.
+pub fn first_bad_char(text: &str) -> Option<(usize, char)> {
+    first_non_xml_char(text).or_else(|| {
+        text.char_indices().find(|&(_, c)| {
+            matches!(c, '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}')
+                || (c as u32 & 0xFFFE) == 0xFFFE
+        })
+    })
+}
+
 /// Checks that `bytes` are a well-formed XML 1.0 document as quick-xml reads
 /// it, and that neither the raw text nor any decoded text, attribute value
-/// or character reference holds a character XML 1.0 forbids. Returns what is
-/// wrong.
+/// or character reference holds a character XML 1.0 forbids, or one the
+/// W3C validator rejects (see [`first_bad_char`]). Returns what is wrong.
 pub fn xml_problems(bytes: &[u8]) -> Option<String> {
     use quick_xml::events::Event;
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => return Some(format!("not UTF-8: {e}")),
     };
-    if let Some((at, c)) = first_non_xml_char(text) {
+    if let Some((at, c)) = first_bad_char(text) {
         return Some(format!("raw U+{:04X} at byte {at}", c as u32));
     }
     let mut reader = quick_xml::Reader::from_str(text);
@@ -321,7 +333,7 @@ pub fn xml_problems(bytes: &[u8]) -> Option<String> {
                         reader.decoder(),
                     ) {
                         Ok(value) => {
-                            if let Some((_, c)) = first_non_xml_char(&value) {
+                            if let Some((_, c)) = first_bad_char(&value) {
                                 return Some(format!(
                                     "attribute value decodes to U+{:04X}",
                                     c as u32
@@ -343,7 +355,7 @@ pub fn xml_problems(bytes: &[u8]) -> Option<String> {
             }
             Event::GeneralRef(r) => match r.resolve_char_ref() {
                 Ok(Some(c)) => {
-                    if first_non_xml_char(&c.to_string()).is_some() {
+                    if first_bad_char(&c.to_string()).is_some() {
                         return Some(format!("character reference to U+{:04X}", c as u32));
                     }
                 }
