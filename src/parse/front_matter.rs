@@ -159,10 +159,8 @@ fn yaml_value(path: &str, text: &str, first_line: usize) -> Result<Value, Vec<Di
     if text.trim().is_empty() {
         return Ok(Value::Object(Map::new()));
     }
-    let value = serde_yaml_ng::from_str::<Value>(text).map_err(|e| {
-        let line = e.location().map(|l| first_line + l.line() - 1);
-        vec![Diagnostic::error(path, line, format!("invalid YAML: {e}"))]
-    })?;
+    let value = serde_yaml_ng::from_str::<Value>(text)
+        .map_err(|e| vec![yaml_error(path, text, &e, first_line)])?;
     if let Value::Object(table) = &value {
         if let Some((key, first, again)) = repeated_key(text, table) {
             return Err(vec![Diagnostic::error(
@@ -176,6 +174,71 @@ fn yaml_value(path: &str, text: &str, first_line: usize) -> Result<Value, Vec<Di
         }
     }
     Ok(value)
+}
+
+/// A YAML syntax error, told at the line and column of the file. libyaml
+/// writes positions into its message, counted from the front matter's
+/// first line (`… at line 1 column 35`), which beside the file's line
+/// number was a second one that disagreed with it. The problem's own
+/// position is taken out (the diagnostic's line and column say it), and
+/// one the message gives for context (`while parsing a flow sequence at
+/// line 3 column 7`) is made the line of the file.
+fn yaml_error(
+    path: &str,
+    text: &str,
+    error: &serde_yaml_ng::Error,
+    first_line: usize,
+) -> Diagnostic {
+    let file_line = |line: usize| first_line + line.saturating_sub(1);
+    let mut message = error.to_string();
+    let mut column = String::new();
+    let mut colon_in_value = false;
+    if let Some(at) = error.location() {
+        let written = format!(" at line {} column {}", at.line(), at.column());
+        message = message.replacen(&written, "", 1);
+        column = format!(" at column {}", at.column());
+        let before: String = text
+            .lines()
+            .nth(at.line().saturating_sub(1))
+            .unwrap_or("")
+            .chars()
+            .take(at.column().saturating_sub(1))
+            .collect();
+        colon_in_value = before.contains(": ");
+    }
+    let mut message = context_lines_of_file(&message, file_line);
+    // The usual cause: a colon and a space in a value without quotes
+    // (`title: Fisch: frisch vom Markt`), which YAML reads as a second key.
+    if colon_in_value && message.starts_with("mapping values are not allowed") {
+        message.push_str("; a value with `: ` in it needs quotes (`title: \"A: B\"`)");
+    }
+    let line = error.location().map(|at| file_line(at.line()));
+    Diagnostic::error(path, line, format!("invalid YAML{column}: {message}"))
+}
+
+/// `message` with every `at line L column C` libyaml wrote (L counted from
+/// the front matter's first line) as `on line N`, N the file's line.
+fn context_lines_of_file(message: &str, file_line: impl Fn(usize) -> usize) -> String {
+    const AT: &str = " at line ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(AT) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + AT.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(line) = after[..digits].parse::<usize>() else {
+            out.push_str(AT);
+            rest = after;
+            continue;
+        };
+        out.push_str(&format!(" on line {}", file_line(line)));
+        rest = &after[digits..];
+        if let Some(column) = rest.strip_prefix(" column ") {
+            rest = column.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A key of `table` written twice at the start of a line, with the index of
@@ -623,6 +686,30 @@ mod tests {
         let err = parse_front_matter("a.md", "+++\ntitle = \"x\"\ndate = \n+++\n").unwrap_err();
         assert_eq!(err[0].line, Some(3), "{err:?}");
         assert!(parse_front_matter("a.md", "no front matter").is_err());
+    }
+
+    #[test]
+    fn a_yaml_error_gives_one_line_the_files() {
+        let text = "---\ntitle: Fisch: frisch vom Markt\ndate: 2021-05-04\n---\nText.\n";
+        let err = parse_front_matter("fisch.de.md", text).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].to_string(), "fisch.de.md:2: error: invalid YAML at column 13: mapping values are not allowed in this context; a value with `: ` in it needs quotes (`title: \"A: B\"`)");
+        // A context the parser names is on its line of the file too.
+        let text = "---\ntitle: Fisch\ndate: 2021-05-04\ntags: [a, b\n---\nText.\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(err[0].line, Some(5));
+        assert_eq!(
+            err[0].message,
+            "invalid YAML at column 1: did not find expected ',' or ']', while parsing a flow sequence on line 4"
+        );
+        // A key indented under a value is no colon in a value.
+        let text = "---\ntitle: x\n  date: 2021-05-04\n---\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(err[0].line, Some(3));
+        assert_eq!(
+            err[0].message,
+            "invalid YAML at column 7: mapping values are not allowed in this context"
+        );
     }
 
     #[test]
