@@ -157,11 +157,8 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
     if !sidecars.is_empty() {
         for listed in &mut listing.files {
             if listed.kind == SourceKind::Plain {
-                let path = &listed.file.path;
-                let stem = path
-                    .rsplit_once('.')
-                    .map_or(path.as_str(), |(stem, _)| stem);
-                listed.sidecar = sidecars.remove(&format!("{stem}.toml")).map(Box::new);
+                let sidecar = sidecar_path(&listed.file.path);
+                listed.sidecar = sidecars.remove(&sidecar).map(Box::new);
             }
         }
     }
@@ -173,6 +170,13 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
         ));
     }
     Ok(listing)
+}
+
+/// The sidecar of the plain-text export at `path`: `NAME.toml` beside
+/// `NAME.txt`.
+pub fn sidecar_path(path: &str) -> String {
+    let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
+    format!("{stem}.toml")
 }
 
 /// The metadata of `root`, which must be a folder.

@@ -367,11 +367,15 @@ fn publication_window(
         (end <= now.timestamp()).then_some((end, a))
     });
     [
-        first_of(future, |time, others| format!(
-            "is due {time}, in the future{others}: it is published now, and readers show it at the top until then; set `draft = true` until it is due, or correct the date"
+        first_of(future, |time, others, first| format!(
+            "is due {time}, in the future{others}: it is published now, and readers show it at the top until then; set `{}` {} until it is due, or correct the date",
+            first.field_syntax.field("draft", "true"),
+            first.field_syntax.place(&first.path),
         )),
-        first_of(expired, |time, others| format!(
-            "expired {time} (its `expiryDate`){others}: Hugo takes such a page down, but it stays in the feeds; remove it, set `draft = true`, or correct the date"
+        first_of(expired, |time, others, first| format!(
+            "expired {time} (its `expiryDate`){others}: Hugo takes such a page down, but it stays in the feeds; remove it, set `{}` {}, or correct the date",
+            first.field_syntax.field("draft", "true"),
+            first.field_syntax.place(&first.path),
         )),
     ]
     .into_iter()
@@ -393,7 +397,7 @@ fn and_others(others: usize) -> String {
 /// how many others there are.
 fn first_of<'a>(
     found: impl Iterator<Item = (i64, &'a model::Article)>,
-    message: impl Fn(String, String) -> String,
+    message: impl Fn(String, String, &model::Article) -> String,
 ) -> Option<Diagnostic> {
     let mut found: Vec<(i64, &model::Article)> = found.collect();
     found.sort_by(|(x, a), (y, b)| x.cmp(y).then_with(|| a.path.cmp(&b.path)));
@@ -405,7 +409,7 @@ fn first_of<'a>(
     Some(Diagnostic::warning(
         first.path.clone(),
         None,
-        message(time.to_rfc3339(), others),
+        message(time.to_rfc3339(), others, first),
     ))
 }
 
@@ -463,6 +467,8 @@ fn separate_shared_file_names(
         for &i in &members[1..] {
             let article = &mut articles[i];
             article.id = inferrer.path_id(&article.path, &article.lang);
+            let set_id = article.field_syntax.field("id", &name_id);
+            let place = article.field_syntax.place(&article.path);
             // Dates decide, not arrival: an older story added later (an
             // archive imported after the fact) takes the name's id from
             // one readers already hold, which only the publisher can tell.
@@ -470,7 +476,7 @@ fn separate_shared_file_names(
                 &article.path,
                 None,
                 format!(
-                    "has the same file name as {first}, published first, which keeps the entry id made from the name ({name_id}); this article's id includes its folder and changes if it moves or {first} goes: give it a distinct name or an `id` to keep its id stable. If this article was in the feeds before {first} was added, readers hold it as {name_id}: set `id = \"{name_id}\"` here and another `id` for {first}"
+                    "has the same file name as {first}, published first, which keeps the entry id made from the name ({name_id}); this article's id includes its folder and changes if it moves or {first} goes: give it a distinct name or an `id` to keep its id stable. If this article was in the feeds before {first} was added, readers hold it as {name_id}: set `{set_id}` {place} and another `id` for {first}"
                 ),
             ));
         }

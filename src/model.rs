@@ -104,6 +104,8 @@ pub struct Article {
     pub name_stem: String,
     /// Whether the file name carries a language suffix (`launch.de.md`).
     pub lang_suffix: bool,
+    /// How its fields are typed, for messages that ask for one.
+    pub field_syntax: crate::parse::FieldSyntax,
     /// What the pairing of translations reads (names, numbers, quoted
     /// terms, URLs), for plain-text exports only. Taken from the text once,
     /// here, so that a cached article needs no text to be paired.

@@ -260,6 +260,7 @@ fn missing_date_line(case: &mut Case) -> Vec<Expect> {
     vec![error("bad.txt", Line::At(1), &["date"])]
 }
 
+/// The advice is in the syntax of the file's front matter.
 fn missing_date_in_front_matter(case: &mut Case) -> Vec<Expect> {
     case.article(
         "toml.md",
@@ -267,8 +268,8 @@ fn missing_date_in_front_matter(case: &mut Case) -> Vec<Expect> {
     );
     case.article("yaml.md", "---\ntitle: Kein Datum\nlang: de\n---\nText.\n");
     vec![
-        error("toml.md", Line::Any, &["date"]),
-        error("yaml.md", Line::Any, &["date"]),
+        error("toml.md", Line::Any, &["no `date`", "`date = 2021-05-04`"]),
+        error("yaml.md", Line::Any, &["no `date`", "`date: 2021-05-04`"]),
     ]
 }
 
@@ -277,7 +278,11 @@ fn missing_title_in_front_matter(case: &mut Case) -> Vec<Expect> {
         "bad.md",
         "+++\ndate = 2021-05-04\nlang = \"de\"\n+++\nText.\n",
     );
-    vec![error("bad.md", Line::Any, &["title"])]
+    case.article("yaml.md", "---\ndate: 2021-05-04\nlang: de\n---\nText.\n");
+    vec![
+        error("bad.md", Line::Any, &["no `title`", "`title = \"…\"`"]),
+        error("yaml.md", Line::Any, &["no `title`", "`title: …`"]),
+    ]
 }
 
 fn empty_file(case: &mut Case) -> Vec<Expect> {

@@ -384,10 +384,50 @@ fn same_file_name_in_two_folders_still_builds_with_distinct_ids() {
     assert!(
         stderr(&output).contains(&format!(
             "2021/06/story.txt: warning: has the same file name as 2020/story.txt, published first, which keeps the entry id made from the name ({held})"
-        )) && stderr(&output).contains(&format!("set `id = \"{held}\"` here")),
+        )) && stderr(&output).contains(&format!(
+            "set `id = \"{held}\"` in a sidecar file 2021/06/story.toml and another `id` for 2020/story.txt"
+        )),
         "{}",
         stderr(&output)
     );
+}
+
+/// The advice to set the id readers hold is in the syntax of the file:
+/// `id: …` in YAML front matter, `id = "…"` in TOML (and, above, in the
+/// sidecar of a plain-text export, which has no front matter).
+#[test]
+fn the_id_advice_is_in_the_syntax_of_each_file() {
+    let yaml = |date: &str| {
+        format!("---\ntitle: Der Vertrag {date}\ndate: {date}\nlang: de\n---\n\nDie Stadtwerke haben einen Vertrag unterzeichnet.\n")
+    };
+    let toml = |date: &str| {
+        format!("+++\ntitle = \"Der Vertrag {date}\"\ndate = {date}\nlang = \"de\"\n+++\n\nDie Stadtwerke haben einen Vertrag unterzeichnet.\n")
+    };
+    for (front, advice) in [
+        (
+            &yaml as &dyn Fn(&str) -> String,
+            "set `id: {held}` in its front matter",
+        ),
+        (&toml, "set `id = \"{held}\"` in its front matter"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "articles/2021/story.md", &front("2021-06-04"));
+        assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+        let held = parse_feed(&dir.path().join("feeds/de/atom.xml")).entries[0]
+            .id
+            .clone();
+        write(dir.path(), "articles/2020/story.md", &front("2020-06-04"));
+        let output = babelfeed(dir.path(), &["check"]);
+        assert_success(&output);
+        let advice = advice.replace("{held}", &held);
+        assert!(
+            stderr(&output).lines().any(|line| line
+                .starts_with("2021/story.md: warning: has the same file name")
+                && line.contains(&format!("{advice} and another `id` for 2020/story.md"))),
+            "{advice}: {}",
+            stderr(&output)
+        );
+    }
 }
 
 /// An empty (or unmounted) articles folder publishes nothing and removes

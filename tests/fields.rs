@@ -738,7 +738,8 @@ fn future_dated_and_expired_stories_are_published_with_one_warning() {
     assert_eq!(warnings.len(), 1, "{err}");
     assert!(
         warnings[0].starts_with("d.en.md: warning: is due 2097-01-01")
-            && warnings[0].contains("and so are 2 other articles"),
+            && warnings[0].contains("and so are 2 other articles")
+            && warnings[0].contains("set `draft: true` in its front matter until it is due"),
         "{err}"
     );
     let expired: Vec<&str> = err.lines().filter(|l| l.contains("expiryDate")).collect();
@@ -817,5 +818,17 @@ fn repeated_authors_are_one_and_table_cells_are_words() {
     assert_eq!(
         entry.summary.as_ref().unwrap().content,
         "team points Rovers 12"
+    );
+    // A plain-text export is told to set it in its sidecar, in TOML.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/2099/plan.txt",
+        "02.01.2099\n\nThe council will vote on the new budget for the harbour next year.\n",
+    );
+    let err = stderr(&babelfeed(dir.path(), &["check"]));
+    assert!(
+        err.contains("set `draft = true` in a sidecar file 2099/plan.toml until it is due"),
+        "{err}"
     );
 }

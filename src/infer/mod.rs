@@ -18,7 +18,7 @@ use uuid::Uuid;
 use crate::config::{primary_subtag, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Article, ArticleBody, Format, LangSource, Person};
-use crate::parse::{Body, Located, MetaSource, ParsedArticle};
+use crate::parse::{Body, FieldSyntax, Located, MetaSource, ParsedArticle};
 use date::{parse_date, ParsedDate};
 use lang::{Detection, LanguageDetector};
 
@@ -62,6 +62,9 @@ impl<'a> Inferrer<'a> {
         // that has one.
         let meta_path = parsed.meta_path.as_str();
         let rejected = |key: &str| meta.rejected.iter().any(|k| k == key);
+        // A field as it is typed in this article's front matter or sidecar.
+        let syntax = parsed.field_syntax;
+        let field = |key: &str, value: &str| syntax.field(key, value);
         let (file_stem, suffix_lang) = self.file_name(path);
 
         // Text as a reader sees it: what language detection and pairing
@@ -109,7 +112,7 @@ impl<'a> Inferrer<'a> {
                         problems.push(Diagnostic::error(
                             meta_path,
                             written.line,
-                            format!("`lang = \"{}\"`: {why}", written.value),
+                            format!("`{}`: {why}", field("lang", &written.value)),
                         ));
                         None
                     }
@@ -119,8 +122,8 @@ impl<'a> Inferrer<'a> {
                         meta_path,
                         written.line,
                         format!(
-                            "`lang = \"{}\"` is not a language tag; write a BCP 47 tag such as `de` or `fr-CH`",
-                            written.value
+                            "`{}` is not a language tag; write a BCP 47 tag such as `de` or `fr-CH`",
+                            field("lang", &written.value)
                         ),
                     ));
                     None
@@ -145,7 +148,8 @@ impl<'a> Inferrer<'a> {
                             path,
                             None,
                             format!(
-                                "the file name says `{tag}`, but the text reads as `{read_as}`; check the name (a sidecar NAME.toml with `lang` settles it either way)"
+                                "the file name says `{tag}`, but the text reads as `{read_as}`; check the name (`lang` {} settles it either way)",
+                                syntax.place(path)
                             ),
                         ));
                     }
@@ -163,10 +167,12 @@ impl<'a> Inferrer<'a> {
                             path,
                             None,
                             format!(
-                                "language detected as `{tag}` from very little text; set `lang` ({}) to be sure",
+                                "language detected as `{tag}` from very little text; set `{}` {}{} to be sure",
+                                field("lang", &tag),
+                                syntax.place(path),
                                 match parsed.format {
-                                    Format::Plain => "in a sidecar file NAME.toml",
-                                    Format::Markdown => "in the front matter or as NAME.<lang>.md",
+                                    Format::Plain => "",
+                                    Format::Markdown => " (or name the file NAME.<lang>.md)",
                                 }
                             ),
                         ));
@@ -193,11 +199,12 @@ impl<'a> Inferrer<'a> {
                         path,
                         None,
                         format!(
-                            "cannot tell the language of this text among {}; {}",
+                            "cannot tell the language of this text among {}; set `lang` {}{}",
                             self.settings.detect_languages.join(", "),
+                            syntax.place(path),
                             match parsed.format {
-                                Format::Plain => "set `lang` in a sidecar file NAME.toml",
-                                Format::Markdown => "set `lang` in the front matter or name the file NAME.<lang>.md",
+                                Format::Plain => "",
+                                Format::Markdown => " or name the file NAME.<lang>.md",
                             }
                         ),
                     ));
@@ -214,7 +221,10 @@ impl<'a> Inferrer<'a> {
                     problems.push(Diagnostic::error(
                         path,
                         Some(1),
-                        "the front matter has no `date`; add e.g. `date = 2021-05-04`",
+                        format!(
+                            "the front matter has no `date`; add e.g. `{}`",
+                            field("date", "2021-05-04")
+                        ),
                     ));
                 }
                 None
@@ -254,7 +264,10 @@ impl<'a> Inferrer<'a> {
                     problems.push(Diagnostic::error(
                         path,
                         Some(1),
-                        "the front matter has no `title`; add e.g. `title = \"…\"`",
+                        format!(
+                            "the front matter has no `title`; add e.g. `{}`",
+                            field("title", "…")
+                        ),
                     ));
                 }
                 String::new()
@@ -273,8 +286,8 @@ impl<'a> Inferrer<'a> {
                         meta_path,
                         written.line,
                         format!(
-                            "`slug = \"{}\"` is not a single URL segment; use letters, digits, `-` and `_` only",
-                            written.value
+                            "`{}` is not a single URL segment; use letters, digits, `-` and `_` only",
+                            field("slug", &written.value)
                         ),
                     ));
                     String::new()
@@ -288,7 +301,7 @@ impl<'a> Inferrer<'a> {
         let written_url = meta
             .url
             .as_ref()
-            .map(|written| self.absolute_url(meta_path, written, &mut problems));
+            .map(|written| self.absolute_url(meta_path, written, syntax, &mut problems));
         let (Some((lang, lang_source)), Some(date), Some(updated)) = (language, date, updated)
         else {
             return Err(problems);
@@ -348,7 +361,10 @@ impl<'a> Inferrer<'a> {
                 warnings.push(Diagnostic::warning(
                     path,
                     None,
-                    "has no text after its front matter: its entry is a title with an empty summary and content; write the article, or set `draft = true` until it is written",
+                    format!(
+                        "has no text after its front matter: its entry is a title with an empty summary and content; write the article, or set `{}` until it is written",
+                        field("draft", "true")
+                    ),
                 ));
             }
         }
@@ -415,6 +431,7 @@ impl<'a> Inferrer<'a> {
             translation_key: meta.translation_key.clone(),
             name_stem,
             lang_suffix: suffix_lang.is_some(),
+            field_syntax: parsed.field_syntax,
             evidence: (parsed.format == Format::Plain)
                 .then(|| crate::group::signals::extract(&full_text)),
         })
@@ -522,6 +539,7 @@ impl<'a> Inferrer<'a> {
         &self,
         path: &str,
         written: &Located<String>,
+        syntax: FieldSyntax,
         problems: &mut Vec<Diagnostic>,
     ) -> Option<String> {
         let value = written.value.trim();
@@ -543,7 +561,7 @@ impl<'a> Inferrer<'a> {
         problems.push(Diagnostic::error(
             path,
             written.line,
-            format!("`url = \"{value}\"` {why}"),
+            format!("`{}` {why}", syntax.field("url", value)),
         ));
         None
     }

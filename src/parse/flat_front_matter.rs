@@ -76,6 +76,26 @@ fn is_plain_char(c: char) -> bool {
             ))
 }
 
+/// `value` as it is typed after `key = ` (TOML) or `key: ` (YAML) to be
+/// read back as itself: as it is where the syntax reads it so (`true`, a
+/// date, a plain YAML word), else as a quoted string. The quoting is a JSON
+/// string's, which both read as written.
+pub(super) fn written_value(syntax: Syntax, value: &str) -> String {
+    let read = match syntax {
+        Syntax::Toml => toml_value(value),
+        Syntax::Yaml => yaml_value(value),
+    };
+    let as_itself = match read {
+        Some(Value::String(read)) => read == value && read.trim() == value,
+        Some(Value::Bool(read)) => value == if read { "true" } else { "false" },
+        _ => false,
+    };
+    match as_itself && value.chars().all(is_plain_char) {
+        true => value.to_string(),
+        false => Value::String(value.to_string()).to_string(),
+    }
+}
+
 fn toml_value(value: &str) -> Option<Value> {
     match value.as_bytes().first()? {
         b'"' | b'\'' => quoted(value).map(Value::String),
@@ -471,6 +491,50 @@ mod tests {
             "{syntax:?} front matter {text:?}: the quick reader says {quick:?}, the general parser {general:?}"
         );
         true
+    }
+
+    #[test]
+    fn written_values_read_back_as_themselves() {
+        for value in [
+            "true",
+            "false",
+            "2021-05-04",
+            "2021-05-04T10:30:00+02:00",
+            "de",
+            "…",
+            "Zoë Ørsted",
+            "urn:uuid:8d2f4f5c-1b53-5c8e-9a0e-1c3b4a9f0e21",
+            "tag:example.com,2021:a",
+            "Fisch: frisch",
+            "a # b",
+            "yes",
+            "null",
+            "12",
+            "1.10",
+            "#x",
+            "- x",
+            "[x]",
+            " x",
+            "a\"b\\c'd",
+            "",
+        ] {
+            let expected = match value {
+                "true" | "false" => Value::Bool(value == "true"),
+                _ => Value::String(value.to_string()),
+            };
+            for syntax in [Syntax::Toml, Syntax::Yaml] {
+                let text = front(syntax, "k", &written_value(syntax, value));
+                let read = general_value(syntax, "t.md", &text, 2).unwrap();
+                assert_eq!(read["k"], expected, "{syntax:?}: {text}");
+            }
+        }
+        assert_eq!(written_value(Syntax::Toml, "de"), "\"de\"");
+        assert_eq!(written_value(Syntax::Yaml, "de"), "de");
+        assert_eq!(written_value(Syntax::Toml, "2021-05-04"), "2021-05-04");
+        assert_eq!(
+            written_value(Syntax::Yaml, "Fisch: frisch"),
+            "\"Fisch: frisch\""
+        );
     }
 
     #[test]

@@ -8,8 +8,10 @@
 //! are ignored for the same reason; a sidecar is babelfeed's own format, so
 //! there an unknown key is a typo and an error.
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::flat_front_matter::written_value;
 use super::{Located, Meta};
 use crate::diagnostic::Diagnostic;
 use crate::model::Person;
@@ -32,17 +34,59 @@ const SIDECAR_KEYS: &[&str] = &[
     "draft",
 ];
 
-/// Splits a Markdown file into its metadata and its body.
+/// How an article's fields are typed: in TOML or YAML front matter, or,
+/// for a plain-text export, in a sidecar `NAME.toml`. Every message that
+/// asks for a field shows it through [`FieldSyntax::field`], so that a
+/// YAML file is not told to write TOML, nor a `.txt` file to set a field
+/// it has no place for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldSyntax {
+    Toml,
+    Yaml,
+    Sidecar,
+}
+
+impl FieldSyntax {
+    /// `key` set to `value`, as it is typed here: `id = "x"` in TOML (and
+    /// so in a sidecar), `id: x` in YAML; `true`, `false` and dates bare,
+    /// other text in quotes where the syntax needs them.
+    pub fn field(self, key: &str, value: &str) -> String {
+        match self {
+            FieldSyntax::Yaml => format!("{key}: {}", written_value(Syntax::Yaml, value)),
+            FieldSyntax::Toml | FieldSyntax::Sidecar => {
+                format!("{key} = {}", written_value(Syntax::Toml, value))
+            }
+        }
+    }
+
+    /// Where the fields of the article at `path` go: `in its front matter`,
+    /// or `in a sidecar file NAME.toml` beside a plain-text export.
+    pub fn place(self, path: &str) -> String {
+        match self {
+            FieldSyntax::Toml | FieldSyntax::Yaml => "in its front matter".to_string(),
+            FieldSyntax::Sidecar => {
+                format!("in a sidecar file {}", crate::discover::sidecar_path(path))
+            }
+        }
+    }
+}
+
+/// A Markdown article's front matter, read.
+pub struct FrontMatter {
+    pub meta: Meta,
+    /// The Markdown after the front matter.
+    pub body: String,
+    pub syntax: FieldSyntax,
+    /// What is wrong with fields left out of `meta`.
+    pub problems: Vec<Diagnostic>,
+}
+
 /// Reads a Markdown article's front matter and body. A field that is
 /// wrong (a type, an unknown sidecar key) is left out of the [`Meta`] and
 /// its problem returned beside it, so that the rest of the article is
 /// still checked and one run reports every problem; `Err` when there is
 /// no front matter to read at all.
-#[allow(clippy::type_complexity)]
-pub fn read_front_matter(
-    path: &str,
-    text: &str,
-) -> Result<(Meta, String, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn read_front_matter(path: &str, text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
     let first = text.lines().next().unwrap_or("").trim_end();
     let (syntax, fence) = match first {
         "+++" => (Syntax::Toml, "+++"),
@@ -78,15 +122,21 @@ pub fn read_front_matter(
     let body = after_open[body_start..].to_string();
     // The front matter's first line is line 2 of the file.
     let value = fields_value(syntax, path, front, 2)?;
-    let (meta, problems) = meta_from_value(path, front, 2, value, None)?;
-    Ok((meta, body, problems))
+    let (meta, problems) = meta_from_value(path, front, 2, syntax, value, None)?;
+    Ok(FrontMatter {
+        meta,
+        body,
+        syntax: syntax.into(),
+        problems,
+    })
 }
 
 /// [`read_front_matter`], with any problem of a field an error.
 pub fn parse_front_matter(path: &str, text: &str) -> Result<(Meta, String), Vec<Diagnostic>> {
-    match read_front_matter(path, text)? {
-        (meta, body, problems) if problems.is_empty() => Ok((meta, body)),
-        (_, _, problems) => Err(problems),
+    let read = read_front_matter(path, text)?;
+    match read.problems.is_empty() {
+        true => Ok((read.meta, read.body)),
+        false => Err(read.problems),
     }
 }
 
@@ -94,7 +144,7 @@ pub fn parse_front_matter(path: &str, text: &str) -> Result<(Meta, String), Vec<
 /// had to leave out (see [`read_front_matter`]).
 pub fn read_sidecar(path: &str, text: &str) -> Result<(Meta, Vec<Diagnostic>), Vec<Diagnostic>> {
     let value = fields_value(Syntax::Toml, path, text, 1)?;
-    meta_from_value(path, text, 1, value, Some(SIDECAR_KEYS))
+    meta_from_value(path, text, 1, Syntax::Toml, value, Some(SIDECAR_KEYS))
 }
 
 /// [`read_sidecar`], with any problem of a field an error.
@@ -109,6 +159,15 @@ pub fn parse_sidecar(path: &str, text: &str) -> Result<Meta, Vec<Diagnostic>> {
 pub(super) enum Syntax {
     Toml,
     Yaml,
+}
+
+impl From<Syntax> for FieldSyntax {
+    fn from(syntax: Syntax) -> FieldSyntax {
+        match syntax {
+            Syntax::Toml => FieldSyntax::Toml,
+            Syntax::Yaml => FieldSyntax::Yaml,
+        }
+    }
 }
 
 /// The metadata as one JSON-like value: by the quick reader when the
@@ -294,6 +353,7 @@ fn meta_from_value(
     path: &str,
     text: &str,
     first_line: usize,
+    syntax: Syntax,
     value: Value,
     allowed: Option<&[&str]>,
 ) -> Result<(Meta, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -301,11 +361,12 @@ fn meta_from_value(
         Value::Object(table) => table,
         Value::Null => Map::new(),
         _ => {
+            let field = FieldSyntax::from(syntax).field("key", "value");
             return Err(vec![Diagnostic::error(
                 path,
                 Some(first_line),
-                "the metadata must be a table of `key = value` fields",
-            )])
+                format!("the metadata must be a table of fields (`{field}`, one a line)"),
+            )]);
         }
     };
     let mut fields = Fields {
@@ -686,6 +747,33 @@ mod tests {
         let err = parse_front_matter("a.md", "+++\ntitle = \"x\"\ndate = \n+++\n").unwrap_err();
         assert_eq!(err[0].line, Some(3), "{err:?}");
         assert!(parse_front_matter("a.md", "no front matter").is_err());
+    }
+
+    #[test]
+    fn fields_are_shown_as_each_file_types_them() {
+        let (toml, yaml, sidecar) = (FieldSyntax::Toml, FieldSyntax::Yaml, FieldSyntax::Sidecar);
+        assert_eq!(toml.field("date", "2021-05-04"), "date = 2021-05-04");
+        assert_eq!(yaml.field("date", "2021-05-04"), "date: 2021-05-04");
+        assert_eq!(toml.field("id", "urn:x:1"), "id = \"urn:x:1\"");
+        assert_eq!(yaml.field("id", "urn:x:1"), "id: urn:x:1");
+        assert_eq!(sidecar.field("draft", "true"), "draft = true");
+        assert_eq!(yaml.field("draft", "true"), "draft: true");
+        assert_eq!(yaml.field("title", "A: B"), "title: \"A: B\"");
+        assert_eq!(yaml.place("2021/a.md"), "in its front matter");
+        assert_eq!(
+            sidecar.place("2021/a.de.txt"),
+            "in a sidecar file 2021/a.de.toml"
+        );
+        // What a front matter is read as says how it is typed.
+        let yaml_front = read_front_matter("a.md", "---\ntitle: T\ndate: 2024-03-12\n---\n");
+        assert_eq!(yaml_front.unwrap().syntax, FieldSyntax::Yaml);
+        let toml_front = read_front_matter("a.md", "+++\ntitle = \"T\"\n+++\n");
+        assert_eq!(toml_front.unwrap().syntax, FieldSyntax::Toml);
+        let err = parse_front_matter("a.md", "---\n- a\n- b\n---\n").unwrap_err();
+        assert_eq!(
+            err[0].message,
+            "the metadata must be a table of fields (`key: value`, one a line)"
+        );
     }
 
     #[test]

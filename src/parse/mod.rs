@@ -11,7 +11,9 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::{SourceFile, SourceKind};
 use crate::model::{Format, Person};
 
-pub use front_matter::{parse_front_matter, parse_sidecar, read_front_matter, read_sidecar};
+pub use front_matter::{
+    parse_front_matter, parse_sidecar, read_front_matter, read_sidecar, FieldSyntax, FrontMatter,
+};
 pub use plain::parse_plain;
 
 /// A value with the line it was written on, for error messages.
@@ -84,6 +86,8 @@ pub struct ParsedArticle {
     /// plain-text export that has one, else the article's own. A problem
     /// with a value names this file, since the line is that file's line.
     pub meta_path: String,
+    /// How its fields are typed, for messages that ask for one.
+    pub field_syntax: FieldSyntax,
     /// What is wrong in the file that still let it be read (a field of the
     /// wrong type, a forbidden character): errors, reported with those
     /// inference finds, and the article is not published.
@@ -127,19 +131,21 @@ pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
                 meta,
                 meta_source,
                 meta_path,
+                field_syntax: FieldSyntax::Sidecar,
                 body,
                 problems: Vec::new(),
             })
         }
-        SourceKind::Markdown => read_front_matter(path, &text).map(|(meta, source, mut errors)| {
-            problems.append(&mut errors);
+        SourceKind::Markdown => read_front_matter(path, &text).map(|mut front| {
+            problems.append(&mut front.problems);
             ParsedArticle {
                 path: path.clone(),
                 format: Format::Markdown,
-                meta,
+                meta: front.meta,
                 meta_source: MetaSource::FrontMatter,
                 meta_path: path.clone(),
-                body: Body::Markdown { source },
+                field_syntax: front.syntax,
+                body: Body::Markdown { source: front.body },
                 problems: Vec::new(),
             }
         }),
