@@ -599,6 +599,7 @@ fn a_language_the_validator_does_not_know_is_published_with_one_warning() {
         .links
         .iter()
         .any(|l| l.href_lang.as_deref() == Some("yue")));
+}
 
 /// Numeric character references that would write a character feeds must
 /// not carry come out as HTML5 reads them, in the content, the summary
