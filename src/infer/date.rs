@@ -910,6 +910,13 @@ fn month_number(word: &str) -> Option<u32> {
     found
 }
 
+/// Whether `word` (any case) names a day of the week or a month, in full
+/// or abbreviated, in any of the contract's languages.
+pub fn names_a_day_or_month(word: &str) -> bool {
+    let word = word.trim_end_matches('.').to_lowercase();
+    month_number(&word).is_some() || (word.chars().count() >= 3 && is_weekday(&word))
+}
+
 fn is_weekday(word: &str) -> bool {
     word.chars().count() >= 2 && WEEKDAYS.iter().any(|w| w.starts_with(word))
 }

@@ -763,28 +763,9 @@ fn continues_a_time(word: &str) -> bool {
         "hawaii",
         "greenwich",
         "local",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "today",
         "tomorrow",
         "yesterday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
     ];
     let Some(first) = word.chars().next() else {
         return true;
@@ -792,7 +773,7 @@ fn continues_a_time(word: &str) -> bool {
     !first.is_uppercase()
         || word.chars().all(|c| c.is_uppercase())
         || TIME_WORDS.contains(&word.to_lowercase().as_str())
-        || MONTH_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        || super::date::names_a_day_or_month(word)
 }
 
 /// "U.S", "E.U", "EE.UU", "U.S.A", "z.B": short letter groups joined by
