@@ -775,7 +775,8 @@ fn year_may_stand_apart(sep: char, first_digits: usize) -> bool {
 // Written-out dates
 // ---------------------------------------------------------------------------
 
-/// Folded full month names of de, fr, en, es and it. Abbreviations are not
+/// Folded full month names of de, fr, en, es and it, and of nl and pt,
+/// which a site may detect too. Abbreviations are not
 /// listed: any unambiguous prefix of three or more letters is accepted, which
 /// covers "Sept.", "févr.", "genn." and "dic." without a second table.
 const MONTHS: &[(&str, u32)] = &[
@@ -785,16 +786,22 @@ const MONTHS: &[(&str, u32)] = &[
     ("janvier", 1),
     ("enero", 1),
     ("gennaio", 1),
+    ("januari", 1),
+    ("janeiro", 1),
     ("february", 2),
     ("februar", 2),
     ("feber", 2),
     ("fevrier", 2),
     ("febrero", 2),
     ("febbraio", 2),
+    ("februari", 2),
+    ("fevereiro", 2),
     ("march", 3),
     ("maerz", 3),
     ("mars", 3),
     ("marzo", 3),
+    ("maart", 3),
+    ("marco", 3),
     ("april", 4),
     ("avril", 4),
     ("abril", 4),
@@ -803,29 +810,36 @@ const MONTHS: &[(&str, u32)] = &[
     ("mai", 5),
     ("mayo", 5),
     ("maggio", 5),
+    ("mei", 5),
+    ("maio", 5),
     ("june", 6),
     ("juni", 6),
     ("juin", 6),
     ("junio", 6),
     ("giugno", 6),
+    ("junho", 6),
     ("july", 7),
     ("juli", 7),
     ("juillet", 7),
     ("julio", 7),
     ("luglio", 7),
+    ("julho", 7),
     ("august", 8),
     ("aout", 8),
     ("agosto", 8),
+    ("augustus", 8),
     ("september", 9),
     ("septembre", 9),
     ("septiembre", 9),
     ("setiembre", 9),
     ("settembre", 9),
+    ("setembro", 9),
     ("october", 10),
     ("oktober", 10),
     ("octobre", 10),
     ("octubre", 10),
     ("ottobre", 10),
+    ("outubro", 10),
     ("november", 11),
     ("novembre", 11),
     ("noviembre", 11),
@@ -834,10 +848,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("decembre", 12),
     ("diciembre", 12),
     ("dicembre", 12),
+    ("dezembro", 12),
 ];
 
 /// Abbreviations that are not prefixes of any full name.
-const MONTH_EXTRAS: &[(&str, u32)] = &[("mrz", 3)];
+const MONTH_EXTRAS: &[(&str, u32)] = &[("mrz", 3), ("mrt", 3)];
 
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -876,6 +891,20 @@ const WEEKDAYS: &[&str] = &[
     "venerdi",
     "sabato",
     "domenica",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    // Portuguese weekdays are "segunda-feira" …; "sábado" and "domingo"
+    // are Spanish too.
+    "segunda",
+    "terca",
+    "quarta",
+    "quinta",
+    "sexta",
 ];
 
 /// Words that may stand before the day ("the 4th", "le 4 mai", "am 4. Mai").
@@ -928,6 +957,10 @@ fn skip_weekday(tokens: &[Token]) -> Option<&[Token]> {
         _ => return None,
     }
     let mut p = Parser { toks: rest, pos: 0 };
+    // "segunda-feira": Portuguese names the weekdays "second fair" etc.
+    if p.eat_punct('-') && !p.eat_word_in(&["feira"]) {
+        return None;
+    }
     p.eat_punct('.');
     p.eat_punct(',');
     Some(&rest[p.pos..])
@@ -1450,6 +1483,23 @@ mod tests {
         // Dashes of every length before the time, as templates set them.
         for text in ["May 4, 2024 — 10:30 a.m. ET", "May 4, 2024 – 10:30 a.m. ET"] {
             assert_eq!(ok(text), ok("May 4, 2024, 10:30 a.m. ET"), "{text}");
+        }
+    }
+
+    #[test]
+    fn dutch_and_portuguese_written_dates() {
+        let day = |y, m, d| ParsedDate::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        for (text, expected) in [
+            ("6 maart 2025", day(2025, 3, 6)),
+            ("maandag 17 maart 2025", day(2025, 3, 17)),
+            ("6 mrt. 2025", day(2025, 3, 6)),
+            ("1 mei 2025", day(2025, 5, 1)),
+            ("Lisboa, 11 de março de 2025 (Lusa)", day(2025, 3, 11)),
+            ("segunda-feira, 3 de fevereiro de 2025", day(2025, 2, 3)),
+            ("3 março 2025", day(2025, 3, 3)),
+            ("12 outubro 2024", day(2024, 10, 12)),
+        ] {
+            assert_eq!(ok(text), expected, "{text}");
         }
     }
 
