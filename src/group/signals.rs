@@ -415,7 +415,7 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
                 if d.is_ascii_digit() {
                     digits.push(d);
                     j += 1;
-                } else if matches!(d, '.' | ',' | '\'' | ' ' | '\u{a0}' | '\u{202f}')
+                } else if matches!(d, '.' | ',' | '\'' | '’' | ' ' | '\u{a0}' | '\u{202f}')
                     && chars.get(j + 1).is_some_and(|n| n.is_ascii_digit())
                     // `12, 13` is a list, not a number; separators group by three.
                     && chars[j + 1..].iter().take_while(|n| n.is_ascii_digit()).count() == 3
@@ -460,6 +460,14 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
             while j < chars.len() && chars[j].is_alphanumeric() {
                 j += 1;
             }
+            // `CHF412 million`, as English wire copy writes it, is the
+            // currency and the figure of `CHF 412 Mio.`.
+            if j - i > 3 && chars[i + 3].is_ascii_digit() {
+                let code: String = chars[i..i + 3].iter().collect();
+                if CURRENCY_CODES.contains(&code.as_str()) {
+                    j = i + 3;
+                }
+            }
             // Most words are neither; only names are copied.
             let word = &chars[i..j];
             let capitalised = c.is_uppercase() && word.len() >= 2;
@@ -490,6 +498,13 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
         }
     }
 }
+
+/// ISO 4217 codes that wire copy sets against the figure (`CHF412`,
+/// `EUR5.4bn`).
+const CURRENCY_CODES: &[&str] = &[
+    "CHF", "EUR", "USD", "GBP", "JPY", "CNY", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD",
+    "AUD", "RUB", "INR", "BRL", "MXN",
+];
 
 /// Spanish counts billions in thousands of millions ("5.400 millones de
 /// euros"), where other languages write "5,4 Milliarden", "5.4 billion" or
@@ -639,6 +654,15 @@ mod tests {
             a.total_weight(),
             extract("Die EZB senkt die Zinsen um 25 Basispunkte auf 3,75 Prozent.").total_weight()
         );
+    }
+
+    #[test]
+    fn swiss_separators_and_currencies_against_figures() {
+        let de = extract("Die Bank verdiente 1’640’000 Franken, CHF 412 Mio. mehr als im Vorjahr.");
+        let en = extract("The bank earned 1,640,000 francs, CHF412 million more than a year ago.");
+        for token in ["n:1640000", "n:412", "w:chf"] {
+            assert!(de.contains(token) && en.contains(token), "{token}");
+        }
     }
 
     #[test]
