@@ -507,8 +507,10 @@ pub fn pair_reusing(
             const EVIDENCE: &str =
                 "(names, numbers, quoted terms, URLs) to be sure it is a translation";
             let why = if score < config.min_score {
+                // Rounded down: 0.349 is no "score 0.35, under 0.35".
+                let shown = (score * 100.0).floor() / 100.0;
                 format!(
-                    "(score {score:.2}, under pairing.min_score {}): too small a part of what each tells is shared {EVIDENCE}",
+                    "(score {shown:.2}, under pairing.min_score {}): too small a part of what each tells is shared {EVIDENCE}",
                     config.min_score
                 )
             } else if figures_disagree(&candidates[x].signals, &candidates[y].signals) {

@@ -107,7 +107,9 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
             // wrapped paragraph may start with a dash.
             let list_follows = lead.len() > 2 && lead[1..].iter().all(|l| is_list_item(l));
             if headline.is_none() && list_follows && !is_list_item(lead[0]) {
-                headline = Some(lead[0].trim_end_matches([':', ' ']).to_string());
+                // It opens the story, so a dateline may stand before it.
+                let line = without_dateline(lead[0]);
+                headline = Some(line.trim_end_matches([':', ' ']).to_string());
             }
             Opening {
                 headline,
@@ -260,6 +262,10 @@ const CREDIT_WORDS: &[&str] = &[
     "author",
     "auteur",
     "autore",
+    "fotografia",
+    "foto's",
+    "beeld",
+    "tekst",
 ];
 
 fn is_credit(line: &str) -> bool {
@@ -308,7 +314,7 @@ const CORRESPONDENT: &[&str] = &[
 /// byline: "an" is no name; nor is "Par Jean-Luc Mélenchon, Marine Le Pen
 /// et Éric Zemmour, la réforme a été": a byline's parts are names.
 fn is_byline(line: &str) -> bool {
-    const BY: &[&str] = &["von", "by", "par", "por", "di"];
+    const BY: &[&str] = &["von", "by", "par", "por", "di", "door"];
     let lower = line.to_lowercase();
     if CORRESPONDENT.iter().any(|c| lower.starts_with(c)) {
         return true;
@@ -342,9 +348,15 @@ fn is_byline(line: &str) -> bool {
     let count = names_only(words);
     let roles_in_capitals = parts.all(|part| {
         part.split_whitespace().all(|w| {
+            // "de l'AFP": the elided article is no word of its own.
+            let w = w
+                .strip_prefix("l'")
+                .or_else(|| w.strip_prefix("l’"))
+                .unwrap_or(w);
             w.chars().next().is_some_and(char::is_uppercase)
                 || BYLINE_AND.contains(&w)
                 || AGENCIES.contains(&w.to_lowercase().as_str())
+                || ROLE_PARTICLES.contains(&w)
         })
     });
     (1..=6).contains(&count) && roles_in_capitals
@@ -363,6 +375,28 @@ fn names_only<'a>(words: impl Iterator<Item = &'a str>) -> usize {
     }
     count
 }
+
+/// Lowercase words of a role or agency after a byline's names ("Por
+/// Joana Ferreira, da agência Lusa", "Par Jean Dupont, de l'AFP").
+const ROLE_PARTICLES: &[&str] = &[
+    "da",
+    "de",
+    "do",
+    "del",
+    "della",
+    "di",
+    "du",
+    "des",
+    "der",
+    "van",
+    "of",
+    "the",
+    "agência",
+    "agence",
+    "agencia",
+    "agenzia",
+    "agentschap",
+];
 
 /// Words joining the names of a byline.
 const BYLINE_AND: &[&str] = &["und", "and", "et", "y", "e", "&"];
@@ -579,9 +613,12 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
         return sentence;
     }
     // EFE writes ").-"; "Bonn (KNA) Die …" has no dash at all; PR
-    // Newswire writes "--".
+    // Newswire writes "--"; Belga "BRUXELLES 07/04 (BELGA) = La …".
     let rest = rest.strip_prefix('.').unwrap_or(rest);
-    let text = match rest.strip_prefix(is_dash) {
+    let text = match rest
+        .strip_prefix(is_dash)
+        .or_else(|| rest.strip_prefix('='))
+    {
         Some(text) => text.trim_start_matches(is_dash).trim_start(),
         None if agency => rest,
         None => return sentence,
@@ -641,6 +678,11 @@ mod tests {
             "Entrevista realizada por Ana García",
             "Intervista di Marco Rossi",
             "A cura di Giulia Bianchi",
+            "Door Pieter Janssens",
+            "Por Joana Ferreira, da agência Lusa",
+            "Fotografia: Lusa",
+            "Beeld: Belga",
+            "Par Jean Dupont, de l'AFP",
         ] {
             assert_eq!(
                 open(&[first, lead, "Mehr."]),
@@ -743,6 +785,12 @@ mod tests {
             open(&[list, "Mehr."]),
             (Some("Das ändert sich im Juli".into()), list.into())
         );
+        // Its dateline is no part of the title.
+        let dated = format!("Bern (sda) – {list}");
+        assert_eq!(
+            open(&[&dated, "Mehr."]).0.as_deref(),
+            Some("Das ändert sich im Juli")
+        );
     }
 
     #[test]
@@ -810,6 +858,8 @@ mod tests {
             "¡Campeones! El Real Madrid conquistó su Liga.",
             "Champions ! Le PSG remporte le titre.",
             "Enfin\u{202f}! Le PSG remporte le titre.",
+            "BRUXELLES 07/04 (BELGA) = La SNCB annonce des travaux.",
+            "BRUSSEL 07/04 (BELGA) = De NMBS kondigt werken aan.",
         ];
         for sentence in stripped {
             let title = without_dateline(sentence);
