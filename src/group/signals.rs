@@ -475,6 +475,8 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
                 capitalised && word.iter().all(|c| c.is_uppercase() || c.is_ascii_digit());
             if acronym || (capitalised && !sentence_start) {
                 let word = normalize(&word.iter().collect::<String>());
+                // `Zurigo` and `Zürich` are one name (see `exonyms`).
+                let word = super::exonyms::one_name(&word).to_string();
                 if !is_english_calendar_word(&word) {
                     // An acronym inside a sentence is no common noun in
                     // any language; at a sentence's start it may be a
