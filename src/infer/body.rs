@@ -516,6 +516,7 @@ fn decode_references(text: &str) -> String {
             "gt" => Some('>'),
             "quot" => Some('"'),
             "apos" => Some('\''),
+            "nbsp" => Some('\u{a0}'),
             _ => name
                 .strip_prefix("#x")
                 .or_else(|| name.strip_prefix("#X"))
@@ -582,9 +583,8 @@ pub fn markdown_inline_text(summary: &str) -> String {
             _ => {}
         }
     }
-    let text = collapse_whitespace(&text);
-    let text = text.strip_prefix("x ").map_or(text.clone(), str::to_string);
-    as_html5_reads_references(&summary, text)
+    let text = collapse_whitespace(&as_html5_reads_references(&summary, text));
+    text.strip_prefix("x ").map_or(text.clone(), str::to_string)
 }
 
 /// Whether `text` is one or more Hugo shortcodes and nothing else
@@ -683,29 +683,34 @@ fn alt_texts(source: &str) -> String {
             _ => {}
         }
     }
-    as_html5_reads_references(source, collapse_whitespace(&text))
+    collapse_whitespace(&as_html5_reads_references(source, text))
 }
 
 /// How much of an article without a paragraph stands in as its summary.
 const MAX_FALLBACK_SUMMARY_CHARS: usize = 300;
 
-/// The text of a piece of HTML: its tags left out (a line break as a
-/// space), its character references decoded.
-fn html_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
-        let Some(close) = tag_end(&rest[open..]).map(|at| open + at) else {
-            rest = &rest[open..];
-            break;
-        };
-        if rest[open..close].to_ascii_lowercase().starts_with("<br") {
-            text.push(' ');
-        }
-        rest = &rest[close..];
+/// The first paragraph of a raw HTML block that opens with one
+/// (`<p class="lead">…</p>`), up to its end.
+fn first_html_paragraph(block: &str) -> Option<&str> {
+    let block = block.trim_start();
+    let lower = block.to_ascii_lowercase();
+    let opens = lower.starts_with("<p")
+        && lower[2..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace());
+    if !opens {
+        return None;
     }
-    text.push_str(rest);
+    let end = lower.find("</p>").map_or(block.len(), |at| at + 4);
+    Some(&block[..end])
+}
+
+/// The text of a piece of HTML as a reader sees it: read by the HTML
+/// parser the sanitiser uses, so every character reference (`&euro;`,
+/// `&nbsp;`, `&#128;`) is what HTML5 makes of it, and the content of
+/// `<script>` and `<style>` is no text; a line break is a space.
+fn html_text(html: &str) -> String {
+    let html = html.replace("<br", " <br").replace("<BR", " <BR");
+    let text = ammonia::Builder::empty().clean(&html).to_string();
+    // The serialiser escapes `&`, `<`, `>` and the no-break space again.
     decode_references(&text)
 }
 
@@ -753,11 +758,11 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 let block = html_block.take().unwrap_or_default();
-                let opening = block.trim_start().get(..3).map(str::to_ascii_lowercase);
-                if !matches!(opening.as_deref(), Some("<p>" | "<p ")) {
+                let Some(first) = first_html_paragraph(&block) else {
                     continue;
-                }
-                let paragraph = collapse_whitespace(&html_text(&block));
+                };
+                let paragraph =
+                    collapse_whitespace(&as_html5_reads_references(source, html_text(first)));
                 if first_paragraph_only {
                     if paragraph.is_empty() || super::lead::is_byline_or_credit(&paragraph, None) {
                         continue;
@@ -807,7 +812,7 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
             _ => {}
         }
     }
-    as_html5_reads_references(source, collapse_whitespace(&text))
+    collapse_whitespace(&as_html5_reads_references(source, text))
 }
 
 #[cfg(test)]
@@ -1090,6 +1095,20 @@ mod tests {
             markdown_text("<p>Foto: dpa</p>\n\nThe lead.\n", true),
             "The lead."
         );
+        // Read as HTML5 reads it: every reference, no script, one paragraph.
+        assert_eq!(
+            markdown_text(
+                "<p class=\"lead\">5&nbsp;&euro; &ndash; &bdquo;Bahn&ldquo; Caf&eacute; &#128; &#x85;<script>var secret=1;</script><style>.x{}</style></p>\n<p>Second</p>\n",
+                true
+            ),
+            "5 € – „Bahn“ Café € …"
+        );
+        assert_eq!(
+            markdown_text("<p\nclass=\"lead\">Wrapped tag.</p>\n", true),
+            "Wrapped tag."
+        );
+        // A next line in the text is `…`, as in the content, not a space.
+        assert_eq!(markdown_text("Wait&#x85; then.\n", true), "Wait… then.");
     }
 
     #[test]
