@@ -314,7 +314,20 @@ impl Values {
     fn site_title(value: &str) -> Vec<String> {
         match value.trim().is_empty() {
             true => vec!["`title` is empty: write the site's name, or leave `title` out for the host of base_url".to_string()],
-            false => Vec::new(),
+            false => Values::characters("title", value),
+        }
+    }
+
+    /// A text that reaches every feed must hold no character a feed may
+    /// not carry, whether typed or written as an escape (`"\u0085"`), as an
+    /// article's may not.
+    fn characters(key: &str, value: &str) -> Vec<String> {
+        match crate::parse::first_bad_char(value) {
+            Some(c) => vec![format!(
+                "`{key}` holds {}",
+                crate::parse::bad_char_advice(c)
+            )],
+            None => Vec::new(),
         }
     }
 
@@ -396,7 +409,7 @@ impl Values {
             true => vec![format!(
                 "`{name}` of [languages.{tag}] is empty, which makes the feed invalid; write it, or leave it out for the default"
             )],
-            false => Vec::new(),
+            false => Values::characters(&format!("languages.{tag}.{name}"), value),
         }
     }
 
@@ -407,10 +420,12 @@ impl Values {
             )];
         }
         // "Name <email>" is parted; the address must be one.
-        match crate::address::split_name_and_email(name) {
+        let mut problems = match crate::address::split_name_and_email(name) {
             Some((_, email)) => Values::author_email(key, email),
             None => Vec::new(),
-        }
+        };
+        problems.extend(Values::characters(key, name));
+        problems
     }
 
     /// An author's `email` must be an address and `uri` an absolute URL:
@@ -561,7 +576,7 @@ impl Settings {
         Settings::from_config(config, shown)
     }
 
-    pub fn from_config(config: Config, shown: &str) -> Result<Settings, ConfigError> {
+    pub fn from_config(mut config: Config, shown: &str) -> Result<Settings, ConfigError> {
         // Every problem at once, so that one run shows all there is to fix.
         // (Read from a file, [`keys::check`] has found them with their
         // lines already; these are for a `Config` made in code.)
@@ -592,6 +607,20 @@ impl Settings {
             problems.extend(Values::detect_languages(list));
             for tag in list {
                 problems.extend(Values::language_tag("detect_languages", tag));
+            }
+        }
+        // `[languages.DE]` is `[languages.de]`: tags are used as they are
+        // spelt canonically (see below), so two spellings of one would
+        // silently lose one's settings.
+        let mut spelt: BTreeMap<String, &String> = BTreeMap::new();
+        for tag in config.languages.keys() {
+            let Some(canonical) = crate::infer::lang::normalize_tag(tag) else {
+                continue;
+            };
+            if let Some(other) = spelt.insert(canonical.clone(), tag) {
+                problems.push(format!(
+                    "[languages.{other}] and [languages.{tag}] are one language, `{canonical}`: merge them into [languages.{canonical}]"
+                ));
             }
         }
         for (tag, language) in &config.languages {
@@ -647,6 +676,23 @@ impl Settings {
                     .collect(),
             });
         }
+        // Tags as BCP 47 spells them (`EN` is `en`, `de-ch` `de-CH`), as
+        // articles' tags are: they name feed folders and URLs, and
+        // `feeds/EN/` beside `feeds/en/` would be two feeds of one language.
+        let canonical = |tag: String| crate::infer::lang::normalize_tag(&tag).unwrap_or(tag);
+        config.languages = std::mem::take(&mut config.languages)
+            .into_iter()
+            .map(|(tag, language)| (canonical(tag), language))
+            .collect();
+        if let Some(list) = config.detect_languages.as_mut() {
+            let mut tags: Vec<String> = Vec::with_capacity(list.len());
+            for tag in std::mem::take(list).into_iter().map(canonical) {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+            *list = tags;
+        }
         let detect_languages = match &config.detect_languages {
             Some(list) => list.clone(),
             None => {
@@ -693,12 +739,19 @@ impl Settings {
                         uri: None,
                     },
                 },
-                AuthorSetting::Person(p) => Person {
-                    uri: p
+                AuthorSetting::Person(p) => {
+                    let uri = p
                         .uri
-                        .map(|uri| crate::address::canonical(&uri).unwrap_or(uri)),
-                    ..p
-                },
+                        .map(|uri| crate::address::canonical(&uri).unwrap_or(uri));
+                    match crate::address::split_name_and_email(&p.name) {
+                        Some((name, email)) if p.email.is_none() => Person {
+                            name: name.to_string(),
+                            email: Some(email.to_string()),
+                            uri,
+                        },
+                        _ => Person { uri, ..p },
+                    }
+                }
             }),
             detect_languages,
             detect_languages_listed: config.detect_languages.is_some(),
@@ -861,6 +914,39 @@ mod tests {
     }
 
     #[test]
+    fn language_tags_are_spelt_as_bcp_47_spells_them() {
+        let settings = Settings::from_toml(
+            "detect_languages = [\"EN\", \"de-ch\", \"en\"]\n[languages.DE-ch]\ntitle = \"Nachrichten\"\n",
+            "a.toml",
+        )
+        .unwrap();
+        assert_eq!(settings.detect_languages, ["en", "de-CH"]);
+        assert_eq!(settings.feed_title("de-CH"), "Nachrichten");
+        let err = Settings::from_toml(
+            "[languages.DE]\ntitle = \"A\"\n[languages.de]\ntitle = \"B\"\n",
+            "a.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("are one language, `de`"), "{err}");
+    }
+
+    #[test]
+    fn texts_of_the_feeds_hold_no_character_a_feed_may_not_carry() {
+        for text in [
+            "title = \"News\\u0085 today\"\n",
+            "[languages.de]\ndescription = \"A \\u0096 B\"\n",
+            "default_author = \"Desk\\u007F\"\n",
+        ] {
+            let err = Settings::from_toml(text, "a.toml").unwrap_err().to_string();
+            assert!(
+                err.contains("U+00") || err.contains("U+007F"),
+                "{text}: {err}"
+            );
+        }
+    }
+
+    #[test]
     fn a_default_author_with_an_address_in_brackets_is_parted() {
         let settings = Settings::from_toml(
             "default_author = \"Redaktion Köln <koeln@example.org>\"\n",
@@ -873,6 +959,17 @@ mod tests {
             ("Redaktion Köln", Some("koeln@example.org"))
         );
         assert!(Settings::from_toml("default_author = \"Desk <desk at x>\"\n", "a.toml").is_err());
+        // The same in a table.
+        let settings = Settings::from_toml(
+            "default_author = { name = \"Desk <desk@example.org>\", uri = \"https://x.org/\" }\n",
+            "a.toml",
+        )
+        .unwrap();
+        let author = settings.default_author.unwrap();
+        assert_eq!(
+            (author.name.as_str(), author.email.as_deref()),
+            ("Desk", Some("desk@example.org"))
+        );
     }
 
     #[test]
