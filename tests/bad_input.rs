@@ -460,6 +460,8 @@ fn bad_sidecar_values(case: &mut Case) -> Vec<Expect> {
         ("url", "url = \"no url\""),
         ("date", "date = \"gestern\""),
         ("updated", "updated = \"bald\""),
+        ("login", "url = \"https://editor:pw@partner.example.com/x\""),
+        ("scheme", "url = \"//partner.example.com/x\""),
     ] {
         case.article(&format!("{name}.txt"), GOOD.replace("Solaris", "MAN"));
         case.article(&format!("{name}.toml"), format!("tags = [\"x\"]\n{line}\n"));
@@ -470,8 +472,18 @@ fn bad_sidecar_values(case: &mut Case) -> Vec<Expect> {
         error("url.toml", Line::At(2), &["url"]),
         error("date.toml", Line::At(2), &["gestern"]),
         error("updated.toml", Line::At(2), &["bald"]),
+        error("login.toml", Line::At(2), &["user name or password"]),
+        error("scheme.toml", Line::At(2), &["starts with `//`"]),
     ];
-    let clean = ["slug.txt", "lang.txt", "url.txt", "date.txt", "updated.txt"];
+    let clean = [
+        "slug.txt",
+        "lang.txt",
+        "url.txt",
+        "date.txt",
+        "updated.txt",
+        "login.txt",
+        "scheme.txt",
+    ];
     expected
         .into_iter()
         .chain(clean.into_iter().map(Expect::Clean))

@@ -543,6 +543,25 @@ impl<'a> Inferrer<'a> {
         problems: &mut Vec<Diagnostic>,
     ) -> Option<String> {
         let value = written.value.trim();
+        // `//host/x` is a path of this site's to nobody but a browser on
+        // the page; a login would be published in every link to it.
+        let why = if value.starts_with("//") {
+            Some("starts with `//`, a scheme-relative URL that a feed cannot resolve; write it with https:")
+        } else if url::Url::parse(value)
+            .is_ok_and(|url| !url.username().is_empty() || url.password().is_some())
+        {
+            Some("holds a user name or password, which every link to the article would publish; leave it out")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            problems.push(Diagnostic::error(
+                path,
+                written.line,
+                format!("`{}` {why}", syntax.field("url", value)),
+            ));
+            return None;
+        }
         let absolute = if crate::address::is_absolute_url(value) {
             Some(value.to_string())
         } else if value.starts_with('/') && !value.contains(char::is_whitespace) {
