@@ -185,7 +185,7 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<Zone>)> {
 /// A written time at the end of `s` (`10:30`, `10:30 Uhr`, `2:30 p.m.`,
 /// `14 h 30`) and the text before it.
 fn split_time(s: &str) -> Option<(&str, NaiveTime)> {
-    const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas"];
+    const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas", " heures", " heure"];
     let mut rest = s;
     let meridiem = strip_meridiem(rest).map(|(head, pm)| {
         rest = head;
@@ -937,6 +937,65 @@ fn month_number(word: &str) -> Option<u32> {
         }
     }
     found
+}
+
+/// The day of the week a date line names in full (`Dienstag, 4. Mai
+/// 2021`, `Monday, May 3`), if any, for a check that it is the date's.
+/// Abbreviations are not read: `Mar` may be March.
+pub fn weekday_named(text: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    const NAMED: &[(&str, chrono::Weekday)] = &[
+        ("monday", Mon),
+        ("montag", Mon),
+        ("lundi", Mon),
+        ("lunes", Mon),
+        ("lunedi", Mon),
+        ("maandag", Mon),
+        ("tuesday", Tue),
+        ("dienstag", Tue),
+        ("mardi", Tue),
+        ("martes", Tue),
+        ("martedi", Tue),
+        ("dinsdag", Tue),
+        ("wednesday", Wed),
+        ("mittwoch", Wed),
+        ("mercredi", Wed),
+        ("miercoles", Wed),
+        ("mercoledi", Wed),
+        ("woensdag", Wed),
+        ("thursday", Thu),
+        ("donnerstag", Thu),
+        ("jeudi", Thu),
+        ("jueves", Thu),
+        ("giovedi", Thu),
+        ("donderdag", Thu),
+        ("friday", Fri),
+        ("freitag", Fri),
+        ("vendredi", Fri),
+        ("viernes", Fri),
+        ("venerdi", Fri),
+        ("vrijdag", Fri),
+        ("saturday", Sat),
+        ("samstag", Sat),
+        ("sonnabend", Sat),
+        ("samedi", Sat),
+        ("sabado", Sat),
+        ("sabato", Sat),
+        ("zaterdag", Sat),
+        ("sunday", Sun),
+        ("sonntag", Sun),
+        ("dimanche", Sun),
+        ("domingo", Sun),
+        ("domenica", Sun),
+        ("zondag", Sun),
+    ];
+    tokenize(text).iter().find_map(|token| match &token.tok {
+        Tok::Word(word) => NAMED
+            .iter()
+            .find(|(name, _)| name == word)
+            .map(|&(_, day)| day),
+        _ => None,
+    })
 }
 
 /// Whether `word` (any case) names a day of the week or a month, in full

@@ -480,6 +480,38 @@ impl<'a> Inferrer<'a> {
                 None
             }
         };
+        // No place keeps a clock more than 14 hours from UTC (Kiribati is
+        // +14:00), and readers such as newsboat cannot read such an offset.
+        if let Some(time) = resolved.filter(|t| t.offset().local_minus_utc().abs() > 14 * 3600) {
+            problems.push(Diagnostic::error(
+                path,
+                written.line,
+                format!(
+                    "the offset {} of `{}` is more than 14 hours from UTC, which no zone is; correct it",
+                    time.offset(),
+                    written.value.trim()
+                ),
+            ));
+            return None;
+        }
+        // "Dienstag, 5. Mai 2021" when the 5th was a Wednesday: one of the
+        // two is a typo, and only the writer knows which.
+        if let (Some(named), Some(time)) = (date::weekday_named(&written.value), resolved) {
+            let actual = time.date_naive().weekday();
+            if named != actual {
+                warnings.push(Diagnostic::warning(
+                    path,
+                    written.line,
+                    format!(
+                        "`{}` names a {}, but {} is a {}: the date is read as written; check the day and the weekday",
+                        written.value.trim(),
+                        weekday_name(named),
+                        time.format("%-d %B %Y"),
+                        weekday_name(actual)
+                    ),
+                ));
+            }
+        }
         resolved.map(whole_seconds)
     }
 
@@ -621,6 +653,19 @@ impl<'a> Inferrer<'a> {
     fn derived_id(&self, name: &str) -> String {
         let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, self.settings.id_base_url.as_bytes());
         format!("urn:uuid:{}", Uuid::new_v5(&namespace, name.as_bytes()))
+    }
+}
+
+/// The English name of a day of the week, for messages.
+fn weekday_name(day: chrono::Weekday) -> &'static str {
+    match day {
+        chrono::Weekday::Mon => "Monday",
+        chrono::Weekday::Tue => "Tuesday",
+        chrono::Weekday::Wed => "Wednesday",
+        chrono::Weekday::Thu => "Thursday",
+        chrono::Weekday::Fri => "Friday",
+        chrono::Weekday::Sat => "Saturday",
+        chrono::Weekday::Sun => "Sunday",
     }
 }
 
@@ -780,6 +825,47 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let shown = warnings.iter().map(|w| w.to_string()).collect();
         (date.map(|d| d.to_rfc3339()), shown)
+    }
+
+    #[test]
+    fn a_weekday_that_is_not_the_dates_is_read_with_a_warning() {
+        let (date, warnings) = resolve("Europe/Berlin", "Dienstag, 5. Mai 2021");
+        assert_eq!(date.as_deref(), Some("2021-05-05T00:00:00+02:00"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("names a Tuesday, but 5 May 2021 is a Wednesday"),
+            "{warnings:?}"
+        );
+        for right in [
+            "Mittwoch, 5. Mai 2021",
+            "Wednesday, May 5, 2021",
+            "mercredi 5 mai 2021 à 10 heures",
+        ] {
+            assert_eq!(
+                resolve("Europe/Berlin", right).1,
+                Vec::<String>::new(),
+                "{right}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_offset_more_than_fourteen_hours_from_utc_is_an_error() {
+        let settings = Settings::from_toml("", "(test)").unwrap();
+        let inferrer = Inferrer::new(&settings);
+        for text in ["4 May 2021 10:00 UTC+15", "2021-05-04T10:00:00+15:00"] {
+            let written = Located {
+                value: text.to_string(),
+                line: Some(1),
+            };
+            let (mut problems, mut warnings) = (Vec::new(), Vec::new());
+            let date = inferrer.resolve_date("a.txt", &written, "en", &mut problems, &mut warnings);
+            assert_eq!(date, None, "{text}");
+            assert!(
+                problems[0].to_string().contains("more than 14 hours"),
+                "{problems:?}"
+            );
+        }
     }
 
     #[test]
