@@ -368,7 +368,7 @@ fn publication_window(
     });
     [
         first_of(future, |time, others, first| format!(
-            "is due {time}, in the future{others}: it is published now, and readers show it at the top until then; set `{}` {} until it is due, or correct the date",
+            "is due {time}, in the future{others}: it is published now, before it is due (and a future date puts it at the top of readers' lists until then); set `{}` {} until it is due, or correct the date",
             first.field_syntax.field("draft", "true"),
             first.field_syntax.place(&first.path),
         )),
@@ -896,6 +896,7 @@ pub fn build(
         .filter_map(|p| p.split_once('/').map(|(lang, _)| lang.to_string()))
         .collect();
     languages.dedup();
+    loaded.diagnostics.extend(oversized_feeds(out_dir, &paths));
     let articles = loaded.catalog.articles.len();
     let drafts = loaded.catalog.articles.iter().filter(|a| a.draft).count();
     if left_out.is_empty() {
@@ -940,6 +941,32 @@ pub fn build(
         from_cache: false,
         timings: stopwatch.laps,
     })
+}
+
+/// The size past which the W3C validator does not check a feed ("feed
+/// length > 5000000 bytes"), and past which readers start to fail on
+/// one (SimplePie runs out of memory on some).
+const LARGEST_CHECKED_FEED: u64 = 5_000_000;
+
+/// A warning for each published feed larger than [`LARGEST_CHECKED_FEED`].
+fn oversized_feeds(out_dir: &Path, paths: &[String]) -> Vec<Diagnostic> {
+    paths
+        .iter()
+        .filter_map(|path| {
+            let written = out_dir.join(path);
+            let size = std::fs::metadata(&written).ok()?.len();
+            (size > LARGEST_CHECKED_FEED).then(|| {
+                Diagnostic::warning(
+                    written.display().to_string(),
+                    None,
+                    format!(
+                        "is {:.1} MB: the W3C validator checks no feed over 5 MB, and some readers fail on one; lower max_entries, or set content = \"summary\"",
+                        size as f64 / 1e6
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Each language's [`render::fingerprint`], with every article's body

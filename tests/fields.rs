@@ -833,3 +833,41 @@ fn repeated_authors_are_one_and_table_cells_are_words() {
         "{err}"
     );
 }
+
+/// A feed over 5 MB is published with a warning: the W3C validator checks
+/// none that large, and some readers fail on one.
+#[test]
+fn a_feed_over_five_megabytes_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    let paragraph =
+        "The council met again on Tuesday and discussed the harbour budget at length. ".repeat(40);
+    let body = format!("{paragraph}\n\n").repeat(36);
+    for i in 0..60 {
+        write(
+            dir.path(),
+            &format!("articles/story-{i}.en.md"),
+            &format!("---\ntitle: Story {i}\ndate: 2021-05-04\n---\n\n{body}"),
+        );
+    }
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let err = stderr(&output);
+    let warned: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("checks no feed over 5 MB"))
+        .collect();
+    assert_eq!(warned.len(), 2, "{err}");
+    assert!(
+        warned.iter().any(|l| l.contains("atom.xml"))
+            && warned.iter().any(|l| l.contains("rss.xml")),
+        "{err}"
+    );
+    // Said again by a run that changes nothing, as every warning is.
+    let again = stderr(&babelfeed(dir.path(), &["build"]));
+    assert_eq!(
+        again.lines().filter(|l| l.contains("over 5 MB")).count(),
+        2,
+        "{again}"
+    );
+}

@@ -362,7 +362,7 @@ impl<'a> Inferrer<'a> {
                     path,
                     None,
                     format!(
-                        "has no text after its front matter: its entry is a title with an empty summary and content; write the article, or set `{}` until it is written",
+                        "has no text after its front matter: its entry is a title, summarised by itself, without content; write the article, or set `{}` until it is written",
                         field("draft", "true")
                     ),
                 ));
