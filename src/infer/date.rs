@@ -51,6 +51,18 @@ const HINT: &str = "write e.g. 04.05.2021, 2021-05-04 or 4 May 2021";
 /// part or list the accepted forms.
 pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     let written = text.trim().trim_start_matches('\u{feff}').trim();
+    let written = without_time_label(written);
+    // "3:45 PM EST, March 3, 2025": AP puts the time first.
+    if let Some((time, date)) = written.split_once(", ") {
+        let clock_first = time.starts_with(|c: char| c.is_ascii_digit())
+            && time.contains(':')
+            && time.split_whitespace().count() <= 3;
+        if clock_first {
+            if let Ok(parsed) = parse_date(&format!("{date}, {time}"), order) {
+                return Ok(parsed);
+            }
+        }
+    }
     // Editors add a final period ("4. Mai 2021.") that carries no meaning.
     let cleaned = written.strip_suffix('.').unwrap_or(written).trim_end();
     if cleaned.is_empty() {
@@ -162,7 +174,7 @@ fn bracketed_end(s: &str) -> Option<(&str, &str)> {
 fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<Zone>)> {
     const BETWEEN: &[&str] = &[
         ",", " um", " at", " à", " alle", " ore", " a las", " a la", " al", " a", " -", " –", " —",
-        " |", " ·", " •",
+        " |", " ·", " •", " /",
     ];
     let mut rest = s.trim_end();
     let mut zone = None;
@@ -998,6 +1010,47 @@ pub fn weekday_named(text: &str) -> Option<chrono::Weekday> {
     })
 }
 
+/// `text` without a label that says what its time is the time of
+/// ("Updated 6:44 AM EDT, March 13, 2025", "Aktualisiert am 4. Mai 2021",
+/// "Publié le 4 mai 2021"), as web pages and wire exports put it.
+pub fn without_time_label(text: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "last updated",
+        "updated",
+        "published",
+        "posted",
+        "aktualisiert am",
+        "aktualisiert",
+        "veröffentlicht am",
+        "veröffentlicht",
+        "mis à jour le",
+        "mis à jour",
+        "publié le",
+        "publié",
+        "actualizado el",
+        "actualizado",
+        "publicado el",
+        "publicado",
+        "aggiornato il",
+        "aggiornato",
+        "pubblicato il",
+        "pubblicato",
+    ];
+    for label in LABELS {
+        let Some(head) = text.get(..label.len()) else {
+            continue;
+        };
+        if head.eq_ignore_ascii_case(label) || head.to_lowercase() == *label {
+            let rest = &text[label.len()..];
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            if rest.starts_with(char::is_whitespace) {
+                return rest.trim_start();
+            }
+        }
+    }
+    text
+}
+
 /// Whether `word` (any case) names a day of the week or a month, in full
 /// or abbreviated, in any of the contract's languages.
 pub fn names_a_day_or_month(word: &str) -> bool {
@@ -1542,6 +1595,31 @@ mod tests {
         // Dashes of every length before the time, as templates set them.
         for text in ["May 4, 2024 — 10:30 a.m. ET", "May 4, 2024 – 10:30 a.m. ET"] {
             assert_eq!(ok(text), ok("May 4, 2024, 10:30 a.m. ET"), "{text}");
+        }
+    }
+
+    #[test]
+    fn time_stamps_of_web_pages_and_wires() {
+        for (text, same_as) in [
+            (
+                "Updated 6:44 AM EDT, March 13, 2025",
+                "March 13, 2025, 6:44 AM EDT",
+            ),
+            (
+                "Published 2:48 PM EDT, October 28, 2025",
+                "October 28, 2025, 2:48 PM EDT",
+            ),
+            (
+                "Oct. 28, 2025 / 2:48 PM EDT",
+                "October 28, 2025, 2:48 PM EDT",
+            ),
+            (
+                "Aktualisiert am 4. Mai 2021, 10:30 Uhr",
+                "4. Mai 2021, 10:30 Uhr",
+            ),
+            ("Publié le 4 mai 2021", "4 mai 2021"),
+        ] {
+            assert_eq!(ok(text), ok(same_as), "{text}");
         }
     }
 

@@ -219,6 +219,9 @@ fn ends_open(line: &str) -> bool {
 /// goes on in lowercase continues a sentence ("Di Maio, ex ministro …
 /// rappresentante" / "speciale dell'Ue …"), which no byline is.
 pub fn is_byline_or_credit(line: &str, next: Option<&str>) -> bool {
+    if is_stamp(line.trim()) {
+        return true;
+    }
     let line = line
         .trim()
         .trim_start_matches(['(', '['])
@@ -232,6 +235,24 @@ pub fn is_byline_or_credit(line: &str, next: Option<&str>) -> bool {
         return false;
     }
     is_credit(line) || is_byline(line)
+}
+
+/// Whether a line says only when or where the story was filed: a time
+/// stamp ("Updated 3:45 PM EST, March 3, 2025"), or a dateline on a line
+/// of its own ("WASHINGTON, 3 (EUROPA PRESS)"), as wire exports set them
+/// between the byline and the lead.
+fn is_stamp(line: &str) -> bool {
+    if line.is_empty() || line.chars().count() > MAX_CREDIT_CHARS {
+        return false;
+    }
+    let labelled = super::date::without_time_label(line).len() < line.len();
+    if labelled && super::date::parse_date(line, super::date::DateOrder::Dmy).is_ok() {
+        return true;
+    }
+    // A dateline with nothing after it: what is left of it and a sentence
+    // is the sentence.
+    let probe = format!("{line} – Text.");
+    line.chars().next().is_some_and(char::is_uppercase) && without_dateline(&probe) == "Text."
 }
 
 /// Labels of a credit line ("Foto: dpa", "Text: Anna Müller / Foto: …").
@@ -359,7 +380,9 @@ fn is_byline(line: &str) -> bool {
                 || ROLE_PARTICLES.contains(&w)
         })
     });
-    (1..=6).contains(&count) && roles_in_capitals
+    // "By DÁNICA COTO and JOHN MYERS JR. Associated Press": AP signs
+    // with the agency's name after the authors'.
+    (1..=8).contains(&count) && roles_in_capitals
 }
 
 /// How many names `words` are, all of them capitalised names joined by
@@ -539,6 +562,64 @@ fn is_agency(inner: &str) -> bool {
     (1..=30).contains(&inner.len()) && !inner.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Where a state or country after a dateline's comma ends, when a known
+/// agency's bracket follows it (` Mass. (AP) — …`, ` Italy, March 13
+/// (Reuters)`): a few capitalised words and no figure. Only before a
+/// known agency, since "Apple, Google (und andere) – …" is a sentence.
+fn region_before_agency(after: &str) -> Option<usize> {
+    let end = after.find(['(', ','])?;
+    let region = after[..end].trim();
+    let words = region.split_whitespace().count();
+    let plausible = (1..=3).contains(&words)
+        && region.chars().count() <= 30
+        && region.chars().next().is_some_and(char::is_uppercase)
+        && !region.chars().any(|c| c.is_ascii_digit());
+    if !plausible {
+        return None;
+    }
+    // The agency's bracket, after this region or after a date that follows.
+    let agency = after[end..]
+        .split('(')
+        .nth(1)
+        .and_then(|inner| inner.split_once(')'))
+        .map(|(inner, _)| inner.trim())?;
+    is_known_agency(agency).then_some(end)
+}
+
+/// Agencies by the name they sign with.
+fn is_known_agency(name: &str) -> bool {
+    const SIGNED: &[&str] = &[
+        "ap",
+        "afp",
+        "dpa",
+        "reuters",
+        "efe",
+        "ansa",
+        "agi",
+        "apa",
+        "sda",
+        "ats",
+        "kna",
+        "epd",
+        "belga",
+        "lusa",
+        "europa press",
+        "askanews",
+        "adnkronos",
+        "kyodo",
+        "xinhua",
+        "upi",
+        "keystone-sda",
+        "keystone-ats",
+        "anp",
+        "ctk",
+        "pap",
+        "tass",
+        "bloomberg",
+    ];
+    SIGNED.contains(&name.to_lowercase().as_str())
+}
+
 /// A place, a date after a comma, an agency in brackets, a dash: as much
 /// of it as the dateline has. `agency_seen` when an agency came first.
 fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
@@ -566,39 +647,53 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
         .chars()
         .all(|c| c.is_uppercase() || " ./-'’".contains(c));
     let mut rest = sentence[place_end..].trim_start();
-    // A date after the place: "MADRID, 12 mar", "Roma, 12 marzo 2024".
     let mut dated = false;
-    if let Some(after) = rest.strip_prefix(',') {
-        // "Geneva, 7 November 2023. The …": a press release's dateline as a
-        // sentence of its own, when a year says it is a date.
-        let end = after
-            .char_indices()
-            .take_while(|&(at, _)| at <= 40)
-            .find(|&(at, c)| {
-                c == '('
-                    || (is_dash(c) && after[..at].ends_with(' '))
-                    || (c == '.'
-                        && after[at + 1..].starts_with(' ')
-                        && has_year(&after[..at])
-                        && starts_sentence(after[at + 1..].trim_start()))
-            })
-            .map(|(at, _)| at);
-        let Some(end) = end.filter(|&end| after[..end].chars().any(|c| c.is_ascii_digit())) else {
-            return sentence;
-        };
-        dated = true;
-        rest = after[end..].trim_start();
-        if let Some(text) = rest.strip_prefix(". ") {
-            return text.trim_start();
-        }
-    }
     let mut agency = agency_seen;
-    if let Some(inner) = rest.strip_prefix('(') {
-        let Some(close) = inner.find(')').filter(|&c| is_agency(&inner[..c])) else {
-            return sentence;
-        };
-        agency = true;
-        rest = inner[close + 1..].trim_start();
+    // What may follow the place, in any order wire services use: a date
+    // after a comma ("MADRID, 12 mar", "Roma, 12 marzo 2024"), a state or
+    // country after a comma before the agency ("SALEM, Mass. (AP)",
+    // "KINGSTON, Jamaica (AP)"), and brackets: the agency, or the country
+    // before the date ("Los Ángeles (EE.UU.), 2 mar (EFE)", "Busan (Corée
+    // du Sud) (AFP)").
+    for _ in 0..4 {
+        if let Some(after) = rest.strip_prefix(',') {
+            // "Geneva, 7 November 2023. The …": a press release's dateline as
+            // a sentence of its own, when a year says it is a date.
+            let end = after
+                .char_indices()
+                .take_while(|&(at, _)| at <= 40)
+                .find(|&(at, c)| {
+                    c == '('
+                        || (is_dash(c) && after[..at].ends_with(' '))
+                        || (c == '.'
+                            && after[at + 1..].starts_with(' ')
+                            && has_year(&after[..at])
+                            && starts_sentence(after[at + 1..].trim_start()))
+                })
+                .map(|(at, _)| at);
+            if let Some(end) = end.filter(|&end| after[..end].chars().any(|c| c.is_ascii_digit())) {
+                dated = true;
+                rest = after[end..].trim_start();
+                if let Some(text) = rest.strip_prefix(". ") {
+                    return text.trim_start();
+                }
+                continue;
+            }
+            let Some(region) = region_before_agency(after) else {
+                return sentence;
+            };
+            rest = after[region..].trim_start();
+            continue;
+        }
+        if let Some(inner) = rest.strip_prefix('(') {
+            let Some(close) = inner.find(')').filter(|&c| is_agency(&inner[..c])) else {
+                return sentence;
+            };
+            agency = true;
+            rest = inner[close + 1..].trim_start();
+            continue;
+        }
+        break;
     }
     // "Die Bahn (DB) – ein Konzern …" is a subject, not a place: a place
     // needs capitals, an agency or a date (see above for capitals alone).
@@ -683,6 +778,9 @@ mod tests {
             "Fotografia: Lusa",
             "Beeld: Belga",
             "Par Jean Dupont, de l'AFP",
+            "By DÁNICA COTO and JOHN MYERS JR. Associated Press",
+            "Updated 3:45 PM EST, March 3, 2025",
+            "WASHINGTON, 3 (EUROPA PRESS)",
         ] {
             assert_eq!(
                 open(&[first, lead, "Mehr."]),
@@ -860,6 +958,11 @@ mod tests {
             "Enfin\u{202f}! Le PSG remporte le titre.",
             "BRUXELLES 07/04 (BELGA) = La SNCB annonce des travaux.",
             "BRUSSEL 07/04 (BELGA) = De NMBS kondigt werken aan.",
+            "SALEM, Mass. (AP) — Trick-or-treaters filled the streets.",
+            "KINGSTON, Jamaica (AP) — Hurricane Melissa made landfall.",
+            "WASHINGTON, D.C. (AP) — The Senate voted.",
+            "Los Ángeles (EE.UU.), 2 mar (EFE).- El incendio avanza.",
+            "Busan (Corée du Sud) (AFP) - Donald Trump a rencontré Xi.",
         ];
         for sentence in stripped {
             let title = without_dateline(sentence);
