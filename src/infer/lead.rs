@@ -237,6 +237,58 @@ pub fn is_byline_or_credit(line: &str, next: Option<&str>) -> bool {
     is_credit(line) || is_byline(line)
 }
 
+/// The text of an export as pairing reads it: without bylines, credits,
+/// time stamps and the boilerplate agencies end with (copyright lines,
+/// "Reporting by …", "Leggi anche: <another story's headline>"). Each
+/// agency writes its own, so in the translation another agency's is where
+/// this one is, and their names would count against the two being one
+/// story.
+pub fn text_for_pairing(paragraphs: &[Paragraph]) -> String {
+    let mut text = String::new();
+    for paragraph in paragraphs {
+        let lines: Vec<&str> = paragraph.text.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            if is_boilerplate(line) || is_byline_or_credit(line, lines.get(at + 1).copied()) {
+                continue;
+            }
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Lines that agencies and sites put around every story they send.
+fn is_boilerplate(line: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "copyright",
+        "©",
+        "(c) ",
+        "all rights reserved",
+        "riproduzione riservata",
+        "tous droits réservés",
+        "todos los derechos",
+        "alle rechte vorbehalten",
+        "reporting by",
+        "editing by",
+        "writing by",
+        "additional reporting",
+        "read more:",
+        "read also:",
+        "related:",
+        "lesen sie auch",
+        "mehr zum thema",
+        "lire aussi",
+        "à lire aussi",
+        "lea también",
+        "leggi anche",
+        "vedi anche",
+    ];
+    let lower = line.trim().trim_start_matches(['(', '[']).to_lowercase();
+    OPENINGS.iter().any(|opening| lower.starts_with(opening))
+}
+
 /// Whether a line says only when or where the story was filed: a time
 /// stamp ("Updated 3:45 PM EST, March 3, 2025"), or a dateline on a line
 /// of its own ("WASHINGTON, 3 (EUROPA PRESS)"), as wire exports set them
@@ -873,6 +925,21 @@ mod tests {
                 lead
             ]),
             (headline, lead.into())
+        );
+    }
+
+    #[test]
+    fn pairing_reads_no_byline_stamp_or_boilerplate() {
+        let text = text_for_pairing(&paragraphs(&[
+            "By JANE DOE Associated Press\nUpdated 3:45 PM EST, March 3, 2025",
+            "MEXICO CITY (AP) — President Claudia Sheinbaum said Monday.",
+            "Copyright 2025 The Associated Press. All rights reserved.",
+            "Leggi anche: Trump incontra Xi a Busan",
+            "(Reporting by Dave Graham; Editing by Sandra Maler)",
+        ]));
+        assert_eq!(
+            text.trim(),
+            "MEXICO CITY (AP) — President Claudia Sheinbaum said Monday."
         );
     }
 

@@ -407,6 +407,12 @@ impl<'a> Inferrer<'a> {
             Some((dir, _)) => format!("{dir}/{file_stem}"),
             None => file_stem.to_string(),
         };
+        let evidence = match &parsed.body {
+            Body::Plain { paragraphs, .. } => Some(crate::group::signals::extract(
+                &lead::text_for_pairing(paragraphs),
+            )),
+            Body::Markdown { .. } => None,
+        };
         Ok(Article {
             path: parsed.path.clone(),
             format: parsed.format,
@@ -432,8 +438,7 @@ impl<'a> Inferrer<'a> {
             name_stem,
             lang_suffix: suffix_lang.is_some(),
             field_syntax: parsed.field_syntax,
-            evidence: (parsed.format == Format::Plain)
-                .then(|| crate::group::signals::extract(&full_text)),
+            evidence,
         })
     }
 
