@@ -476,7 +476,7 @@ fn names_and_numbers(chars: &[char], tokens: &mut Vec<(String, f64, bool)>) {
             if acronym || (capitalised && !sentence_start) {
                 let word = normalize(&word.iter().collect::<String>());
                 // `Zurigo` and `Zürich` are one name (see `exonyms`).
-                let word = super::exonyms::one_name(&word).to_string();
+                let word = super::exonyms::one_name(&word).map_or(word, str::to_string);
                 if !is_english_calendar_word(&word) {
                     // An acronym inside a sentence is no common noun in
                     // any language; at a sentence's start it may be a

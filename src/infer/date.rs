@@ -1036,11 +1036,19 @@ pub fn without_time_label(text: &str) -> &str {
         "pubblicato il",
         "pubblicato",
     ];
+    // Most date lines start with a figure.
+    if !text.starts_with(|c: char| c.is_alphabetic()) {
+        return text;
+    }
     for label in LABELS {
         let Some(head) = text.get(..label.len()) else {
             continue;
         };
-        if head.eq_ignore_ascii_case(label) || head.to_lowercase() == *label {
+        let same = match label.is_ascii() {
+            true => head.eq_ignore_ascii_case(label),
+            false => head.to_lowercase() == *label,
+        };
+        if same {
             let rest = &text[label.len()..];
             let rest = rest.strip_prefix(':').unwrap_or(rest);
             if rest.starts_with(char::is_whitespace) {

@@ -248,7 +248,11 @@ pub fn text_for_pairing(paragraphs: &[Paragraph]) -> String {
     for paragraph in paragraphs {
         let lines: Vec<&str> = paragraph.text.lines().collect();
         for (at, line) in lines.iter().enumerate() {
-            if is_boilerplate(line) || is_byline_or_credit(line, lines.get(at + 1).copied()) {
+            // Most lines are paragraphs, too long to be a byline or stamp.
+            let short = line.len() <= 4 * MAX_CREDIT_CHARS;
+            if is_boilerplate(line)
+                || (short && is_byline_or_credit(line, lines.get(at + 1).copied()))
+            {
                 continue;
             }
             text.push_str(line);
@@ -285,8 +289,16 @@ fn is_boilerplate(line: &str) -> bool {
         "leggi anche",
         "vedi anche",
     ];
-    let lower = line.trim().trim_start_matches(['(', '[']).to_lowercase();
-    OPENINGS.iter().any(|opening| lower.starts_with(opening))
+    let line = line.trim_start().trim_start_matches(['(', '[']);
+    OPENINGS.iter().any(|start| {
+        let Some(head) = line.get(..start.len()) else {
+            return false;
+        };
+        match start.is_ascii() {
+            true => head.eq_ignore_ascii_case(start),
+            false => head.to_lowercase() == *start,
+        }
+    })
 }
 
 /// Whether a line says only when or where the story was filed: a time
