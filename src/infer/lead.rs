@@ -374,9 +374,40 @@ fn is_credit(line: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Lowercase words an agency or role after a byline's names may have
-/// ("Von Anna Müller, dpa").
-const AGENCIES: &[&str] = &["dpa", "afp", "ap", "epd", "kna", "apa", "sda", "dts", "ots"];
+/// News agencies, by the name they sign with in lowercase: after a
+/// byline's names ("Von Anna Müller, dpa") and in a dateline's bracket
+/// ("SALEM, Mass. (AP) —").
+const AGENCIES: &[&str] = &[
+    "ap",
+    "afp",
+    "dpa",
+    "reuters",
+    "efe",
+    "ansa",
+    "agi",
+    "apa",
+    "sda",
+    "ats",
+    "kna",
+    "epd",
+    "dts",
+    "ots",
+    "belga",
+    "lusa",
+    "europa press",
+    "askanews",
+    "adnkronos",
+    "kyodo",
+    "xinhua",
+    "upi",
+    "keystone-sda",
+    "keystone-ats",
+    "anp",
+    "ctk",
+    "pap",
+    "tass",
+    "bloomberg",
+];
 
 /// Openings of a correspondent's byline, which names no one or names them
 /// after a place ("De notre correspondante à Bruxelles, Claire Martin").
@@ -650,38 +681,9 @@ fn region_before_agency(after: &str) -> Option<usize> {
     is_known_agency(agency).then_some(end)
 }
 
-/// Agencies by the name they sign with.
+/// Agencies by the name they sign with (see [`AGENCIES`]).
 fn is_known_agency(name: &str) -> bool {
-    const SIGNED: &[&str] = &[
-        "ap",
-        "afp",
-        "dpa",
-        "reuters",
-        "efe",
-        "ansa",
-        "agi",
-        "apa",
-        "sda",
-        "ats",
-        "kna",
-        "epd",
-        "belga",
-        "lusa",
-        "europa press",
-        "askanews",
-        "adnkronos",
-        "kyodo",
-        "xinhua",
-        "upi",
-        "keystone-sda",
-        "keystone-ats",
-        "anp",
-        "ctk",
-        "pap",
-        "tass",
-        "bloomberg",
-    ];
-    SIGNED.contains(&name.to_lowercase().as_str())
+    AGENCIES.contains(&name.to_lowercase().as_str())
 }
 
 /// A place, a date after a comma, an agency in brackets, a dash: as much
