@@ -707,6 +707,14 @@ impl<'a> TokenIndex<'a> {
             .map(|p| p.candidate as usize)
     }
 
+    /// How many articles [`Self::holders`] gives, without visiting them.
+    fn holder_count(&self, token: u32, lang: u32, first: i64, last: i64) -> usize {
+        let mentions = self.mentions(token);
+        let start = mentions.partition_point(|p| (p.lang, p.day) < (lang, first));
+        let end = mentions.partition_point(|p| (p.lang, p.day) <= (lang, last));
+        end.saturating_sub(start)
+    }
+
     /// How many articles of the language that mentions `token` most often
     /// mention it between `first` and `last`. Counted per language, so a
     /// story told in five languages counts once, not five times.
@@ -794,6 +802,14 @@ fn directed_evidence(
             let weight = token.weight;
             holders.clear();
             if index.mentioned_in(index.ids[a][t], lang) {
+                // Counted before they are gathered: a name every article of
+                // a busy day mentions would otherwise cost each of them the
+                // whole day (an import of thousands of stories on one date).
+                let count = index.holder_count(index.ids[a][t], lang, first, last);
+                if count > MAX_HOLDERS {
+                    mass += weight / count as f64;
+                    continue;
+                }
                 holders.extend(index.holders(index.ids[a][t], lang, first, last));
             }
             if holders.is_empty() {

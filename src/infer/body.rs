@@ -504,7 +504,10 @@ fn decode_references(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let Some(semi) = rest.find(';').filter(|&semi| semi <= 10) else {
+        // A reference is short: looking further would make a run of `&`
+        // without `;` quadratic.
+        let window = &rest.as_bytes()[..rest.len().min(11)];
+        let Some(semi) = memchr::memchr(b';', window) else {
             out.push('&');
             rest = &rest[1..];
             continue;

@@ -370,6 +370,7 @@ impl<'a> Inferrer<'a> {
         }
         // A blank name would be an empty byline in every reader.
         let mut authors: Vec<Person> = Vec::with_capacity(meta.authors.len());
+        let mut named = rustc_hash::FxHashSet::default();
         for person in &meta.authors {
             let name = body::collapse_whitespace(&person.name);
             if name.is_empty() {
@@ -382,10 +383,7 @@ impl<'a> Inferrer<'a> {
                 let person = feed_person(path, name, person, warnings);
                 // `Ana` twice (or `ana`) is one byline, as one tag is one
                 // category whatever its case.
-                let known = authors.iter().any(|a| {
-                    a.name.to_lowercase() == person.name.to_lowercase() && a.email == person.email
-                });
-                if !known {
+                if named.insert((person.name.to_lowercase(), person.email.clone())) {
                     authors.push(person);
                 }
             }
@@ -396,10 +394,11 @@ impl<'a> Inferrer<'a> {
         // A blank tag is an empty category, which validators flag and
         // readers list as nothing; spacing is no part of a tag's name.
         let mut tags: Vec<String> = Vec::with_capacity(meta.tags.len());
+        // `Politik` and `politik` are one category, as in Hugo; a set, since
+        // a file may list thousands.
+        let mut seen = rustc_hash::FxHashSet::default();
         for tag in meta.tags.iter().map(|t| body::collapse_whitespace(t)) {
-            // `Politik` and `politik` are one category, as in Hugo.
-            let known = tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase());
-            if !tag.is_empty() && !known {
+            if !tag.is_empty() && seen.insert(tag.to_lowercase()) {
                 tags.push(tag);
             }
         }
