@@ -7,6 +7,27 @@
 
 use url::Url;
 
+/// The login written in an absolute URL (`https://editor:pw@host/`), and
+/// the URL without it.
+pub struct Login<'a> {
+    /// `editor:pw` or `editor`, as written.
+    pub written: &'a str,
+    pub without: String,
+}
+
+/// The user name or password in the absolute URL `value`, if it has one.
+pub fn login_of(value: &str) -> Option<Login<'_>> {
+    let start = value.find("://")? + 3;
+    let end = value[start..]
+        .find(['/', '?', '#'])
+        .map_or(value.len(), |end| start + end);
+    let at = start + value[start..end].rfind('@')?;
+    Some(Login {
+        written: &value[start..at],
+        without: format!("{}{}", &value[..start], &value[at + 1..]),
+    })
+}
+
 /// `iri` as a URI: non-ASCII characters and spaces percent-encoded, an
 /// internationalised host in punycode. `None` when it is no absolute URL.
 pub fn as_uri(iri: &str) -> Option<String> {

@@ -510,19 +510,17 @@ impl UrlUse {
 /// id made from it would publish the login. The message does not repeat
 /// the password, which cron mail would otherwise carry on.
 fn login(key: &str, value: &str) -> Option<String> {
-    let start = value.find("://")? + 3;
-    let end = value[start..]
-        .find(['/', '?', '#'])
-        .map_or(value.len(), |end| start + end);
-    let at = start + value[start..end].rfind('@')?;
-    let (shown_login, what) = match value[start..at].split_once(':') {
+    let login = crate::address::login_of(value)?;
+    let (shown_login, what) = match login.written.split_once(':') {
         Some((user, _)) => (format!("{user}:…@"), "a user name and password"),
-        None => (format!("{}@", &value[start..at]), "a user name"),
+        None => (format!("{}@", login.written), "a user name"),
     };
-    let shown = format!("{}{shown_login}{}", &value[..start], &value[at + 1..]);
-    let without = format!("{}{}", &value[..start], &value[at + 1..]);
+    let shown = login
+        .without
+        .replacen("://", &format!("://{shown_login}"), 1);
     Some(format!(
-        "`{key}` `{shown}` holds {what} (`{shown_login}`), which every link and id in the feeds would publish; write {without}, and give the login to whatever needs it another way"
+        "`{key}` `{shown}` holds {what} (`{shown_login}`), which every link and id in the feeds would publish; write {}, and give the login to whatever needs it another way",
+        login.without
     ))
 }
 

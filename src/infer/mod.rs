@@ -583,9 +583,7 @@ impl<'a> Inferrer<'a> {
         // the page; a login would be published in every link to it.
         let why = if value.starts_with("//") {
             Some("starts with `//`, a scheme-relative URL that a feed cannot resolve; write it with https:")
-        } else if url::Url::parse(value)
-            .is_ok_and(|url| !url.username().is_empty() || url.password().is_some())
-        {
+        } else if crate::address::login_of(value).is_some() {
             Some("holds a user name or password, which every link to the article would publish; leave it out")
         } else {
             None
