@@ -866,57 +866,58 @@ const MONTHS: &[(&str, u32)] = &[
 /// Abbreviations that are not prefixes of any full name.
 const MONTH_EXTRAS: &[(&str, u32)] = &[("mrz", 3), ("mrt", 3)];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonnabend",
-    "sonntag",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "lunes",
-    "martes",
-    "miercoles",
-    "jueves",
-    "viernes",
-    "sabado",
-    "domingo",
-    "lunedi",
-    "martedi",
-    "mercoledi",
-    "giovedi",
-    "venerdi",
-    "sabato",
-    "domenica",
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-    // Portuguese weekdays are "segunda-feira" …; "sábado" and "domingo"
-    // are Spanish too.
-    "segunda",
-    "terca",
-    "quarta",
-    "quinta",
-    "sexta",
+/// Folded weekday names of the languages whose months are read, with the
+/// day each is. Portuguese says "segunda-feira" …; its "sábado" and
+/// "domingo" are Spanish too.
+const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
+    ("monday", chrono::Weekday::Mon),
+    ("montag", chrono::Weekday::Mon),
+    ("lundi", chrono::Weekday::Mon),
+    ("lunes", chrono::Weekday::Mon),
+    ("lunedi", chrono::Weekday::Mon),
+    ("maandag", chrono::Weekday::Mon),
+    ("segunda", chrono::Weekday::Mon),
+    ("tuesday", chrono::Weekday::Tue),
+    ("dienstag", chrono::Weekday::Tue),
+    ("mardi", chrono::Weekday::Tue),
+    ("martes", chrono::Weekday::Tue),
+    ("martedi", chrono::Weekday::Tue),
+    ("dinsdag", chrono::Weekday::Tue),
+    ("terca", chrono::Weekday::Tue),
+    ("wednesday", chrono::Weekday::Wed),
+    ("mittwoch", chrono::Weekday::Wed),
+    ("mercredi", chrono::Weekday::Wed),
+    ("miercoles", chrono::Weekday::Wed),
+    ("mercoledi", chrono::Weekday::Wed),
+    ("woensdag", chrono::Weekday::Wed),
+    ("quarta", chrono::Weekday::Wed),
+    ("thursday", chrono::Weekday::Thu),
+    ("donnerstag", chrono::Weekday::Thu),
+    ("jeudi", chrono::Weekday::Thu),
+    ("jueves", chrono::Weekday::Thu),
+    ("giovedi", chrono::Weekday::Thu),
+    ("donderdag", chrono::Weekday::Thu),
+    ("quinta", chrono::Weekday::Thu),
+    ("friday", chrono::Weekday::Fri),
+    ("freitag", chrono::Weekday::Fri),
+    ("vendredi", chrono::Weekday::Fri),
+    ("viernes", chrono::Weekday::Fri),
+    ("venerdi", chrono::Weekday::Fri),
+    ("vrijdag", chrono::Weekday::Fri),
+    ("sexta", chrono::Weekday::Fri),
+    ("saturday", chrono::Weekday::Sat),
+    ("samstag", chrono::Weekday::Sat),
+    ("sonnabend", chrono::Weekday::Sat),
+    ("samedi", chrono::Weekday::Sat),
+    ("sabado", chrono::Weekday::Sat),
+    ("sabato", chrono::Weekday::Sat),
+    ("zaterdag", chrono::Weekday::Sat),
+    ("sunday", chrono::Weekday::Sun),
+    ("sonntag", chrono::Weekday::Sun),
+    ("dimanche", chrono::Weekday::Sun),
+    ("domingo", chrono::Weekday::Sun),
+    ("domenica", chrono::Weekday::Sun),
+    ("zondag", chrono::Weekday::Sun),
 ];
 
 /// Words that may stand before the day ("the 4th", "le 4 mai", "am 4. Mai").
@@ -955,54 +956,8 @@ fn month_number(word: &str) -> Option<u32> {
 /// 2021`, `Monday, May 3`), if any, for a check that it is the date's.
 /// Abbreviations are not read: `Mar` may be March.
 pub fn weekday_named(text: &str) -> Option<chrono::Weekday> {
-    use chrono::Weekday::*;
-    const NAMED: &[(&str, chrono::Weekday)] = &[
-        ("monday", Mon),
-        ("montag", Mon),
-        ("lundi", Mon),
-        ("lunes", Mon),
-        ("lunedi", Mon),
-        ("maandag", Mon),
-        ("tuesday", Tue),
-        ("dienstag", Tue),
-        ("mardi", Tue),
-        ("martes", Tue),
-        ("martedi", Tue),
-        ("dinsdag", Tue),
-        ("wednesday", Wed),
-        ("mittwoch", Wed),
-        ("mercredi", Wed),
-        ("miercoles", Wed),
-        ("mercoledi", Wed),
-        ("woensdag", Wed),
-        ("thursday", Thu),
-        ("donnerstag", Thu),
-        ("jeudi", Thu),
-        ("jueves", Thu),
-        ("giovedi", Thu),
-        ("donderdag", Thu),
-        ("friday", Fri),
-        ("freitag", Fri),
-        ("vendredi", Fri),
-        ("viernes", Fri),
-        ("venerdi", Fri),
-        ("vrijdag", Fri),
-        ("saturday", Sat),
-        ("samstag", Sat),
-        ("sonnabend", Sat),
-        ("samedi", Sat),
-        ("sabado", Sat),
-        ("sabato", Sat),
-        ("zaterdag", Sat),
-        ("sunday", Sun),
-        ("sonntag", Sun),
-        ("dimanche", Sun),
-        ("domingo", Sun),
-        ("domenica", Sun),
-        ("zondag", Sun),
-    ];
     tokenize(text).iter().find_map(|token| match &token.tok {
-        Tok::Word(word) => NAMED
+        Tok::Word(word) => WEEKDAYS
             .iter()
             .find(|(name, _)| name == word)
             .map(|&(_, day)| day),
@@ -1067,7 +1022,7 @@ pub fn names_a_day_or_month(word: &str) -> bool {
 }
 
 fn is_weekday(word: &str) -> bool {
-    word.chars().count() >= 2 && WEEKDAYS.iter().any(|w| w.starts_with(word))
+    word.chars().count() >= 2 && WEEKDAYS.iter().any(|(w, _)| w.starts_with(word))
 }
 
 fn skip_weekday(tokens: &[Token]) -> Option<&[Token]> {
