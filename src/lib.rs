@@ -321,25 +321,18 @@ fn assemble(
 /// the rest, since an archive in Cantonese would otherwise bring one
 /// warning per article.
 fn languages_the_validator_refuses(articles: &[model::Article]) -> Vec<Diagnostic> {
-    // Each language's first published article, and how many it has.
-    let mut by_tag: std::collections::BTreeMap<&str, (&model::Article, usize)> = Default::default();
+    let mut by_tag: BTreeMap<&str, Vec<(i64, &model::Article)>> = BTreeMap::new();
     for article in articles.iter().filter(|a| !a.draft) {
-        let (first, count) = by_tag.entry(&article.lang).or_insert((article, 0));
-        *count += 1;
-        if (article.date, &article.path) < (first.date, &first.path) {
-            *first = article;
-        }
+        let dated = (article.date.timestamp(), article);
+        by_tag.entry(&article.lang).or_default().push(dated);
     }
     by_tag
         .into_iter()
-        .filter_map(|(tag, (first, count))| {
+        .filter_map(|(tag, published)| {
             let why = infer::lang::not_in_iso_639_2(tag)?;
-            let others = and_others(count - 1);
-            Some(Diagnostic::warning(
-                first.path.clone(),
-                None,
-                format!("is in `{tag}`{others}: {why}"),
-            ))
+            first_of(published.into_iter(), |_, others, _| {
+                format!("is in `{tag}`{others}: {why}")
+            })
         })
         .collect()
 }
@@ -896,11 +889,13 @@ pub fn build(
         .filter_map(|p| p.split_once('/').map(|(lang, _)| lang.to_string()))
         .collect();
     languages.dedup();
-    loaded.diagnostics.extend(oversized_feeds(out_dir, &paths));
+    let outputs = publish::stamps(out_dir, paths);
+    loaded
+        .diagnostics
+        .extend(oversized_feeds(out_dir, &outputs));
     let articles = loaded.catalog.articles.len();
     let drafts = loaded.catalog.articles.iter().filter(|a| a.draft).count();
     if left_out.is_empty() {
-        let outputs = publish::stamps(out_dir, paths);
         let run = cache::RunRecord {
             diagnostics: loaded.diagnostics.clone(),
             ignored: loaded.ignored.clone(),
@@ -948,23 +943,21 @@ pub fn build(
 /// one (SimplePie runs out of memory on some).
 const LARGEST_CHECKED_FEED: u64 = 5_000_000;
 
-/// A warning for each published feed larger than [`LARGEST_CHECKED_FEED`].
-fn oversized_feeds(out_dir: &Path, paths: &[String]) -> Vec<Diagnostic> {
-    paths
+/// A warning for each published feed larger than [`LARGEST_CHECKED_FEED`],
+/// from the stamps the run takes of its files for the cache.
+fn oversized_feeds(out_dir: &Path, outputs: &[(String, discover::Stamp)]) -> Vec<Diagnostic> {
+    outputs
         .iter()
-        .filter_map(|path| {
-            let written = out_dir.join(path);
-            let size = std::fs::metadata(&written).ok()?.len();
-            (size > LARGEST_CHECKED_FEED).then(|| {
-                Diagnostic::warning(
-                    written.display().to_string(),
-                    None,
-                    format!(
-                        "is {:.1} MB: the W3C validator checks no feed over 5 MB, and some readers fail on one; lower max_entries, or set content = \"summary\"",
-                        size as f64 / 1e6
-                    ),
-                )
-            })
+        .filter(|(_, stamp)| stamp.len > LARGEST_CHECKED_FEED)
+        .map(|(path, stamp)| {
+            Diagnostic::warning(
+                out_dir.join(path).display().to_string(),
+                None,
+                format!(
+                    "is {:.1} MB: the W3C validator checks no feed over 5 MB, and some readers fail on one; lower max_entries, or set content = \"summary\"",
+                    stamp.len as f64 / 1e6
+                ),
+            )
         })
         .collect()
 }
