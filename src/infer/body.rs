@@ -764,15 +764,15 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
                 let Some(first) = first_html_paragraph(&block) else {
                     continue;
                 };
-                let paragraph =
-                    collapse_whitespace(&as_html5_reads_references(source, html_text(first)));
+                // html5ever has read its references as HTML5 does; what
+                // it keeps that no feed may carry is mapped as the rest is.
+                let paragraph = collapse_whitespace(&html_text(first));
                 if first_paragraph_only {
+                    // An earlier paragraph would have ended the search.
                     if paragraph.is_empty() || super::lead::is_byline_or_credit(&paragraph, None) {
                         continue;
                     }
-                    if text.trim().is_empty() {
-                        return paragraph;
-                    }
+                    return as_html5_reads_references(source, paragraph);
                 }
                 text.push_str(&paragraph);
                 text.push('\n');
