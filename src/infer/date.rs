@@ -996,15 +996,7 @@ pub fn without_time_label(text: &str) -> &str {
         return text;
     }
     for label in LABELS {
-        let Some(head) = text.get(..label.len()) else {
-            continue;
-        };
-        let same = match label.is_ascii() {
-            true => head.eq_ignore_ascii_case(label),
-            false => head.to_lowercase() == *label,
-        };
-        if same {
-            let rest = &text[label.len()..];
+        if let Some(rest) = super::strip_prefix_any_case(text, label) {
             let rest = rest.strip_prefix(':').unwrap_or(rest);
             if rest.starts_with(char::is_whitespace) {
                 return rest.trim_start();

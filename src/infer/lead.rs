@@ -290,15 +290,9 @@ fn is_boilerplate(line: &str) -> bool {
         "vedi anche",
     ];
     let line = line.trim_start().trim_start_matches(['(', '[']);
-    OPENINGS.iter().any(|start| {
-        let Some(head) = line.get(..start.len()) else {
-            return false;
-        };
-        match start.is_ascii() {
-            true => head.eq_ignore_ascii_case(start),
-            false => head.to_lowercase() == *start,
-        }
-    })
+    OPENINGS
+        .iter()
+        .any(|start| super::strip_prefix_any_case(line, start).is_some())
 }
 
 /// Whether a line says only when or where the story was filed: a time

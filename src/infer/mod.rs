@@ -658,6 +658,18 @@ impl<'a> Inferrer<'a> {
     }
 }
 
+/// `text` after `prefix` (lowercase) when it starts with it in any case:
+/// the labels and openings inference looks for at the start of a line,
+/// without lowercasing the line (lines are whole paragraphs).
+pub(crate) fn strip_prefix_any_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    let same = match prefix.is_ascii() {
+        true => head.eq_ignore_ascii_case(prefix),
+        false => head.to_lowercase() == prefix,
+    };
+    same.then(|| &text[prefix.len()..])
+}
+
 /// The English name of a day of the week, for messages.
 fn weekday_name(day: chrono::Weekday) -> &'static str {
     match day {
