@@ -479,7 +479,8 @@ fn separate_shared_file_names(
 /// Articles of one language and day whose titles make one URL (two
 /// stories opening with the same headline, or two Markdown posts of one
 /// title): the first published keeps it, and the others' slugs end in
-/// their file name, with a warning. An error here would stop a cron job's
+/// their file name (or path, see [`infer::Inferrer::slug_and_url_apart`]),
+/// with a warning. An error here would stop a cron job's
 /// every run over two titles; a URL set by hand (`slug`, `url`) still
 /// clashes as an error, since only its author can choose another.
 fn separate_shared_title_urls(
@@ -487,19 +488,40 @@ fn separate_shared_title_urls(
     inferrer: &infer::Inferrer,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    for members in sharing(articles, |a| (!a.draft).then_some(&a.url)) {
+    let shared = sharing(articles, |a| (!a.draft).then_some(&a.url));
+    if shared.is_empty() {
+        return;
+    }
+    let mut taken: rustc_hash::FxHashSet<String> = articles
+        .iter()
+        .filter(|a| !a.draft)
+        .map(|a| a.url.clone())
+        .collect();
+    for members in shared {
         let first = articles[members[0]].path.clone();
-        for &i in &members[1..] {
+        // A file name the others share too is no name of its own: those
+        // start from their path, so that each one's URL stays the same
+        // whichever of the others come and go.
+        let by_name: Vec<String> = members
+            .iter()
+            .map(|&i| inferrer.slug_and_url_apart(&articles[i], 0).1)
+            .collect();
+        for (n, &i) in members.iter().enumerate().skip(1) {
+            let own_name = by_name.iter().filter(|u| **u == by_name[n]).count() == 1;
             let article = &mut articles[i];
             if !article.url_from_title {
                 continue;
             }
-            (article.slug, article.url) = inferrer.slug_and_url_with_file_name(article);
+            (article.slug, article.url) = (usize::from(!own_name)..)
+                .map(|attempt| inferrer.slug_and_url_apart(article, attempt))
+                .find(|(_, url)| !taken.contains(url))
+                .expect("a numbered slug is always free at last");
+            taken.insert(article.url.clone());
             diagnostics.push(Diagnostic::warning(
                 &article.path,
                 None,
                 format!(
-                    "its title makes the same URL as {first}, published first, so its slug ends in its file name: `{}`; set a `slug` to choose one",
+                    "its title makes the same URL as {first}, published first, so its slug ends in its file name (or path, where that is shared too): `{}`; set a `slug` to choose one",
                     article.slug
                 ),
             ));

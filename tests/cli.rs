@@ -543,3 +543,46 @@ fn a_title_url_two_stories_share_takes_the_file_name() {
         stderr(&output)
     );
 }
+
+/// Three desks export one story of the day under one file name and with
+/// one headline (`inland/wetter.txt`, `ausland/wetter.txt`, …): the file
+/// name cannot tell the later two apart, so their folders do, and the run
+/// still publishes all three, each under a URL of its own.
+#[test]
+fn a_title_url_shared_under_one_file_name_takes_the_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = |lead: &str| format!("04.05.2021\n\nUnwetter im Süden\n{lead}\n\nMehr folgt.\n");
+    let leads = [
+        ("inland", "In Bayern haben Hagel und Sturm am Dienstag Dächer abgedeckt und Bäume entwurzelt."),
+        ("ausland", "In Norditalien hat ein Gewitter am Dienstag den Bahnverkehr zwischen Mailand und Verona unterbrochen."),
+        ("wirtschaft", "Versicherer rechnen nach den Gewittern vom Dienstag mit Schäden von mehr als 200 Millionen Euro."),
+    ];
+    for (folder, lead) in leads {
+        write(
+            dir.path(),
+            &format!("articles/{folder}/wetter.txt"),
+            &story(lead),
+        );
+    }
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let feed = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    let mut urls: Vec<String> = feed
+        .entries
+        .iter()
+        .map(|e| e.links[0].href.clone())
+        .collect();
+    urls.sort();
+    assert_eq!(urls.len(), 3, "{urls:?}");
+    urls.dedup();
+    assert_eq!(urls.len(), 3, "{urls:?}");
+    // The first by path keeps the title's URL; the others end in their own
+    // folder and name, which stay theirs whatever the other desks export.
+    for end in [
+        "/2021/05/04/unwetter-im-suden/",
+        "/2021/05/04/unwetter-im-suden-inland-wetter/",
+        "/2021/05/04/unwetter-im-suden-wirtschaft-wetter/",
+    ] {
+        assert!(urls.iter().any(|u| u.ends_with(end)), "{urls:?}");
+    }
+}

@@ -543,10 +543,26 @@ impl<'a> Inferrer<'a> {
     }
 
     /// The slug and URL of an article whose title's URL another article
-    /// has: the title's slug and the file's name (see [`Self::file_name`]).
-    pub fn slug_and_url_with_file_name(&self, article: &Article) -> (String, String) {
-        let (name, _) = self.file_name(&article.path);
-        let slug = format!("{}-{}", article.slug, slug::slugify(name));
+    /// has, at its `attempt` (from 0) to find one nobody has: the title's
+    /// slug and the file's name (see [`Self::file_name`]); then the file's
+    /// path, for the same headline exported as `a/wetter.txt` and
+    /// `b/wetter.txt` on one day; then the path and a number, since two
+    /// paths can make one slug (`a b/x.txt`, `a-b/x.txt`).
+    pub fn slug_and_url_apart(&self, article: &Article, attempt: usize) -> (String, String) {
+        let apart = match attempt {
+            0 => slug::slugify(self.file_name(&article.path).0),
+            _ => {
+                let path = article
+                    .path
+                    .rsplit_once('.')
+                    .map_or(&*article.path, |(p, _)| p);
+                match attempt {
+                    1 => slug::slugify(path),
+                    n => format!("{}-{n}", slug::slugify(path)),
+                }
+            }
+        };
+        let slug = format!("{}-{apart}", article.slug);
         let url = self.article_url(&article.lang, &article.date, &slug);
         (slug, url)
     }
