@@ -32,20 +32,92 @@ pub fn escape_html(text: &str) -> String {
 }
 
 /// One `<p>` per paragraph; a line break inside a paragraph stays a line
-/// break (`<br>`), since exports use it for lines that belong together.
+/// break (`<br>`), since exports use it for lines that belong together,
+/// except where the export was wrapped to a width (see [`wrap_width`]):
+/// there a full line goes on with the next, as the writer's text did.
 pub fn plain_html(paragraphs: &[Paragraph]) -> String {
+    // A line wider than the wrap's is none of its lines.
+    let full_lines =
+        wrap_width(paragraphs).map_or(usize::MAX..=usize::MAX, |width| width - WRAP_SLACK..=width);
     let mut html = String::new();
     for paragraph in paragraphs {
         html.push_str("<p>");
-        for (i, line) in paragraph.text.split('\n').enumerate() {
-            if i > 0 {
-                html.push_str("<br>\n");
-            }
+        let mut lines = paragraph.text.split('\n').peekable();
+        while let Some(line) = lines.next() {
             html.push_str(&escape_html(line));
+            match lines.peek() {
+                Some(next)
+                    if full_lines.contains(&line.chars().count()) && !starts_list_item(next) =>
+                {
+                    html.push(' ')
+                }
+                Some(_) => html.push_str("<br>\n"),
+                None => {}
+            }
         }
         html.push_str("</p>\n");
     }
     html
+}
+
+/// How much shorter than the widest a wrapped line may be: the length of
+/// the word that did not fit and went on to the next line.
+const WRAP_SLACK: usize = 25;
+
+/// The width an export was wrapped to (e-mail and terminal tools break
+/// lines at 72 or 80 characters), if it was: a paragraph of three lines or
+/// more whose lines but the last (and but a headline first) are all about
+/// as long as the widest, no wider than such tools wrap, and mostly end
+/// inside a sentence. Two lines could be a headline above its lead, three
+/// short ones an address, and lines that each end a sentence a list
+/// without marks, so none of them counts.
+fn wrap_width(paragraphs: &[Paragraph]) -> Option<usize> {
+    const MIN_WIDTH: usize = 40;
+    const MAX_WIDTH: usize = 100;
+    paragraphs
+        .iter()
+        .filter_map(|paragraph| {
+            let lines: Vec<(usize, bool)> = paragraph
+                .text
+                .split('\n')
+                .map(|line| {
+                    let ends_sentence = line.ends_with(['.', '!', '?', ':', ';', '"', '»', '”']);
+                    (line.chars().count(), ends_sentence)
+                })
+                .collect();
+            let (_, wrapped) = lines.split_last()?;
+            if paragraph.text.split('\n').skip(1).any(starts_list_item) {
+                return None;
+            }
+            // With its first line or without it: a headline above the lead.
+            let width = [wrapped, wrapped.get(1..)?]
+                .into_iter()
+                .filter(|lines| lines.len() >= 2)
+                .find_map(|lines| {
+                    let width = lines.iter().map(|&(len, _)| len).max()?;
+                    let ending_sentences = lines.iter().filter(|&&(_, ends)| ends).count();
+                    let is_wrapped = (MIN_WIDTH..=MAX_WIDTH).contains(&width)
+                        && lines.iter().all(|&(len, _)| len + WRAP_SLACK >= width)
+                        && ending_sentences * 2 < lines.len();
+                    is_wrapped.then_some(width)
+                });
+            width
+        })
+        .max()
+}
+
+/// Whether a line opens an item of a list (`- `, `• `, `1) `, `a. `),
+/// which stays on a line of its own however long the one before it.
+fn starts_list_item(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.starts_with(['-', '•', '–', '—', '*', '·', '▪']) {
+        return true;
+    }
+    let marker_end = line.find(|c: char| !c.is_alphanumeric()).unwrap_or(0);
+    let marker = &line[..marker_end];
+    let is_marker = (1..=3).contains(&marker.chars().count())
+        && (marker.chars().all(|c| c.is_ascii_digit()) || marker.chars().count() == 1);
+    is_marker && (line[marker_end..].starts_with(") ") || line[marker_end..].starts_with(". "))
 }
 
 /// Collapses runs of white space (including line breaks) to single spaces.
@@ -832,6 +904,41 @@ mod tests {
             html,
             "<p>AT&amp;T &lt;b&gt;bold&lt;/b&gt; *not* \"quoted\"<br>\nline two</p>\n"
         );
+    }
+
+    /// An export wrapped at 72 columns is prose, not lines: a reader
+    /// showing a break every 72 characters on a phone would make it
+    /// ragged. Lines that are not the wrap's (a headline above the lead, an
+    /// address, a list) keep their breaks.
+    #[test]
+    fn a_wrapped_export_is_read_as_running_text() {
+        let paragraphs = |texts: &[&str]| -> Vec<Paragraph> {
+            texts
+                .iter()
+                .map(|t| Paragraph {
+                    text: t.to_string(),
+                    line: 1,
+                })
+                .collect()
+        };
+        let lead = "Teuerung auf Rekordhoch\nDie Inflation in der Eurozone ist im Oktober auf 10,7\nProzent gestiegen, wie die Statistikbehörde Eurostat am Montag in\nLuxemburg mitteilte.";
+        let address = "Eurostat\nRue Alphonse Weicker 5\nL-2721 Luxembourg";
+        let list = "Die Preise stiegen am stärksten bei diesen Gütern und Leistungen:\n- Energie: plus 41,9 Prozent gegenüber dem Vorjahresmonat Oktober\n- Lebensmittel: plus 13,1 Prozent";
+        let html = plain_html(&paragraphs(&[lead, address, list]));
+        assert_eq!(
+            html,
+            "<p>Teuerung auf Rekordhoch<br>\nDie Inflation in der Eurozone ist im Oktober auf 10,7 Prozent gestiegen, wie die Statistikbehörde Eurostat am Montag in Luxemburg mitteilte.</p>\n\
+             <p>Eurostat<br>\nRue Alphonse Weicker 5<br>\nL-2721 Luxembourg</p>\n\
+             <p>Die Preise stiegen am stärksten bei diesen Gütern und Leistungen:<br>\n- Energie: plus 41,9 Prozent gegenüber dem Vorjahresmonat Oktober<br>\n- Lebensmittel: plus 13,1 Prozent</p>\n"
+        );
+        // Unwrapped, every break is the writer's, however long the lines.
+        let long = "Die Inflation in der Eurozone ist im Oktober auf 10,7 Prozent gestiegen.";
+        let html = plain_html(&paragraphs(&[&format!("{long}\n{long}\n{long}"), address]));
+        assert_eq!(html.matches("<br>").count(), 2 + 2, "{html}");
+        let html = plain_html(&paragraphs(&[&format!("{long}\n{long}"), lead]));
+        assert_eq!(html.matches("<br>").count(), 1 + 1, "{html}");
+        assert!(starts_list_item("1) Energie") && starts_list_item("b. Gas"));
+        assert!(!starts_list_item("10,7 Prozent") && !starts_list_item("Luxemburg"));
     }
 
     #[test]
