@@ -71,7 +71,7 @@ const WRAP_SLACK: usize = 25;
 /// inside a sentence. Two lines could be a headline above its lead, three
 /// short ones an address, and lines that each end a sentence a list
 /// without marks, so none of them counts.
-fn wrap_width(paragraphs: &[Paragraph]) -> Option<usize> {
+pub fn wrap_width(paragraphs: &[Paragraph]) -> Option<usize> {
     const MIN_WIDTH: usize = 40;
     const MAX_WIDTH: usize = 100;
     paragraphs
@@ -80,10 +80,7 @@ fn wrap_width(paragraphs: &[Paragraph]) -> Option<usize> {
             let lines: Vec<(usize, bool)> = paragraph
                 .text
                 .split('\n')
-                .map(|line| {
-                    let ends_sentence = line.ends_with(['.', '!', '?', ':', ';', '"', '»', '”']);
-                    (line.chars().count(), ends_sentence)
-                })
+                .map(|line| (line.chars().count(), ends_sentence(line)))
                 .collect();
             let (_, wrapped) = lines.split_last()?;
             if paragraph.text.split('\n').skip(1).any(starts_list_item) {
@@ -104,6 +101,13 @@ fn wrap_width(paragraphs: &[Paragraph]) -> Option<usize> {
             width
         })
         .max()
+}
+
+/// Whether a line ends as a sentence (or a quotation, or the line that
+/// announces a list) ends.
+pub fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '"', '»', '”', '…'])
 }
 
 /// Whether a line opens an item of a list (`- `, `• `, `1) `, `a. `),

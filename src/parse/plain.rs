@@ -48,6 +48,11 @@ pub fn parse_plain(path: &str, text: &str) -> Result<Body, Vec<Diagnostic>> {
         }
     }
     paragraphs.extend(current);
+    if let [one] = paragraphs.as_slice() {
+        if is_paragraph_per_line(one) {
+            paragraphs = split_lines(one);
+        }
+    }
 
     if paragraphs.is_empty() {
         return Err(vec![Diagnostic::error(
@@ -57,6 +62,34 @@ pub fn parse_plain(path: &str, text: &str) -> Result<Body, Vec<Diagnostic>> {
         )]);
     }
     Ok(Body::Plain { date, paragraphs })
+}
+
+/// Whether a text without a blank line in it was written a paragraph to a
+/// line, as word processors and some CMS exports write it, rather than as
+/// one paragraph: its lines mostly end a sentence, and it was not wrapped
+/// to a width. Read as one paragraph, the whole article would be its lead,
+/// and its summary.
+fn is_paragraph_per_line(text: &Paragraph) -> bool {
+    let lines = text.text.split('\n').count();
+    let ending_sentences = text
+        .text
+        .split('\n')
+        .filter(|line| crate::infer::body::ends_sentence(line))
+        .count();
+    lines >= 2
+        && ending_sentences * 2 >= lines
+        && crate::infer::body::wrap_width(std::slice::from_ref(text)).is_none()
+}
+
+fn split_lines(text: &Paragraph) -> Vec<Paragraph> {
+    text.text
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| Paragraph {
+            text: line.to_string(),
+            line: text.line + i,
+        })
+        .collect()
 }
 
 /// What is wrong with a file of one paragraph: a date with no lead, or,
@@ -105,6 +138,32 @@ mod tests {
         let (date, paragraphs) = plain("4.5.2021\nLead.");
         assert_eq!(date.value, "4.5.2021");
         assert_eq!(paragraphs[0].text, "Lead.");
+    }
+
+    /// A word processor's export: no blank lines, a paragraph to a line.
+    /// Its first line is the lead, not the whole text.
+    #[test]
+    fn a_paragraph_to_a_line_without_blank_lines() {
+        let (_, paragraphs) = plain(
+            "4 de mayo de 2021\nEl Gobierno aprobó este martes un plan de 2.500 millones de euros.\nLa inversión se repartirá entre 2021 y 2025.\n\"Es la mayor inversión\", dijo la ministra.\n",
+        );
+        let texts: Vec<(&str, usize)> = paragraphs.iter().map(|p| (&*p.text, p.line)).collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "El Gobierno aprobó este martes un plan de 2.500 millones de euros.",
+                    2
+                ),
+                ("La inversión se repartirá entre 2021 y 2025.", 3),
+                ("\"Es la mayor inversión\", dijo la ministra.", 4),
+            ]
+        );
+        // A lead wrapped to a width, and a title above a lead, stay one.
+        let (_, paragraphs) = plain("04.05.2021\n\nDer Bundestag hat am Dienstag nach langer Debatte das neue\nHeizungsgesetz beschlossen, das ab dem kommenden Jahr für alle\nNeubauten gelten soll.\n");
+        assert_eq!(paragraphs.len(), 1);
+        let (_, paragraphs) = plain("04.05.2021\n\nHeizungsgesetz beschlossen\nDer Bundestag hat am Dienstag das Heizungsgesetz beschlossen.\n\nMehr folgt.\n");
+        assert_eq!(paragraphs.len(), 2);
     }
 
     #[test]
