@@ -71,6 +71,12 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     if let Some(result) = parse_date_time(cleaned, written) {
         return result;
     }
+    // ISO 8601's basic form, as archive systems stamp files.
+    if cleaned.len() == 8 && cleaned.bytes().all(|b| b.is_ascii_digit()) {
+        let number = |range: std::ops::Range<usize>| cleaned[range].parse().unwrap_or(0);
+        return validate(number(0..4), number(4..6), number(6..8), written, None)
+            .map(ParsedDate::Day);
+    }
     let tokens = tokenize(cleaned);
     // A leading weekday is decoration, but some weekday abbreviations
     // ("mar", "Mo") are also month prefixes, so try the whole line first
@@ -990,6 +996,14 @@ pub fn without_time_label(text: &str) -> &str {
         "aggiornato",
         "pubblicato il",
         "pubblicato",
+        // "Stand: 04.05.2021 14:30 Uhr", as German broadcasters date a page.
+        "stand",
+        "erstellt am",
+        "erstellt",
+        "datum",
+        "date",
+        "fecha",
+        "data",
     ];
     // Most date lines start with a figure.
     if !text.starts_with(|c: char| c.is_alphabetic()) {
@@ -1573,6 +1587,11 @@ mod tests {
                 "4. Mai 2021, 10:30 Uhr",
             ),
             ("Publié le 4 mai 2021", "4 mai 2021"),
+            ("Stand: 04.05.2021 14:30 Uhr", "04.05.2021, 14:30 Uhr"),
+            ("Datum: 4. Mai 2021", "4. Mai 2021"),
+            ("Fecha: 4 de mayo de 2021", "4 de mayo de 2021"),
+            ("Data: 4 maggio 2021", "4 maggio 2021"),
+            ("20210504", "2021-05-04"),
         ] {
             assert_eq!(ok(text), ok(same_as), "{text}");
         }
@@ -1757,6 +1776,10 @@ mod tests {
             ("2024-03-12 10:30 EEST", "2024-03-12T10:30:00+03:00"),
             ("2024-03-12T10:30:00 CST", "2024-03-12T10:30:00-06:00"),
             ("2024-03-12 10:30 UTC+5:30", "2024-03-12T10:30:00+05:30"),
+            (
+                "Stand: 12.03.2024, 14:30 Uhr MEZ",
+                "2024-03-12T14:30:00+01:00",
+            ),
         ] {
             assert_eq!(ok(text), instant(want), "{text}");
         }
@@ -1766,7 +1789,7 @@ mod tests {
             "March 12, 2024 10:30 EDT+1",
             "March 12, 2024 10:30 UTC+24",
             "March 12, 2024 10:30 UTC+",
-            "Stand: 12.03.2024, 14:30 Uhr MEZ",
+            "Stand: 12.03.2024, 14:30 Uhr MEZY",
         ] {
             assert!(err(text).contains("write e.g."), "{text}");
         }
@@ -1799,7 +1822,6 @@ mod tests {
         // Not a time, not a place: still errors.
         err("04.05.2021 25:30");
         err("04.05.2021, Berlin");
-        err("Stand: 04.05.2021");
         err("Vor 3 Tagen, 04.05.2021");
     }
 
