@@ -243,9 +243,18 @@ pub fn is_byline_or_credit(line: &str, next: Option<&str>) -> bool {
 /// agency writes its own, so in the translation another agency's is where
 /// this one is, and their names would count against the two being one
 /// story.
+///
+/// A press release ends with the sender's own "About us" and media contact
+/// (founding year, staff, countries, address, telephone): the same figures
+/// under every release, in each language, which would link unrelated
+/// releases of one week. Pairing stops reading at their heading.
 pub fn text_for_pairing(paragraphs: &[Paragraph]) -> String {
     let mut text = String::new();
-    for paragraph in paragraphs {
+    let story = match paragraphs.iter().skip(1).position(opens_end_matter) {
+        Some(at) => &paragraphs[..at + 1],
+        None => paragraphs,
+    };
+    for paragraph in story {
         let lines: Vec<&str> = paragraph.text.lines().collect();
         for (at, line) in lines.iter().enumerate() {
             // Most lines are paragraphs, too long to be a byline or stamp.
@@ -261,6 +270,107 @@ pub fn text_for_pairing(paragraphs: &[Paragraph]) -> String {
         text.push('\n');
     }
     text
+}
+
+/// Whether a paragraph opens what a press release ends with, not its
+/// story: a short heading line ("About IACR", "Über das IACR", "Media
+/// contact", "Contact presse", "Notes to editors") or an end mark (`###`,
+/// `-30-`, `ENDS`).
+fn opens_end_matter(paragraph: &Paragraph) -> bool {
+    /// Headings that are whole lines.
+    const HEADINGS: &[&str] = &[
+        "###",
+        "-30-",
+        "ends",
+        "- ende -",
+        "-ende-",
+        "fin",
+        "- fin -",
+        "contact",
+        "contacts",
+        "media contact",
+        "media contacts",
+        "press contact",
+        "press contacts",
+        "for more information",
+        "further information",
+        "notes to editors",
+        "note to editors",
+        "kontakt",
+        "medienkontakt",
+        "pressekontakt",
+        "rückfragen",
+        "weitere informationen",
+        "hinweis für redaktionen",
+        "contact presse",
+        "contacts presse",
+        "contact médias",
+        "contact média",
+        "note aux rédactions",
+        "pour plus d'informations",
+        "pour plus d’informations",
+        "contacto",
+        "contacto de prensa",
+        "contactos de prensa",
+        "contacto para medios",
+        "más información",
+        "nota para los editores",
+        "nota para editores",
+        "contatti",
+        "contatto",
+        "contatti stampa",
+        "contatto stampa",
+        "ufficio stampa",
+        "per informazioni",
+        "chi siamo",
+        "nota per le redazioni",
+        "perscontact",
+        "noot voor de redactie",
+        "contacto para a imprensa",
+        "contactos para a imprensa",
+        "sobre nós",
+    ];
+    /// Headings followed by the sender's name ("About IACR").
+    const ABOUT: &[&str] = &[
+        "about ",
+        "über ",
+        "à propos de ",
+        "à propos d'",
+        "à propos d’",
+        "a propos de ",
+        "acerca de ",
+        "sobre el ",
+        "sobre la ",
+        "sobre los ",
+        "sobre a ",
+        "sobre o ",
+        "informazioni su ",
+        "a proposito di ",
+        "a proposito del",
+        "over ",
+    ];
+    let Some(first) = paragraph.text.lines().next() else {
+        return false;
+    };
+    let heading = first.trim().trim_end_matches(':').trim_end();
+    if heading.is_empty() || heading.chars().count() > 60 || super::body::ends_sentence(heading) {
+        return false;
+    }
+    if HEADINGS
+        .iter()
+        .any(|h| heading.len() == h.len() && super::strip_prefix_any_case(heading, h).is_some())
+    {
+        return true;
+    }
+    ABOUT.iter().any(|start| {
+        super::strip_prefix_any_case(heading, start).is_some_and(|name| {
+            // "About 200 people were evacuated": a sentence, not a heading.
+            // Dutch "Over ons", "Over IACR"; English "Over the weekend".
+            let named = *start != "over " || name.starts_with(char::is_uppercase) || name == "ons";
+            let words = name.split_whitespace().count();
+            named && (1..=5).contains(&words) && !name.starts_with(|c: char| c.is_ascii_digit())
+        })
+    })
 }
 
 /// Lines that agencies and sites put around every story they send.
@@ -949,6 +1059,34 @@ mod tests {
             text.trim(),
             "MEXICO CITY (AP) — President Claudia Sheinbaum said Monday."
         );
+    }
+
+    #[test]
+    fn pairing_stops_at_a_press_releases_end_matter() {
+        let story = "Das IACR lädt am 22. Juni zum Tag der offenen Tür auf dem Campus Marly ein.";
+        for end in [
+            "Über das IACR\nDas IACR wurde 1987 gegründet und beschäftigt 240 Forschende.",
+            "Medienkontakt:",
+            "About IACR",
+            "À propos de l’IACR",
+            "###",
+            "Contatti stampa",
+        ] {
+            let text = text_for_pairing(&paragraphs(&[story, end, "+41 26 555 01 23"]));
+            assert_eq!(text.trim(), story, "{end}");
+        }
+        // A sentence is no heading, and the lead is the story whatever it says.
+        for not_end in [
+            "About 200 people were evacuated",
+            "Over the weekend",
+            "Über 1000 Menschen kamen.",
+            "Kontakt zu den Behörden gab es keinen, sagte er.",
+        ] {
+            let text = text_for_pairing(&paragraphs(&[story, not_end]));
+            assert!(text.contains(not_end), "{not_end}");
+        }
+        let text = text_for_pairing(&paragraphs(&["About IACR", story]));
+        assert!(text.contains(story));
     }
 
     #[test]
