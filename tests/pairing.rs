@@ -11,7 +11,7 @@ use common::*;
 use serde_json::Value;
 
 /// Pairs linked when this test was written; a change may only add to it.
-const LINKED_AT_LEAST: usize = 85;
+const LINKED_AT_LEAST: usize = 89;
 
 #[test]
 fn no_two_stories_are_linked_and_most_translations_are() {

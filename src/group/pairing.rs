@@ -339,6 +339,10 @@ pub fn pair_reusing(
         .map(|c| c.signals.total_weight())
         .collect();
     let mut edges = Vec::new();
+    // Pairs strong enough but for their figures: no link, yet a story that
+    // matches one of them about as well as its link tells of both (a
+    // preview that sums up two reports of the day before).
+    let mut refuted: Vec<Vec<(usize, f64)>> = vec![Vec::new(); candidates.len()];
     let mut near_misses: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
     for (a, found) in directed.iter().enumerate() {
         for &(b, ab) in found {
@@ -354,14 +358,20 @@ pub fn pair_reusing(
             let smaller = totals[a].min(totals[b]);
             let enough = ab.rare_shared >= MIN_RARE_SHARED_WEIGHT
                 && ab.shared >= MIN_SHARED_FRACTION * smaller;
-            // Last, as the dearest test, and only of pairs it can refuse.
-            if enough
-                && score >= config.min_score
-                && !figures_disagree(&candidates[a].signals, &candidates[b].signals)
+            // Last, as the dearest tests, and only of pairs they can refuse.
+            let strong = enough && score >= config.min_score;
+            let figures_refute =
+                strong && figures_disagree(&candidates[a].signals, &candidates[b].signals);
+            if strong
+                && !figures_refute
                 && !genres_differ(&candidates[a].signals, &candidates[b].signals)
             {
                 edges.push(Edge { a, b, score });
             } else if score >= config.min_score / 2.0 {
+                if figures_refute {
+                    refuted[a].push((b, score));
+                    refuted[b].push((a, score));
+                }
                 for (x, y) in [(a, b), (b, a)] {
                     let best = near_misses.entry(x).or_insert((score, y));
                     // Equal scores go to the first path, whatever order the
@@ -416,18 +426,26 @@ pub fn pair_reusing(
         // before about as well, and only the first is its translation.
         let days_apart = |x: usize, y: usize| (candidates[x].day - candidates[y].day).abs();
         let rival = |x: usize, other: usize, link: f64| {
-            neighbours[x].iter().find(|&&(r, score)| {
-                let nearer = days_apart(x, r) < days_apart(x, other);
-                let ratio = match nearer {
-                    true => config.ambiguity_ratio * NEARER_RIVAL_FACTOR,
-                    false => config.ambiguity_ratio,
-                };
-                r != other
-                    && candidates[r].lang == candidates[other].lang
-                    && score >= link * ratio
-                    && !blocked.contains(&(r, candidates[x].lang.as_ref()))
-                    && sets.can_join(x, r)
-            })
+            let linkable = neighbours[x].iter().map(|link| (link, true));
+            let refuted = refuted[x].iter().map(|link| (link, false));
+            linkable
+                .chain(refuted)
+                .find(|&(&(r, score), linkable)| {
+                    let nearer = days_apart(x, r) < days_apart(x, other);
+                    let ratio = match nearer {
+                        true => config.ambiguity_ratio * NEARER_RIVAL_FACTOR,
+                        false => config.ambiguity_ratio,
+                    };
+                    r != other
+                        && candidates[r].lang == candidates[other].lang
+                        && score >= link * ratio
+                        && !blocked.contains(&(r, candidates[x].lang.as_ref()))
+                        && match linkable {
+                            true => sets.can_join(x, r),
+                            false => sets.languages_apart(x, r),
+                        }
+                })
+                .map(|(link, _)| link)
         };
         // Joining the two groups links every member of one to every member
         // of the other, so each of those links must be clear of rivals: a
@@ -514,8 +532,13 @@ pub fn pair_reusing(
                     config.min_score
                 )
             } else if figures_disagree(&candidates[x].signals, &candidates[y].signals) {
+                let how_many = match shared_figures(&candidates[x].signals, &candidates[y].signals)
+                {
+                    0 => "none of them".to_string(),
+                    n => format!("only {n} of them"),
+                };
                 format!(
-                    "(score {score:.2}): each gives figures and they share none of them, so they read as two stories"
+                    "(score {score:.2}): each gives figures and they share {how_many}, so they read as two stories"
                 )
             } else if genres_differ(&candidates[x].signals, &candidates[y].signals) {
                 format!(
@@ -850,11 +873,13 @@ fn directed_evidence(
     found
 }
 
-/// Whether two articles each give figures and share none: a translation
-/// copies figures digit for digit (`1,7` and `1.7` are one), so these are
-/// two stories, however many names they share. Two reports of one
-/// minister on one day share him, his party and the parliament, but not
-/// the sums, counts and dates each tells of.
+/// Whether two articles each give figures and share none, or hardly any:
+/// a translation copies figures digit for digit (`1,7` and `1.7` are one),
+/// so these are two stories, however many names they share. Two reports of
+/// one minister on one day share him, his party and the parliament, but not
+/// the sums, counts and dates each tells of; two market reports of one
+/// week share their exchange and its companies, and a `0.5%` by chance,
+/// but not the index's level and move.
 fn figures_disagree(a: &Signals, b: &Signals) -> bool {
     let figures = |s: &Signals| s.tokens.iter().filter(|t| t.number).count();
     let (fewer, more) = {
@@ -862,13 +887,24 @@ fn figures_disagree(a: &Signals, b: &Signals) -> bool {
         (fa.min(fb), fa.max(fb))
     };
     // One figure against many, none shared, tells as much as two against two.
-    (fewer >= MIN_FIGURES || (fewer >= 1 && more > MIN_FIGURES))
-        && !a
-            .tokens
-            .iter()
-            .filter(|t| t.number)
-            .any(|t| b.contains_id(t.id))
+    if fewer < MIN_FIGURES && !(fewer >= 1 && more > MIN_FIGURES) {
+        return false;
+    }
+    let shared = shared_figures(a, b);
+    shared == 0 || shared * MAX_FIGURES_PER_SHARED < fewer
 }
+
+fn shared_figures(a: &Signals, b: &Signals) -> usize {
+    a.tokens
+        .iter()
+        .filter(|t| t.number && b.contains_id(t.id))
+        .count()
+}
+
+/// More figures than this each of two articles gives for each one they
+/// share, and they are two stories: a translation keeps all but the odd one
+/// it writes out in words.
+const MAX_FIGURES_PER_SHARED: usize = 3;
 
 /// Union–find over candidates that keeps each group's members, so that no
 /// group ever holds two articles of one language, and two groups are only
@@ -1176,6 +1212,31 @@ mod tests {
         ];
         let p = pair(&translations, &PairingConfig::default());
         assert_eq!(p.groups, vec![vec![0, 1]]);
+    }
+
+    /// Two market reports of one week share their exchange, its companies,
+    /// an analyst, and by chance one small move (`0,5%`), but not the
+    /// index's level or the other moves: one figure of many is no
+    /// translation.
+    #[test]
+    fn one_figure_shared_by_chance_among_many_links_nothing() {
+        let wednesday_it = "La Borsa di Francoforte ha chiuso in rialzo dello 0,3% alla vigilia della Bce, con il Dax a 18.521,59 punti. Zalando ha guadagnato l'1,6%, Commerzbank ha perso lo 0,5%. «La vera domanda è cosa dirà Lagarde», ha detto Jochen Stanzl di CMC Markets.";
+        let thursday_en = "Germany's DAX rose 0.7% to 18,652.67 points on Thursday after the ECB cut rates. Zalando climbed 4.2% and Commerzbank fell 1.1%, while the CAC 40 added 0.5%. \"Lagarde did not open the door to a July cut,\" said Jochen Stanzl of CMC Markets.";
+        let p = pair(
+            &[
+                cand("dax-wed.txt", "it", 10, wednesday_it),
+                cand("dax-thu.txt", "en", 11, thursday_en),
+            ],
+            &PairingConfig::default(),
+        );
+        assert!(p.groups.is_empty(), "{:?}", p.groups);
+        assert!(
+            p.notes
+                .iter()
+                .any(|(_, note)| note.contains("share only 1 of them")),
+            "{:?}",
+            p.notes
+        );
     }
 
     /// German capitalises its nouns, so a capitalised German word no other
