@@ -473,11 +473,18 @@ pub fn pair_reusing(
             }
         }
         if let Some((who, first, link, second, score)) = contested {
+            // In path order, so that the same two met from the other link
+            // make the same note, which is then said once.
+            let mut both = [
+                (&candidates[first].path, link),
+                (&candidates[second].path, score),
+            ];
+            both.sort_by(|x, y| x.0.cmp(y.0));
+            let [(one, one_score), (other, other_score)] = both;
             pairing.notes.push((
                 who,
                 format!(
-                    "not linked: {} (score {:.2}) and {} (score {:.2}) are both likely translations; set the same translation_key in sidecar files to link the right one",
-                    candidates[first].path, link, candidates[second].path, score
+                    "not linked: {one} (score {one_score:.2}) and {other} (score {other_score:.2}) are both likely translations; set the same translation_key in sidecar files to link the right one"
                 ),
             ));
             let lang_first = candidates[first].lang.as_ref();
