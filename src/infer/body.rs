@@ -112,9 +112,10 @@ pub fn ends_sentence(line: &str) -> bool {
 
 /// Whether a line opens an item of a list (`- `, `• `, `1) `, `a. `),
 /// which stays on a line of its own however long the one before it.
-fn starts_list_item(line: &str) -> bool {
+pub fn starts_list_item(line: &str) -> bool {
     let line = line.trim_start();
-    if line.starts_with(['-', '•', '–', '—', '*', '·', '▪']) {
+    let bullet = line.strip_prefix(['-', '•', '–', '—', '*', '·', '▪']);
+    if bullet.is_some_and(|rest| rest.starts_with(' ')) {
         return true;
     }
     let marker_end = line.find(|c: char| !c.is_alphanumeric()).unwrap_or(0);
@@ -125,9 +126,13 @@ fn starts_list_item(line: &str) -> bool {
 }
 
 /// Collapses runs of white space (including line breaks) to single spaces.
+/// A no-break space stays what it is: French typography puts one before
+/// `%` and `:` and a narrow one between thousands (`8 041,26`), so that a
+/// reader never breaks a line there.
 pub fn collapse_whitespace(text: &str) -> String {
+    let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
     let mut collapsed = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    for word in text.split(breaks).filter(|word| !word.is_empty()) {
         if !collapsed.is_empty() {
             collapsed.push(' ');
         }
@@ -910,6 +915,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn no_break_spaces_stay_where_french_typography_put_them() {
+        assert_eq!(
+            collapse_whitespace("Le CAC 40 a gagné 0,5\u{a0}%\n  jeudi, à 8\u{202f}041,26\tpoints"),
+            "Le CAC 40 a gagné 0,5\u{a0}% jeudi, à 8\u{202f}041,26 points"
+        );
+    }
+
     /// An export wrapped at 72 columns is prose, not lines: a reader
     /// showing a break every 72 characters on a phone would make it
     /// ragged. Lines that are not the wrap's (a headline above the lead, an
@@ -1215,7 +1228,7 @@ mod tests {
                 "<p class=\"lead\">5&nbsp;&euro; &ndash; &bdquo;Bahn&ldquo; Caf&eacute; &#128; &#x85;<script>var secret=1;</script><style>.x{}</style></p>\n<p>Second</p>\n",
                 true
             ),
-            "5 € – „Bahn“ Café € …"
+            "5\u{a0}€ – „Bahn“ Café € …"
         );
         assert_eq!(
             markdown_text("<p\nclass=\"lead\">Wrapped tag.</p>\n", true),

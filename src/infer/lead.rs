@@ -105,8 +105,9 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
             // items): the line before the items is the title, not the
             // whole list run together. Two items at least: a line of a
             // wrapped paragraph may start with a dash.
-            let list_follows = lead.len() > 2 && lead[1..].iter().all(|l| is_list_item(l));
-            if headline.is_none() && list_follows && !is_list_item(lead[0]) {
+            let list_follows =
+                lead.len() > 2 && lead[1..].iter().all(|l| super::body::starts_list_item(l));
+            if headline.is_none() && list_follows && !super::body::starts_list_item(lead[0]) {
                 // It opens the story, so a dateline may stand before it.
                 let line = without_dateline(lead[0]);
                 headline = Some(line.trim_end_matches([':', ' ']).to_string());
@@ -122,13 +123,6 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
             lead: paragraphs[0].text.clone(),
         },
     }
-}
-
-/// A line of a list: a bullet or a dash and a space before its text.
-fn is_list_item(line: &str) -> bool {
-    ["- ", "– ", "• ", "* ", "· "]
-        .iter()
-        .any(|bullet| line.starts_with(bullet))
 }
 
 /// Moves past the bylines and credits from `at` on, line by line and
@@ -839,6 +833,9 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
                             && after[at + 1..].starts_with(' ')
                             && has_year(&after[..at])
                             && starts_sentence(after[at + 1..].trim_start()))
+                        // "Ginebra, 12 de abril de 2024.– La …", as Spanish
+                        // press releases write it.
+                        || (c == '.' && after[at + 1..].starts_with(is_dash) && has_year(&after[..at]))
                 })
                 .map(|(at, _)| at);
             if let Some(end) = end.filter(|&end| after[..end].chars().any(|c| c.is_ascii_digit())) {
@@ -1096,6 +1093,13 @@ mod tests {
             open(&[list, "Mehr."]),
             (Some("Das ändert sich im Juli".into()), list.into())
         );
+        for numbered in [
+            "The board approved three priorities for 2025–2028:\n1) early warning,\n2) water quality,\n3) coastal cities.",
+            "El Consejo aprobó tres prioridades para 2025-2028:\na) alerta temprana,\nb) calidad del agua.",
+        ] {
+            let (title, _) = open(&[numbered, "More."]);
+            assert!(title.as_deref().is_some_and(|t| t.ends_with("2028")), "{title:?}");
+        }
         // Its dateline is no part of the title.
         let dated = format!("Bern (sda) – {list}");
         assert_eq!(
@@ -1164,6 +1168,7 @@ mod tests {
             "Berlin. Der Bundestag hat getagt.",
             "Geneva, 7 November 2023. The LHCb collaboration reported.",
             "Ginevra, 7 novembre 2023. La collaborazione LHCb ha osservato.",
+            "Ginebra, 12 de abril de 2024.– La OMM cartografiará los lagos.",
             "SAN FRANCISCO, Jan. 15, 2025 /PRNewswire/ -- Norvik Robotics Inc. today announced.",
             "Champions! Real Madrid clinched their title.",
             "¡Campeones! El Real Madrid conquistó su Liga.",

@@ -390,7 +390,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Prof.ssa", "p.es", "dott", "ing", "avv", "pag", "sig", "sigg", "sig.ra", "sig.na", "on",
     "prof", "prof.ssa", "dott.ssa", "geom", "arch", "rag", "gen", "sen", "dep",
     // Articles of a law: es, it, fr ("el art. 155", "l'art. 21", "l'art. 49.3").
-    "art", "arts", "artt",
+    "art", "arts", "artt", // nl ("Prof. dr. ir. Jan de Vries", "Dhr. Jansen")
+    "dr", "drs", "Drs", "ir", "Ir", "mr", "Dhr", "dhr", "Mevr", "mevr",
 ];
 
 /// Whether a word (without its period) is an abbreviation after which a
@@ -406,7 +407,7 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// Each is in this list only, not in [`ABBREVIATIONS`].
 const ENDING_ABBREVIATIONS: &[&str] = &[
     "Inc", "Ltd", "Co", "Corp", "Jr", "Mio", "Mrd", "Tsd", "Hbf", "Jh", "Jhd", "Jhs", "Std", "Min",
-    "Hrsg", "Dept", "ed", "Ed", "J.-C", "S.p.A", "S.r.l", "Cía",
+    "Hrsg", "Dept", "ed", "Ed", "J.-C", "S.p.A", "S.r.l", "Cía", "al",
 ];
 
 /// Abbreviations that only stand before a number ("No. 5", "p. 12"); before
@@ -462,7 +463,61 @@ const GERMAN_MONTHS: &[&str] = &[
 /// make the period part of the number rather than a sentence end.
 const ORDINAL_LEADS: &[&str] = &[
     "am", "im", "vom", "zum", "zur", "bis", "der", "die", "das", "den", "dem", "des", "ab", "seit",
+    "ins", "beim", "ans", "aufs", "fürs", "ums", "seinem", "seiner", "ihrem", "ihrer", "einem",
+    "einer", "eines",
 ];
+
+/// Whether a word after a German ordinal is what it counts ("im 19.
+/// Jahrhundert", "den 2. Platz", "in die 2. Bundesliga") or a club it
+/// numbers ("beim 1. FC Heidenheim", "le 1. FSV Mainz 05"), whatever
+/// stands before the number: a sentence ending in a number is rarely
+/// followed by one of these.
+fn is_ordinal_noun(word: &str) -> bool {
+    const COUNTED: &[&str] = &[
+        "jahrhundert",
+        "jh",
+        "jahrtausend",
+        "platz",
+        "rang",
+        "runde",
+        "liga",
+        "bundesliga",
+        "spieltag",
+        "halbzeit",
+        "minute",
+        "mal",
+        "klasse",
+        "weltkrieg",
+        "stock",
+        "etage",
+        "stufe",
+        "quartal",
+        "halbjahr",
+        "lesung",
+        "amtszeit",
+        "auflage",
+        "advent",
+        "satz",
+        "durchgang",
+        "lauf",
+        "etappe",
+        "tag",
+        "woche",
+        "monat",
+        "jahr",
+        "jahrestag",
+        "geburtstag",
+        "todestag",
+        "legislaturperiode",
+        "wahlgang",
+    ];
+    const CLUBS: &[&str] = &[
+        "FC", "FFC", "FSV", "SC", "SV", "SSV", "KSV", "MSV", "VfB", "VfL", "VfR", "TSV", "TSG",
+        "SpVgg", "BV", "BSC", "SG", "TuS", "HSV", "FCK", "CfR",
+    ];
+    let lower = word.to_lowercase();
+    CLUBS.contains(&word) || COUNTED.contains(&lower.as_str()) || lower.ends_with("liga")
+}
 
 /// Capitalised words that typically open a sentence in the five languages.
 /// Used only after initials and dotted acronyms, where a capital alone
@@ -682,18 +737,30 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
                 return false;
             }
             let prev = previous_token(chars, word_start);
+            // A sentence is more than its number: "1. FC Köln stieg ab."
+            if prev.is_empty() || prev.ends_with(is_terminal) {
+                return false;
+            }
             let prev = prev.trim_start_matches(is_opening_char).to_lowercase();
-            if ORDINAL_LEADS.contains(&prev.as_str()) {
+            if ORDINAL_LEADS.contains(&prev.as_str()) || is_ordinal_noun(following_word) {
                 return false;
             }
         }
         return true;
     }
     if ENDING_ABBREVIATIONS.contains(&word.as_str()) {
-        return opens_sentence(&following);
+        // "Müller et al. (2021) showed", "Alphabet Inc. (Google) said".
+        return opens_sentence(&following) && !following.starts_with(['(', '[']);
     }
     if is_abbreviation(&word) {
         return false;
+    }
+    // Italian "p. es.", "ad es." and Spanish "p. ej.": for example.
+    if matches!(word.as_str(), "es" | "ej") {
+        let prev = previous_token(chars, word_start);
+        if matches!(prev.as_str(), "p." | "P." | "ad" | "Ad") {
+            return false;
+        }
     }
     if next_is_number
         && (NUMBER_ABBREVIATIONS.contains(&word.as_str())
@@ -710,12 +777,13 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
             return true;
         }
         // Lowercase single letters are pieces of "z. B.", "u. a.", "d. h.";
-        // but the French hour after a number ("à 18 h.") closes what it
-        // abbreviates.
+        // but a unit after a number ("à 18 h.", "um 52 m.", "500 g.")
+        // closes what it abbreviates.
         if first.is_lowercase() {
             let prev = previous_token(chars, word_start);
             let after_number = prev.chars().next().is_some_and(|c| c.is_ascii_digit());
-            return first == 'h' && after_number && opens_sentence(&following);
+            let is_unit = matches!(first, 'h' | 'm' | 'g' | 'l' | 't' | 's');
+            return is_unit && after_number && opens_sentence(&following);
         }
         // The "B" of "z. B." and the second "R" of "J. R. R." continue a run.
         let prev = previous_token(chars, word_start);
@@ -1027,6 +1095,41 @@ mod tests {
         whole("Das Ende des 2. Weltkriegs jährt sich.");
         whole("Im 3. Quartal stieg der Umsatz.");
         whole("Er wurde seit 12. Februar vermisst.");
+    }
+
+    #[test]
+    fn ordinals_of_centuries_places_and_clubs() {
+        whole("Die Aufzeichnungen reichen bis ins 19. Jahrhundert zurück.");
+        whole("Der 1. FC Köln ist nach einem 1:4 beim 1. FC Heidenheim abgestiegen.");
+        whole("1. FC Köln were relegated after a 4-1 defeat at Heidenheim.");
+        whole("Le FC St. Pauli a remporté le titre de 2. Bundesliga grâce à sa victoire.");
+        whole("Union Berlin hat beim 1. FSV Mainz 05 mit 0:2 verloren.");
+        whole("El 1. FC Colonia ha descendido.");
+        // A number that ends a sentence still ends it before other words.
+        assert_eq!(
+            first("Die Mannschaft belegte Rang 2. Trainer Müller war zufrieden."),
+            "Die Mannschaft belegte Rang 2."
+        );
+    }
+
+    #[test]
+    fn units_citations_and_examples() {
+        assert_eq!(
+            first("Der Gletscher schrumpfte diesmal um 52 m. Seit 1870 hat er 3,4 km verloren."),
+            "Der Gletscher schrumpfte diesmal um 52 m."
+        );
+        assert_eq!(
+            first("The glacier retreated by 52 m. Since 1870, it has lost 3.4 km."),
+            "The glacier retreated by 52 m."
+        );
+        whole("As shown by Müller et al. (2021), sediment supply drives delta growth.");
+        whole("Smith et al. [12] put the figure higher.");
+        whole("I paesi con reti capillari, p. es. Svizzera e Austria, individuano le piene.");
+        whole("I paesi alpini, ad es. Svizzera e Austria, individuano le piene.");
+        whole("Los países alpinos, p. ej. Suiza y Austria, detectan las crecidas.");
+        whole("Volgens Prof. dr. Maarten de Vries stijgt het water.");
+        whole("Dhr. dr. ir. Jan Jansen leidt het onderzoek.");
+        assert_eq!(first("Er schafft es. Dann geht er."), "Er schafft es.");
     }
 
     #[test]
