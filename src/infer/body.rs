@@ -244,6 +244,7 @@ pub fn markdown_html(source: &str, base: &str) -> String {
     let mut html = String::with_capacity(source.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, events);
     if raw_html {
+        html = unwrap_noscript(&html).into_owned();
         // pulldown-cmark escapes all text and every attribute it writes;
         // only raw HTML needs the (slower) sanitiser.
         let mut cleaner = ammonia::Builder::default();
@@ -536,6 +537,91 @@ impl EmbedsAsLinks {
     }
 }
 
+/// `html` without its `<noscript>` and `</noscript>` tags, their content
+/// kept, for the sanitiser to clean as the rest.
+///
+/// Why: a feed reader runs no script, so what a page shows without script
+/// is what its reader should see ("Donate at <a …>"); but the sanitiser's
+/// HTML parser reads as a browser with script does, to which a noscript's
+/// content is text, and so the feed showed its markup as text. Taking out
+/// the tags, rather than the element, lets an unclosed `<noscript>` swallow
+/// nothing, and a `<script>` or `<style>` inside is what it is anywhere:
+/// removed with its content. A counting pixel inside (an image hidden or
+/// one pixel in size, as analytics put there for visitors without script)
+/// goes too: as text it loaded nothing, and unwrapped it would report
+/// every reader who opens the entry.
+fn unwrap_noscript(html: &str) -> std::borrow::Cow<'_, str> {
+    let mentions = |word: &[u8]| {
+        html.as_bytes()
+            .windows(word.len())
+            .any(|window| window.eq_ignore_ascii_case(word))
+    };
+    if !mentions(b"noscript") {
+        return html.into();
+    }
+    // ASCII lower case keeps every byte where it was.
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    let mut inside = 0usize;
+    let mut from = 0;
+    while let Some(open) = lower[from..].find('<').map(|at| from + at) {
+        from = open + 1;
+        let tag = &lower[open + 1..];
+        let closing = tag.starts_with('/');
+        let noscript = is_tag_named(tag.trim_start_matches('/'), "noscript");
+        let pixel = inside > 0 && !closing && is_tag_named(tag, "img");
+        if !noscript && !pixel {
+            continue;
+        }
+        let Some(end) = tag_end(&html[open..]).map(|at| open + at) else {
+            break;
+        };
+        if pixel && !is_counting_pixel(&html[open + 1..end - 1]) {
+            continue;
+        }
+        out.push_str(&html[copied..open]);
+        copied = end;
+        from = end;
+        if noscript {
+            inside = if closing {
+                inside.saturating_sub(1)
+            } else {
+                inside + 1
+            };
+        }
+    }
+    out.push_str(&html[copied..]);
+    out.into()
+}
+
+/// Whether a tag's lower-case text after its `<` (`noscript class=x>`)
+/// is element `name`'s, not one whose name only starts with it.
+fn is_tag_named(tag: &str, name: &str) -> bool {
+    tag.strip_prefix(name).is_some_and(|after| {
+        after.starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())
+    })
+}
+
+/// Whether an `<img>`'s tag text (`img src=… width=1`) is a counting pixel:
+/// hidden, or no larger than one pixel, so that it shows nothing and is
+/// there only to be loaded.
+fn is_counting_pixel(tag: &str) -> bool {
+    let tiny = ["width", "height"].iter().any(|name| {
+        attribute(tag, name)
+            .is_some_and(|value| matches!(value.trim().trim_end_matches("px").trim(), "0" | "1"))
+    });
+    let hidden = attribute(tag, "style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    });
+    tiny || hidden
+}
+
 /// Where the tag opening `html` ends, just after its `>`; a `>` inside a
 /// quoted attribute value (`title="2025 > 2024"`) is no end.
 fn tag_end(html: &str) -> Option<usize> {
@@ -792,6 +878,7 @@ fn first_html_paragraph(block: &str) -> Option<&str> {
 /// `&nbsp;`, `&#128;`) is what HTML5 makes of it, and the content of
 /// `<script>` and `<style>` is no text; a line break is a space.
 fn html_text(html: &str) -> String {
+    let html = unwrap_noscript(html);
     let html = html.replace("<br", " <br").replace("<BR", " <BR");
     let text = ammonia::Builder::empty().clean(&html).to_string();
     // The serialiser escapes `&`, `<`, `>` and the no-break space again.
@@ -1083,6 +1170,65 @@ mod tests {
             assert!(html.contains(kept), "{kept} not in {html}");
         }
         assert!(!html.contains("fallback"), "{html}");
+    }
+
+    /// A feed reader runs no script: what a page shows without it is what
+    /// the entry should show, as HTML, not as its markup.
+    #[test]
+    fn noscript_content_is_shown_and_sanitised() {
+        let base = "https://a.org/x/";
+        let html = markdown_html(
+            "Support us.\n\n<noscript>Donate at <a href=\"https://example.org/donate\">example.org/donate</a>.</noscript>\n",
+            base,
+        );
+        assert!(
+            html.contains("<p>Donate at <a href=\"https://example.org/donate\" rel=\"noopener noreferrer\">example.org/donate</a>.</p>"),
+            "{html}"
+        );
+        assert_eq!(
+            markdown_text(
+                "<p><NoScript class=\"x\">Please <b>donate</b>.</NOSCRIPT></p>\n",
+                true
+            ),
+            "Please donate."
+        );
+        // What it holds is sanitised as anywhere; a counting pixel goes.
+        let html = markdown_html(
+            "<noscript><script>alert(1)</script><style>p{display:none}</style>\n\
+             <img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\">\n\
+             <img src='https://t.example/q.gif' style=\"display: none\">\n\
+             <img src=x onerror=alert(2)><img src=\"photo.jpg\" alt=\"Dam\" width=\"640\">\n\
+             <p title=\"</noscript><img src=y onerror=alert(3)>\">t</p></noscript>\n",
+            base,
+        );
+        for bad in [
+            "<script",
+            "alert(1)",
+            "display",
+            "t.example",
+            "onerror=\"",
+            "noscript",
+            "<img src=y",
+        ] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        // The attribute's text is escaped: no element.
+        assert!(
+            html.contains("<p title=\"&lt;img src=y onerror=alert(3)&gt;\">t</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"https://a.org/x/photo.jpg\" alt=\"Dam\" width=\"640\">"),
+            "{html}"
+        );
+        // Left open, it swallows nothing, and a pixel after it stays what
+        // it was; `<noscripts>` is no noscript.
+        let html = markdown_html(
+            "<noscript>Open\n\n**After**, <noscripts>x</noscripts>.\n",
+            base,
+        );
+        assert!(html.contains("<strong>After</strong>"), "{html}");
+        assert!(!html.contains("&lt;"), "{html}");
     }
 
     #[test]
