@@ -1231,6 +1231,35 @@ mod tests {
         assert!(!html.contains("&lt;"), "{html}");
     }
 
+    /// The schemes README lists are kept, written as Markdown or as HTML;
+    /// one it does not (`sms:`) is left out alike, its text kept. (A
+    /// reader may still drop a `tel:` its own sanitiser does not know, as
+    /// feedparser does, and a `<summary>` with it.)
+    #[test]
+    fn every_listed_scheme_is_kept_as_markdown_and_as_html() {
+        let html = markdown_html(
+            "Call [our office](tel:+41265550123) or <a href=\"tel:+41265550123\">the hotline</a>, \
+             [mail](mailto:a@b.example) <a href=\"ftp://f.example/pub/\">ftp</a>, \
+             [text](sms:+41265550123) or <a href=\"sms:+41265550123\">us</a>.\n\n\
+             <details>\n<summary>Read the transcript</summary>\n\nI open at six.\n\n</details>\n",
+            "https://a.org/x/",
+        );
+        assert_eq!(
+            html.matches("href=\"tel:+41265550123\"").count(),
+            2,
+            "{html}"
+        );
+        for kept in [
+            "href=\"mailto:a@b.example\"",
+            "href=\"ftp://f.example/pub/\"",
+            " text or <a rel=\"noopener noreferrer\">us</a>.",
+            "<details>\n<summary>Read the transcript</summary>\n<p>I open at six.</p>\n</details>",
+        ] {
+            assert!(html.contains(kept), "{kept} not in {html}");
+        }
+        assert!(!html.contains("sms:"), "{html}");
+    }
+
     #[test]
     fn heading_attributes_cannot_carry_script_or_style() {
         let html = markdown_html(
