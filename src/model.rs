@@ -155,7 +155,7 @@ impl From<crate::parse::Body> for ArticleBody {
     fn from(body: crate::parse::Body) -> Self {
         match body {
             crate::parse::Body::Plain { paragraphs, .. } => ArticleBody::Plain(paragraphs),
-            crate::parse::Body::Markdown { source } => ArticleBody::Markdown(source),
+            crate::parse::Body::Markdown { source, .. } => ArticleBody::Markdown(source),
         }
     }
 }

@@ -586,3 +586,44 @@ fn a_title_url_shared_under_one_file_name_takes_the_folders() {
         assert!(urls.iter().any(|u| u.ends_with(end)), "{urls:?}");
     }
 }
+
+/// Every Markdown file with Hugo shortcodes gets one warning, at the line
+/// of its first, naming each it holds: naming the first alone left the
+/// author to find the others in the feed.
+#[test]
+fn every_hugo_shortcode_of_a_file_is_named_in_its_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/toilets.en.md",
+        "---\ntitle: \"School toilets\"\ndate: 2024-03-04\n---\n\nThe school has toilets.\n\n\
+         {{< figure src=\"school.jpg\" >}}\n\n{{% notice info %}}\nOpen daily.\n{{% /notice %}}\n\n\
+         See [our drought report]({{< ref \"drought.en.md\" >}}).\n\n{{< figure src=\"b.jpg\" >}}\n",
+    );
+    write(
+        dir.path(),
+        "articles/kiosks.en.md",
+        "+++\ntitle = \"Kiosks\"\ndate = 2024-03-05\n+++\nWater kiosks.\n\n{{< youtube Xk3aT9qLm2s >}}\n",
+    );
+    let output = babelfeed(dir.path(), &["check", "--format", "json"]);
+    assert_success(&output);
+    let diagnostics = parse_check_json(&output.stdout).unwrap();
+    let warning = |path: &str| {
+        let found: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| d.path == path && d.message.contains("shortcode"))
+            .collect();
+        assert_eq!(found.len(), 1, "{diagnostics:?}");
+        (found[0].line, found[0].message.clone())
+    };
+    let (line, message) = warning("toilets.en.md");
+    assert_eq!(line, Some(8), "{message}");
+    assert!(
+        message.contains("`figure` (line 8), `notice` (line 10) are shown as written")
+            && message.contains("links to `ref` (line 14) show their text alone"),
+        "{message}"
+    );
+    let (line, message) = warning("kiosks.en.md");
+    assert_eq!(line, Some(7), "{message}");
+    assert!(message.contains("`youtube` (line 7)"), "{message}");
+}

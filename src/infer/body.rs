@@ -146,6 +146,8 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// scheme (`javascript:`, `data:`, …). Raw HTML in the source goes through
 /// ammonia: no `<script>`, no event handlers, safe URLs only.
 pub fn markdown_html(source: &str, base: &str) -> String {
+    let source = with_ref_links_read(source);
+    let source = source.as_ref();
     let base = Url::parse(base).ok();
     let mut raw_html = false;
     // For each open link or image: whether it was dropped (unsafe target),
@@ -778,38 +780,178 @@ fn is_only_shortcodes(text: &str) -> bool {
     true
 }
 
-/// The first Hugo shortcode in a Markdown body (`{{< figure … >}}`,
-/// `{{% notice %}}`), as written, shortened; outside code, where a site's
-/// documentation shows them as examples.
-pub fn first_shortcode(source: &str) -> Option<String> {
+/// A Hugo shortcode in a Markdown body, outside code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortcode<'a> {
+    /// Its name, as Hugo looks it up: `figure`, `ref`, `notice`.
+    pub name: &'a str,
+    /// The line of the body it starts on, from 1.
+    pub line: usize,
+    /// What a feed shows of it.
+    pub shown: Shown,
+    /// Where it is written in the body, from `{{` to `}}`.
+    span: std::ops::Range<usize>,
+}
+
+/// What a feed shows of a Hugo shortcode, which only Hugo's templates can
+/// render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// Its text, as written.
+    AsWritten,
+    /// A `ref` or `relref` as a link's target, to another page: the link's
+    /// text, without the link, since which URL the page has is not known
+    /// where one article is rendered.
+    LinkText,
+    /// A `ref` or `relref` as a link's target, to a heading of the same
+    /// page (`{{< ref "#method" >}}`): the link, to that anchor.
+    Resolved,
+}
+
+/// The Hugo shortcodes in a Markdown body (`{{< figure … >}}`, `{{% notice
+/// %}}`), in order; a closing one (`{{% /notice %}}`) is part of its
+/// opening one. Those in code are left out, where a site's documentation
+/// shows them as examples.
+pub fn shortcodes(source: &str) -> Vec<Shortcode<'_>> {
     if !source.contains("{{<") && !source.contains("{{%") {
-        return None;
+        return Vec::new();
     }
+    let mut found = Vec::new();
     let mut in_code = false;
-    for line in source.lines() {
+    let mut line_start = 0;
+    // Where the last shortcode ended: one may span lines.
+    let mut after = 0;
+    for (index, line) in source.split_inclusive('\n').enumerate() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_code = !in_code;
         }
-        if in_code {
-            continue;
-        }
-        for open in ["{{<", "{{%"] {
-            let Some(start) = line.find(open) else {
-                continue;
-            };
+        let mut from = 0;
+        while let Some(at) = shortcode_start(&line[from..]).filter(|_| !in_code) {
+            let start = line_start + from + at;
+            from += at + 3;
             // Inside `inline code`: an odd number of backticks before it.
-            if line[..start].matches('`').count() % 2 == 1 {
+            if start < after || line[..start - line_start].matches('`').count() % 2 == 1 {
                 continue;
             }
-            let close = if open == "{{<" { ">}}" } else { "%}}" };
-            let end = line[start..]
+            let close = if &source[start..start + 3] == "{{<" {
+                ">}}"
+            } else {
+                "%}}"
+            };
+            let end = source[start..]
                 .find(close)
-                .map_or(line.len(), |at| start + at + close.len());
-            return Some(super::sentence::shorten_title(&line[start..end], 60));
+                .map_or(line_start + line.len(), |at| start + at + close.len());
+            after = end;
+            if let Some(shortcode) = read_shortcode(source, start..end, index + 1) {
+                found.push(shortcode);
+            }
         }
+        line_start += line.len();
+    }
+    found
+}
+
+/// Where in `text` the next shortcode opens (`{{<` or `{{%`).
+fn shortcode_start(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("{{").map(|at| from + at) {
+        if matches!(text.as_bytes().get(at + 2), Some(b'<' | b'%')) {
+            return Some(at);
+        }
+        from = at + 2;
     }
     None
+}
+
+/// The shortcode written at `span` of `source`, on body line `line`;
+/// `None` for a closing one, or one commented out for Hugo to show
+/// (`{{</* figure */>}}`).
+fn read_shortcode(
+    source: &str,
+    span: std::ops::Range<usize>,
+    line: usize,
+) -> Option<Shortcode<'_>> {
+    let inner = source[span.start + 3..].trim_start();
+    let name_end = inner
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '%')
+        .unwrap_or(inner.len());
+    let name = &inner[..name_end];
+    if name.is_empty() || name.starts_with('/') {
+        return None;
+    }
+    let shown = match name {
+        "ref" | "relref" if is_link_target(&source[..span.start]) => {
+            match same_page_anchor(&source[span.clone()]) {
+                Some(_) => Shown::Resolved,
+                None => Shown::LinkText,
+            }
+        }
+        _ => Shown::AsWritten,
+    };
+    Some(Shortcode {
+        name,
+        line,
+        shown,
+        span,
+    })
+}
+
+/// Whether what comes before a shortcode makes it a link's target:
+/// `[text](`, a reference definition's `[name]: `, or `href="`.
+fn is_link_target(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\t']);
+    if before.ends_with("](") || before.ends_with("]:") {
+        return true;
+    }
+    let Some(before) = before.strip_suffix(['"', '\'']) else {
+        return false;
+    };
+    let before = before.trim_end().strip_suffix('=').unwrap_or("").trim_end();
+    before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("href")
+}
+
+/// The anchor a `ref` or `relref` shortcode names on the page it is on
+/// (`{{< ref "#method" >}}` is `#method`), which needs no other article's
+/// URL to resolve.
+fn same_page_anchor(shortcode: &str) -> Option<&str> {
+    let args = shortcode.get(3..shortcode.len().checked_sub(3)?)?.trim();
+    let target = args.split_once(char::is_whitespace)?.1.trim();
+    let target = target.trim_matches(['"', '`']);
+    let is_anchor = target.starts_with('#')
+        && target.len() > 1
+        && !target.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>');
+    is_anchor.then_some(target)
+}
+
+/// A target no safe-scheme list lets through, written for a `ref` link to
+/// another page: the link is then left out as an unsafe one is, in
+/// Markdown and in raw HTML alike, and its text stays.
+const UNRESOLVED_REF: &str = "hugo-ref:unresolved";
+
+/// `source` with each `ref` or `relref` shortcode that is a link's target
+/// (`[our report]({{< ref "report.md" >}})`) written as a target the
+/// renderer reads: its anchor on this page, or [`UNRESOLVED_REF`]. As
+/// written, with its spaces, it was no target, and the reader saw the
+/// brackets and the shortcode instead of a link's text.
+fn with_ref_links_read(source: &str) -> std::borrow::Cow<'_, str> {
+    let links: Vec<Shortcode> = shortcodes(source)
+        .into_iter()
+        .filter(|shortcode| shortcode.shown != Shown::AsWritten)
+        .collect();
+    if links.is_empty() {
+        return source.into();
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut copied = 0;
+    for link in links {
+        out.push_str(&source[copied..link.span.start]);
+        let written = &source[link.span.clone()];
+        out.push_str(same_page_anchor(written).unwrap_or(UNRESOLVED_REF));
+        copied = link.span.end;
+    }
+    out.push_str(&source[copied..]);
+    out.into()
 }
 
 /// The plain text of a Markdown document's summary: everything before
@@ -818,6 +960,8 @@ pub fn first_shortcode(source: &str) -> Option<String> {
 /// paragraph.
 pub fn markdown_lead(source: &str) -> String {
     const DIVIDER: &str = "<!--more-->";
+    let source = with_ref_links_read(source);
+    let source = source.as_ref();
     if let Some(cut) = source.find(DIVIDER) {
         let teaser = text_of(&source[..cut], false);
         if !teaser.is_empty() {
@@ -888,6 +1032,8 @@ fn html_text(html: &str) -> String {
 /// The plain text of a Markdown document: of its first paragraph only (the
 /// default summary), or of all of it (for language detection).
 pub fn markdown_text(source: &str, first_paragraph_only: bool) -> String {
+    let source = with_ref_links_read(source);
+    let source = source.as_ref();
     if first_paragraph_only && !source.contains("]:") {
         // pulldown-cmark reads every block of a document before the first
         // event; for the lead only the beginning is needed. Cutting at a
@@ -1435,19 +1581,60 @@ mod tests {
 
     #[test]
     fn hugo_shortcodes_are_found_outside_code() {
+        let names = |source: &str| -> Vec<(String, usize, Shown)> {
+            shortcodes(source)
+                .into_iter()
+                .map(|s| (s.name.to_string(), s.line, s.shown))
+                .collect()
+        };
         assert_eq!(
-            first_shortcode("Text.\n\n{{< figure src=\"a.jpg\" >}}\n").as_deref(),
-            Some("{{< figure src=\"a.jpg\" >}}")
+            names("Text.\n\n{{< figure src=\"a.jpg\" >}} {{<youtube abc>}}\n\n{{% notice info %}}\nx\n{{% /notice %}}\n"),
+            [
+                ("figure".into(), 3, Shown::AsWritten),
+                ("youtube".into(), 3, Shown::AsWritten),
+                ("notice".into(), 5, Shown::AsWritten),
+            ]
         );
         assert_eq!(
-            first_shortcode("[m]({{% ref \"x.md\" %}})").as_deref(),
-            Some("{{% ref \"x.md\" %}}")
+            names("[m]({{% ref \"x.md\" %}}) [n]({{< relref \"#how\" >}}) {{< ref \"y\" >}}\n\n{{< figure\n  src=\"a.jpg\"\n>}}"),
+            [
+                ("ref".into(), 1, Shown::LinkText),
+                ("relref".into(), 1, Shown::Resolved),
+                ("ref".into(), 1, Shown::AsWritten),
+                ("figure".into(), 3, Shown::AsWritten),
+            ]
         );
         assert_eq!(
-            first_shortcode("Use `{{< x >}}`.\n\n```\n{{< y >}}\n```\n"),
-            None
+            names("Use `{{< x >}}`.\n\n```\n{{< y >}}\n```\n\n{{</* z */>}} {{ .Title }}"),
+            []
         );
-        assert_eq!(first_shortcode("Go templates: {{ .Title }}"), None);
+    }
+
+    /// Hugo writes a page's URL where a link's target is a `ref`
+    /// shortcode; as written it is no target (it has spaces), and the
+    /// reader saw brackets and the shortcode. Which URL another page has is
+    /// not known where one article is rendered: its text stays, unlinked.
+    #[test]
+    fn a_link_to_a_hugo_ref_keeps_its_text() {
+        let base = "https://a.org/en/x/";
+        let source = "See [our drought report]({{< ref \"drought-report.en.md\" >}}), \
+                      [the kiosks]({{% relref \"water-kiosks\" %}} \"Kiosks\"), [the method]({{< ref \"#method\" >}}), \
+                      <a href=\"{{< ref \"b.md\" >}}\">HTML</a> and [the data][d].\n\n\
+                      [d]: {{< ref \"data.md\" >}}\n\n`[c]({{< ref \"c.md\" >}})`\n";
+        let html = markdown_html(source, base);
+        assert!(
+            html.contains("<p>See our drought report, the kiosks, <a href=\"https://a.org/en/x/#method\" rel=\"noopener noreferrer\">the method</a>, <a rel=\"noopener noreferrer\">HTML</a> and the data.</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<code>[c]({{&lt; ref \"c.md\" &gt;}})</code>"),
+            "{html}"
+        );
+        assert!(!html.contains("hugo-ref"), "{html}");
+        assert_eq!(
+            markdown_lead(source),
+            "See our drought report, the kiosks, the method, HTML and the data."
+        );
     }
 
     #[test]

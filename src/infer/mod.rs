@@ -85,7 +85,7 @@ impl<'a> Inferrer<'a> {
                         .join("\n\n"),
                 )
             }
-            Body::Markdown { source } => (
+            Body::Markdown { source, .. } => (
                 None,
                 body::markdown_lead(source),
                 match needs_full_text {
@@ -347,15 +347,9 @@ impl<'a> Inferrer<'a> {
             (None, _) if lead.is_empty() => title.clone(),
             (None, _) => lead,
         };
-        if let Body::Markdown { source } = &parsed.body {
-            if let Some(shortcode) = body::first_shortcode(source) {
-                warnings.push(Diagnostic::warning(
-                    path,
-                    None,
-                    format!(
-                        "the Hugo shortcode `{shortcode}` is shown as written: shortcodes need Hugo's templates; write it as Markdown or HTML (a link, an image) for the feeds"
-                    ),
-                ));
+        if let Body::Markdown { source, line } = &parsed.body {
+            if let Some(warning) = shortcodes_warning(path, source, *line) {
+                warnings.push(warning);
             }
             if source.trim().is_empty() {
                 warnings.push(Diagnostic::warning(
@@ -684,6 +678,53 @@ pub(crate) fn strip_prefix_any_case<'t>(text: &'t str, prefix: &str) -> Option<&
         false => head.to_lowercase() == prefix,
     };
     same.then(|| &text[prefix.len()..])
+}
+
+/// One warning for the Hugo shortcodes of a Markdown body, at the line of
+/// the first: a feed has no Hugo templates to render them, so each shows as
+/// written, or a `ref` link as its text alone. Every one is named with the
+/// line it is first on, not the first alone, so that one reading finds all
+/// the author has to rewrite. A `ref` to an anchor of the same page is a
+/// link as Hugo makes it, and goes untold.
+fn shortcodes_warning(path: &str, source: &str, body_line: usize) -> Option<Diagnostic> {
+    let found = body::shortcodes(source);
+    let file_line = |shortcode: &body::Shortcode| body_line + shortcode.line - 1;
+    let first = found.iter().find(|s| s.shown != body::Shown::Resolved)?;
+    let named = |shown: body::Shown| {
+        let mut names: Vec<String> = Vec::new();
+        let mut seen = Vec::new();
+        for shortcode in found.iter().filter(|s| s.shown == shown) {
+            if !seen.contains(&shortcode.name) {
+                seen.push(shortcode.name);
+                names.push(format!(
+                    "`{}` (line {})",
+                    shortcode.name,
+                    file_line(shortcode)
+                ));
+            }
+        }
+        (names.join(", "), names.len())
+    };
+    let mut told = Vec::new();
+    match named(body::Shown::AsWritten) {
+        (_, 0) => {}
+        (names, 1) => told.push(format!("{names} is shown as written")),
+        (names, _) => told.push(format!("{names} are shown as written")),
+    }
+    match named(body::Shown::LinkText) {
+        (_, 0) => {}
+        (names, _) => told.push(format!(
+            "links to {names} show their text alone, not linked"
+        )),
+    }
+    Some(Diagnostic::warning(
+        path,
+        Some(file_line(first)),
+        format!(
+            "Hugo shortcodes need Hugo's templates: {}; write them as Markdown or HTML (a link, an image) for the feeds",
+            told.join(", and ")
+        ),
+    ))
 }
 
 /// The English name of a day of the week, for messages.

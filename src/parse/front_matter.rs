@@ -76,6 +76,9 @@ pub struct FrontMatter {
     pub meta: Meta,
     /// The Markdown after the front matter.
     pub body: String,
+    /// The line of the file the body starts on, so that what is found in
+    /// it is told with the file's line.
+    pub body_line: usize,
     pub syntax: FieldSyntax,
     /// What is wrong with fields left out of `meta`.
     pub problems: Vec<Diagnostic>,
@@ -120,12 +123,15 @@ pub fn read_front_matter(path: &str, text: &str) -> Result<FrontMatter, Vec<Diag
     };
     let front = &after_open[..end];
     let body = after_open[body_start..].to_string();
+    // After the opening line, and the front matter's lines with the closing.
+    let body_line = 2 + after_open[..body_start].matches('\n').count();
     // The front matter's first line is line 2 of the file.
     let value = fields_value(syntax, path, front, 2)?;
     let (meta, problems) = meta_from_value(path, front, 2, syntax, value, None)?;
     Ok(FrontMatter {
         meta,
         body,
+        body_line,
         syntax: syntax.into(),
         problems,
     })

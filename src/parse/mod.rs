@@ -65,6 +65,8 @@ pub enum Body {
     },
     Markdown {
         source: String,
+        /// The line of the file `source` starts on.
+        line: usize,
     },
 }
 
@@ -145,7 +147,10 @@ pub fn parse(source: &SourceFile) -> Result<ParsedArticle, Vec<Diagnostic>> {
                 meta_source: MetaSource::FrontMatter,
                 meta_path: path.clone(),
                 field_syntax: front.syntax,
-                body: Body::Markdown { source: front.body },
+                body: Body::Markdown {
+                    source: front.body,
+                    line: front.body_line,
+                },
                 problems: Vec::new(),
             }
         }),
