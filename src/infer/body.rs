@@ -20,6 +20,12 @@ use crate::parse::Paragraph;
 /// `it&#39;s`.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    push_escaped(&mut out, text);
+    out
+}
+
+/// [`escape_html`], onto the end of `out`.
+fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -28,23 +34,24 @@ pub fn escape_html(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 /// One `<p>` per paragraph; a line break inside a paragraph stays a line
 /// break (`<br>`), since exports use it for lines that belong together,
 /// except where the export was wrapped to a width (see [`wrap_width`]):
 /// there a full line goes on with the next, as the writer's text did.
+/// Bare addresses in the text are links (see [`push_linked`]).
 pub fn plain_html(paragraphs: &[Paragraph]) -> String {
     // A line wider than the wrap's is none of its lines.
     let full_lines =
         wrap_width(paragraphs).map_or(usize::MAX..=usize::MAX, |width| width - WRAP_SLACK..=width);
+    let finder = bare_address_finder();
     let mut html = String::new();
     for paragraph in paragraphs {
         html.push_str("<p>");
         let mut lines = paragraph.text.split('\n').peekable();
         while let Some(line) = lines.next() {
-            html.push_str(&escape_html(line));
+            push_linked(&mut html, line, &finder);
             match lines.peek() {
                 Some(next)
                     if full_lines.contains(&line.chars().count()) && !starts_list_item(next) =>
@@ -58,6 +65,39 @@ pub fn plain_html(paragraphs: &[Paragraph]) -> String {
         html.push_str("</p>\n");
     }
     html
+}
+
+/// A line of a plain-text export, escaped, with each bare address in it
+/// (`https://…`, `www.…`, `press@example.org`) a link, as Markdown's are
+/// (see [`BareLinks`]): some readers link nothing themselves, and an
+/// export has no other way to write a link. A `www.` address gets
+/// `https://`, which sites serve today (Markdown's gets Hugo's `http://`);
+/// an e-mail address `mailto:`. What follows an address and ends a
+/// sentence or a bracket (`.`, `,`, `)`) is text, as linkify reads it.
+fn push_linked(html: &mut String, line: &str, finder: &LinkFinder) {
+    if !may_hold_bare_address(line.as_bytes()) {
+        push_escaped(html, line);
+        return;
+    }
+    let mut from = 0;
+    for link in finder.links(line) {
+        let href = match bare_address(&link) {
+            Some(BareAddress::Email) => format!("mailto:{}", link.as_str()),
+            Some(BareAddress::Url) => link.as_str().to_owned(),
+            Some(BareAddress::Www) => format!("https://{}", link.as_str()),
+            None => continue,
+        };
+        push_escaped(html, &line[from..link.start()]);
+        html.push_str("<a href=\"");
+        // linkify ends a URL at a quote; were one in it, it must not end
+        // the attribute.
+        push_escaped(html, &href.replace('"', "%22"));
+        html.push_str("\">");
+        push_escaped(html, link.as_str());
+        html.push_str("</a>");
+        from = link.end();
+    }
+    push_escaped(html, &line[from..]);
 }
 
 /// How much shorter than the widest a wrapped line may be: the length of
@@ -345,15 +385,54 @@ struct BareLinks<'a, I> {
     finder: LinkFinder,
 }
 
+/// What kind of bare address linkify found in text, by GitHub's rules,
+/// which Hugo follows: a URL needs `http://`, `https://` or `ftp://`, or
+/// to start with `www.`; `bund.de` alone is `None`, text.
+enum BareAddress {
+    Email,
+    /// A URL with its scheme.
+    Url,
+    /// A URL that starts with `www.`, which needs a scheme put before it.
+    Www,
+}
+
+fn bare_address(link: &linkify::Link) -> Option<BareAddress> {
+    let text = link.as_str();
+    match link.kind() {
+        LinkKind::Email => Some(BareAddress::Email),
+        LinkKind::Url => {
+            let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+            if ["http://", "https://", "ftp://"]
+                .iter()
+                .any(|scheme| lower.starts_with(scheme))
+            {
+                Some(BareAddress::Url)
+            } else if lower.starts_with("www.") && text.len() > 4 {
+                Some(BareAddress::Www)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A finder of the addresses [`bare_address`] sorts: URLs without a
+/// scheme too, for `www.`. Building one is setting a few flags, no
+/// pattern to compile.
+fn bare_address_finder() -> LinkFinder {
+    let mut finder = LinkFinder::new();
+    finder.url_must_have_scheme(false);
+    finder
+}
+
 impl<'a, I: Iterator<Item = Event<'a>>> BareLinks<'a, I> {
     fn new(events: I) -> Self {
-        let mut finder = LinkFinder::new();
-        finder.url_must_have_scheme(false);
         BareLinks {
             events,
             queued: VecDeque::new(),
             inside: 0,
-            finder,
+            finder: bare_address_finder(),
         }
     }
 
@@ -361,22 +440,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> BareLinks<'a, I> {
     /// rules would leave it text.
     fn target(link: &linkify::Link) -> Option<(LinkType, String)> {
         let text = link.as_str();
-        match link.kind() {
-            LinkKind::Email => Some((LinkType::Email, text.to_owned())),
-            LinkKind::Url => {
-                let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-                if ["http://", "https://", "ftp://"]
-                    .iter()
-                    .any(|scheme| lower.starts_with(scheme))
-                {
-                    Some((LinkType::Autolink, text.to_owned()))
-                } else if lower.starts_with("www.") && text.len() > 4 {
-                    Some((LinkType::Autolink, format!("http://{text}")))
-                } else {
-                    None
-                }
-            }
-            _ => None,
+        match bare_address(link)? {
+            BareAddress::Email => Some((LinkType::Email, text.to_owned())),
+            BareAddress::Url => Some((LinkType::Autolink, text.to_owned())),
+            BareAddress::Www => Some((LinkType::Autolink, format!("http://{text}"))),
         }
     }
 
@@ -1153,6 +1220,28 @@ mod tests {
         assert_eq!(
             collapse_whitespace("Le CAC 40 a gagné 0,5\u{a0}%\n  jeudi, à 8\u{202f}041,26\tpoints"),
             "Le CAC 40 a gagné 0,5\u{a0}% jeudi, à 8\u{202f}041,26 points"
+        );
+    }
+
+    /// Markdown's bare addresses are links, and an export's are too: it
+    /// has no other way to write one. Its text is still never HTML.
+    #[test]
+    fn bare_addresses_in_plain_text_are_links() {
+        let html = plain_html(&[Paragraph {
+            text: "Data: https://www.bfs.admin.ch/a?x=1&y=2. Or (www.ons.gov.uk), \
+                   press@example.org, bund.de, <b>https://a.example/p_(x)</b>\n\
+                   ftp://f.example/pub/ javascript:alert(1) https://q.example/\"onmouseover=x"
+                .into(),
+            line: 3,
+        }]);
+        assert_eq!(
+            html,
+            "<p>Data: <a href=\"https://www.bfs.admin.ch/a?x=1&amp;y=2\">https://www.bfs.admin.ch/a?x=1&amp;y=2</a>. \
+             Or (<a href=\"https://www.ons.gov.uk\">www.ons.gov.uk</a>), \
+             <a href=\"mailto:press@example.org\">press@example.org</a>, bund.de, \
+             &lt;b&gt;<a href=\"https://a.example/p_(x)\">https://a.example/p_(x)</a>&lt;/b&gt;<br>\n\
+             <a href=\"ftp://f.example/pub/\">ftp://f.example/pub/</a> javascript:alert(1) \
+             <a href=\"https://q.example/\">https://q.example/</a>\"onmouseover=x</p>\n"
         );
     }
 
