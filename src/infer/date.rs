@@ -120,6 +120,8 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '\''));
         if is_place {
+            // "Madrid, a 4 de marzo de 2024", as Spanish letters date.
+            let date = date.strip_prefix("a ").unwrap_or(date);
             if let Ok(parsed) = parse_date(date, order) {
                 return Ok(parsed);
             }
@@ -996,6 +998,22 @@ pub fn without_time_label(text: &str) -> &str {
         "aggiornato",
         "pubblicato il",
         "pubblicato",
+        // A press release's: the embargo is the time it is published.
+        "embargoed until",
+        "embargoed till",
+        "under embargo until",
+        "embargo until",
+        "embargo:",
+        "sperrfrist",
+        "pressemitteilung vom",
+        "medienmitteilung vom",
+        "communiqué de presse du",
+        "communiqué du",
+        "comunicado de prensa del",
+        "nota de prensa del",
+        "comunicato stampa del",
+        "press release,",
+        "press release",
         // "Stand: 04.05.2021 14:30 Uhr", as German broadcasters date a page.
         "stand",
         "erstellt am",
@@ -1592,6 +1610,17 @@ mod tests {
             ("Fecha: 4 de mayo de 2021", "4 de mayo de 2021"),
             ("Data: 4 maggio 2021", "4 maggio 2021"),
             ("20210504", "2021-05-04"),
+            (
+                "Sperrfrist: 4. März 2024, 16:00 Uhr MEZ",
+                "4. März 2024, 16:00 Uhr MEZ",
+            ),
+            (
+                "EMBARGOED until 4 March 2024 00:01 GMT",
+                "4 March 2024 00:01 GMT",
+            ),
+            ("Communiqué de presse du 4 mars 2024", "4 mars 2024"),
+            ("Madrid, a 4 de marzo de 2024", "4 de marzo de 2024"),
+            ("Pressemitteilung vom 4. März 2024", "4. März 2024"),
         ] {
             assert_eq!(ok(text), ok(same_as), "{text}");
         }
