@@ -48,6 +48,20 @@ pub fn plain_html(paragraphs: &[Paragraph]) -> String {
     let finder = bare_address_finder();
     let mut html = String::new();
     for paragraph in paragraphs {
+        if let Some(rows) = tab_separated_rows(&paragraph.text) {
+            html.push_str("<table>\n");
+            for row in rows {
+                html.push_str("<tr>");
+                for cell in row {
+                    html.push_str("<td>");
+                    push_linked(&mut html, cell.trim(), &finder);
+                    html.push_str("</td>");
+                }
+                html.push_str("</tr>\n");
+            }
+            html.push_str("</table>\n");
+            continue;
+        }
         html.push_str("<p>");
         let mut lines = paragraph.text.split('\n').peekable();
         while let Some(line) = lines.next() {
@@ -65,6 +79,23 @@ pub fn plain_html(paragraphs: &[Paragraph]) -> String {
         html.push_str("</p>\n");
     }
     html
+}
+
+/// The rows of a paragraph that is a table as spreadsheets copy one: two
+/// lines or more, each of the same number of cells (two or more) apart by
+/// tabs (a run of them, where a writer lined the columns up). Shown as a
+/// paragraph, its columns would run together.
+fn tab_separated_rows(text: &str) -> Option<Vec<Vec<&str>>> {
+    if !text.contains('\t') {
+        return None;
+    }
+    let rows: Vec<Vec<&str>> = text
+        .split('\n')
+        .map(|line| line.split('\t').filter(|cell| !cell.is_empty()).collect())
+        .collect();
+    let columns = rows[0].len();
+    let is_table = rows.len() >= 2 && columns >= 2 && rows.iter().all(|row| row.len() == columns);
+    is_table.then_some(rows)
 }
 
 /// A line of a plain-text export, escaped, with each bare address in it
@@ -1220,6 +1251,30 @@ mod tests {
         assert_eq!(
             collapse_whitespace("Le CAC 40 a gagné 0,5\u{a0}%\n  jeudi, à 8\u{202f}041,26\tpoints"),
             "Le CAC 40 a gagné 0,5\u{a0}% jeudi, à 8\u{202f}041,26 points"
+        );
+    }
+
+    #[test]
+    fn a_tab_separated_paragraph_is_a_table() {
+        let paragraphs = [
+            Paragraph {
+                text:
+                    "Land\tAnteil\t\tVeränderung\nSchweiz\t5,3 %\t\t+0,2\nÖsterreich\t4,1 %\t\t-0,4"
+                        .into(),
+                line: 3,
+            },
+            // A tab in running text, or rows that do not line up, are no table.
+            Paragraph {
+                text: "Siehe\tunten.\nUnd dann\tdies\tund das.".into(),
+                line: 7,
+            },
+        ];
+        assert_eq!(
+            plain_html(&paragraphs),
+            "<table>\n<tr><td>Land</td><td>Anteil</td><td>Veränderung</td></tr>\n\
+             <tr><td>Schweiz</td><td>5,3 %</td><td>+0,2</td></tr>\n\
+             <tr><td>Österreich</td><td>4,1 %</td><td>-0,4</td></tr>\n</table>\n\
+             <p>Siehe\tunten.<br>\nUnd dann\tdies\tund das.</p>\n"
         );
     }
 
