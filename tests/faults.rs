@@ -409,6 +409,10 @@ fn a_run_removes_temporary_files_left_by_a_killed_run() {
     write(&out, "de/.babelfeed-Zz5AYf.tmp", "<feed>half of a feed");
     write(&out, ".babelfeed-x1y2z3.tmp", "<rss>half");
     write(&out, "de/babelfeed-notes.tmp", "a user's file");
+    // Killed while saving the cache, and while publishing a language for
+    // the first time, which no manifest names yet.
+    write(&out, ".babelfeed-cache/.babelfeed-AbC123.tmp", "half an index");
+    write(&out, "nl/.babelfeed-Qq9x2W.tmp", "<feed>half of a new feed");
     assert_success(&run(dir.path(), "a", "out", &[]));
     assert_eq!(
         temp_files(&out),
@@ -416,6 +420,7 @@ fn a_run_removes_temporary_files_left_by_a_killed_run() {
         "a killed run's temporary files must not pile up"
     );
     assert!(out.join("de/babelfeed-notes.tmp").exists());
+    assert!(!out.join("nl").exists(), "an emptied folder is not served");
 }
 
 // ---------------------------------------------------------------------------

@@ -505,22 +505,41 @@ pub fn tidy(out: &Path, _lock: &OutputLock) {
 /// A run killed between writing and renaming leaves its temporary files;
 /// holding the lock, this run knows nobody else is writing them. Best
 /// effort: a leftover that cannot be removed harms nothing.
+///
+/// Besides the published feeds' folders, every folder right inside `out`
+/// is looked at: the cache's, and a language's that a killed run was
+/// publishing for the first time, which no manifest names. Such a folder,
+/// left empty, goes too, so that nothing is served from it.
 fn remove_leftover_temp_files(out: &Path, manifest: &[String]) {
-    let mut dirs: BTreeSet<PathBuf> = manifest
+    let published: BTreeSet<PathBuf> = manifest
         .iter()
         .filter_map(|p| out.join(p).parent().map(Path::to_path_buf))
         .collect();
+    let mut dirs = published.clone();
     dirs.insert(out.to_path_buf());
+    if let Ok(entries) = fs::read_dir(out) {
+        dirs.extend(
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .map(|e| e.path()),
+        );
+    }
     for dir in dirs {
         let Ok(entries) = fs::read_dir(&dir) else {
             continue;
         };
+        let mut removed = false;
         for entry in entries.flatten() {
             let name = entry.file_name();
             let name = name.to_string_lossy();
             if name.starts_with(".babelfeed-") && name.ends_with(".tmp") {
-                let _ = fs::remove_file(entry.path());
+                removed |= fs::remove_file(entry.path()).is_ok();
             }
+        }
+        if removed && !published.contains(&dir) && dir != out {
+            // Fails, as it should, unless the folder is empty now.
+            let _ = fs::remove_dir(&dir);
         }
     }
 }
