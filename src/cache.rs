@@ -371,7 +371,7 @@ impl Cache {
                 .collect(),
             run,
         };
-        let saved = fs::create_dir_all(&self.dir).and_then(|()| {
+        let saved = create_private_dir(&self.dir).and_then(|()| {
             // The articles go first: an index never points at articles
             // that were not written.
             self.save_outcomes(&index.files, fresh, stored)?;
@@ -659,6 +659,22 @@ pub fn fingerprint(settings: &crate::config::Settings, articles_dir: &Path) -> u
         .map(|meta| Stamp::of(&meta))
         .unwrap_or_default();
     xxhash_rust::xxh3::xxh3_128(format!("{settings:?}\n{}\n{program:?}", dir.display()).as_bytes())
+}
+
+/// The cache folder, readable by babelfeed's own user only: it holds the
+/// articles' file names and what was inferred from them, and it is inside
+/// the folder a web server serves, which may run as another user.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private = fs::Permissions::from_mode(0o700);
+        if fs::metadata(dir)?.permissions().mode() & 0o777 != 0o700 {
+            fs::set_permissions(dir, private)?;
+        }
+    }
+    Ok(())
 }
 
 fn now_ns() -> i64 {

@@ -222,8 +222,12 @@ fn read_and_infer(
                 article,
                 diagnostics,
             };
+            // A draft is not kept: the cache is in the output folder, and
+            // what is not published must not be there to be served. It is
+            // read again on every run, as drafts are few.
+            let is_draft = outcome.article.as_ref().is_some_and(|a| a.draft);
             let file = InferredFile {
-                encoded: cache.map(|_| cache::encode(&outcome)),
+                encoded: cache.filter(|_| !is_draft).map(|_| cache::encode(&outcome)),
                 diagnostics: outcome.diagnostics,
                 hash: Some(hash),
             };

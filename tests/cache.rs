@@ -538,3 +538,47 @@ fn a_record_whose_display_part_is_unreadable_is_inferred_again() {
     fs::write(&edited, format!("{text}\nEin weiterer Satz zum Streik.\n")).unwrap();
     assert_same_as_clean(work, "after spoiling the display parts");
 }
+
+/// The cache is in the output folder, which a web server serves: nothing
+/// of a draft may be in it, and on Unix only babelfeed's user may read it.
+#[test]
+fn the_cache_keeps_nothing_of_a_draft() {
+    let work = setup();
+    write(
+        work.path(),
+        "articles/public.en.md",
+        "+++\ntitle = \"Published\"\ndate = 2024-03-01\n+++\n\nThe council met.\n",
+    );
+    write(
+        work.path(),
+        "articles/merger.en.md",
+        "+++\ntitle = \"SECRETTITLE\"\ndate = 2024-03-02\ndraft = true\n+++\n\nSECRETLEAD paragraph.\n",
+    );
+    write(
+        work.path(),
+        "articles/embargo.txt",
+        "04.03.2024\n\nSECRETEXPORT: the embargoed results are out.\n",
+    );
+    write(work.path(), "articles/embargo.toml", "draft = true\n");
+    for _ in 0..2 {
+        assert_success(&babelfeed(work.path(), &["build"]));
+    }
+    let out = work.path().join("feeds");
+    let names = file_names(&out);
+    assert!(names.iter().any(|n| n.starts_with(".babelfeed-cache/")));
+    for name in names {
+        let text = String::from_utf8_lossy(&fs::read(out.join(&name)).unwrap()).into_owned();
+        for secret in ["SECRETTITLE", "SECRETLEAD", "SECRETEXPORT"] {
+            assert!(!text.contains(secret), "{name} holds {secret}");
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(out.join(".babelfeed-cache"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+}

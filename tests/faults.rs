@@ -411,7 +411,11 @@ fn a_run_removes_temporary_files_left_by_a_killed_run() {
     write(&out, "de/babelfeed-notes.tmp", "a user's file");
     // Killed while saving the cache, and while publishing a language for
     // the first time, which no manifest names yet.
-    write(&out, ".babelfeed-cache/.babelfeed-AbC123.tmp", "half an index");
+    write(
+        &out,
+        ".babelfeed-cache/.babelfeed-AbC123.tmp",
+        "half an index",
+    );
     write(&out, "nl/.babelfeed-Qq9x2W.tmp", "<feed>half of a new feed");
     assert_success(&run(dir.path(), "a", "out", &[]));
     assert_eq!(
