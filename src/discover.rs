@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -116,12 +115,13 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
     // An unreadable root is the folder's problem, not an empty archive's.
     let entries = fs::read_dir(root)?;
     let mut listing = Listing::default();
-    let visited = Mutex::new(HashSet::from([folder_identity(root, &meta)]));
-    let walked = walk(entries, "", false, &visited);
-    listing.diagnostics = walked.diagnostics;
+    let walked = walk(entries, "", false, &[folder_identity(root, &meta)]);
     // In path order (see [`walk`]), which the cache's index and every
     // report rely on.
-    let files = read_once(walked.files, &mut listing.diagnostics);
+    let (files, diagnostics) =
+        outside_repeated_folders(walked.files, walked.folders, walked.diagnostics);
+    listing.diagnostics = diagnostics;
+    let files = read_once(files, &mut listing.diagnostics);
     debug_assert!(files.windows(2).all(|w| w[0].path < w[1].path));
 
     // Pair each `NAME.toml` with its `NAME.txt` before reading anything, so a
@@ -213,6 +213,70 @@ pub fn read(
     (source, problems)
 }
 
+/// The files (and the walk's diagnostics) without those of a folder
+/// reached under a second path, as a symbolic link to a folder that is
+/// read anyway. The folder is read under its own path rather than a
+/// link's, and under the first in path order among links, whichever the
+/// walk came to first, so that every run reads it under the same path.
+/// One warning names each path left out.
+fn outside_repeated_folders(
+    files: Vec<ListedFile>,
+    folders: Vec<WalkedFolder>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Vec<ListedFile>, Vec<Diagnostic>) {
+    let mut paths_of: HashMap<(u64, u64), Vec<(bool, String)>> = HashMap::new();
+    for folder in folders {
+        paths_of
+            .entry(folder.identity)
+            .or_default()
+            .push((folder.linked, folder.path));
+    }
+    // Each as its path with a `/`, and the path it is a copy of.
+    let mut repeated: Vec<(String, String)> = paths_of
+        .into_values()
+        .filter(|paths| paths.len() > 1)
+        .flat_map(|mut paths| {
+            paths.sort_unstable();
+            let first = paths[0].1.clone();
+            paths
+                .into_iter()
+                .skip(1)
+                .map(move |(_, path)| (format!("{path}/"), first.clone()))
+        })
+        .collect();
+    if repeated.is_empty() {
+        return (files, diagnostics);
+    }
+    repeated.sort_unstable();
+    // A folder inside one left out is left out with it, and not named.
+    let mut outermost: Vec<(String, String)> = Vec::new();
+    for (path, first) in repeated {
+        if !outermost
+            .iter()
+            .any(|(outer, _)| path.starts_with(outer.as_str()))
+        {
+            outermost.push((path, first));
+        }
+    }
+    let left_out = |path: &str| {
+        outermost
+            .iter()
+            .any(|(outer, _)| path.starts_with(outer.as_str()))
+    };
+    diagnostics.retain(|d| !left_out(&format!("{}/", d.path)));
+    for (path, first) in &outermost {
+        diagnostics.push(Diagnostic::warning(
+            path.trim_end_matches('/'),
+            None,
+            format!(
+                "is the same folder as `{first}` (through a symbolic link), which is read once, as `{first}`; remove the link if it is not meant to be there"
+            ),
+        ));
+    }
+    let files = files.into_iter().filter(|f| !left_out(&f.path)).collect();
+    (files, diagnostics)
+}
+
 /// The files, each once: a file reached under two paths (a symbolic link
 /// to it beside it, a linked folder holding it, a hard link) would be two
 /// entries with two ids of one article. The first path keeps it; the
@@ -286,7 +350,17 @@ fn hard_linked(meta: &fs::Metadata) -> bool {
 #[derive(Default)]
 struct Walked {
     files: Vec<ListedFile>,
+    /// Every folder below, to find one reached under two paths.
+    folders: Vec<WalkedFolder>,
     diagnostics: Vec<Diagnostic>,
+}
+
+struct WalkedFolder {
+    /// See [`folder_identity`].
+    identity: (u64, u64),
+    /// Whether a symbolic link led to it or to a folder above it.
+    linked: bool,
+    path: String,
 }
 
 /// Walks the folder whose `entries` these are (shown as `rel`, `""` for
@@ -296,20 +370,19 @@ struct Walked {
 /// The files come back in path order without a sort of the whole list:
 /// each folder's entries are sorted, a subfolder by its name and a `/`,
 /// which is where all of its paths fall among its siblings'.
-fn walk(
-    entries: fs::ReadDir,
-    rel: &str,
-    under_link: bool,
-    visited: &Mutex<HashSet<(u64, u64)>>,
-) -> Walked {
+///
+/// `ancestors` are the identities of the folders from the root to this
+/// one: a link to one of them is a loop. A folder reached twice otherwise
+/// is walked twice, and [`outside_repeated_folders`] keeps one.
+fn walk(entries: fs::ReadDir, rel: &str, under_link: bool, ancestors: &[(u64, u64)]) -> Walked {
     let mut walked = Walked::default();
     let shown = || match rel {
         "" => ".".to_string(),
         rel => rel.to_string(),
     };
     // Subfolders as their path with a trailing `/`, the key they sort by,
-    // and whether a link led there.
-    let mut subfolders: Vec<(PathBuf, String, bool)> = Vec::new();
+    // whether a link led there, and their identity.
+    let mut subfolders: Vec<(PathBuf, String, bool, (u64, u64))> = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -351,19 +424,21 @@ fn walk(
         match meta {
             Ok(meta) if meta.is_dir() => {
                 let path = entry.path();
-                let first_visit = visited
-                    .lock()
-                    .map(|mut v| v.insert(folder_identity(&path, &meta)))
-                    .unwrap_or(true);
-                if first_visit {
-                    child.push('/');
-                    subfolders.push((path, child, under_link || is_link));
-                } else {
+                let identity = folder_identity(&path, &meta);
+                if ancestors.contains(&identity) {
                     walked.diagnostics.push(Diagnostic::error(
                         child,
                         None,
-                        "folder reached twice through a symbolic link (a loop, or two links to one folder); it is read only once",
+                        "is a symbolic link to a folder that holds it (a loop), so its articles would be read without end; remove the link",
                     ));
+                } else {
+                    walked.folders.push(WalkedFolder {
+                        identity,
+                        linked: under_link || is_link,
+                        path: child.clone(),
+                    });
+                    child.push('/');
+                    subfolders.push((path, child, under_link || is_link, identity));
                 }
             }
             Ok(meta) if meta.is_file() => walked.files.push(ListedFile {
@@ -402,10 +477,11 @@ fn walk(
     subfolders.sort_unstable_by(|a, b| a.1.cmp(&b.1));
     let below: Vec<Walked> = subfolders
         .par_iter()
-        .map(|(path, key, linked)| {
+        .map(|(path, key, linked, identity)| {
             let rel = &key[..key.len() - 1];
+            let ancestors = [ancestors, &[*identity]].concat();
             match fs::read_dir(path) {
-                Ok(entries) => walk(entries, rel, *linked, visited),
+                Ok(entries) => walk(entries, rel, *linked, &ancestors),
                 Err(e) => Walked {
                     diagnostics: vec![Diagnostic::error(
                         rel,
@@ -423,11 +499,12 @@ fn walk(
     let total = walked.files.len() + below.iter().map(|w| w.files.len()).sum::<usize>();
     let mut files = Vec::with_capacity(total);
     let mut here = std::mem::take(&mut walked.files).into_iter().peekable();
-    for ((_, key, _), mut w) in subfolders.iter().zip(below) {
+    for ((_, key, _, _), mut w) in subfolders.iter().zip(below) {
         while let Some(file) = here.next_if(|f| f.path < *key) {
             files.push(file);
         }
         files.append(&mut w.files);
+        walked.folders.append(&mut w.folders);
         walked.diagnostics.append(&mut w.diagnostics);
     }
     files.extend(here);
@@ -611,6 +688,7 @@ fn extension(rel: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
 
     #[test]
     fn the_walk_lists_files_in_path_order_without_sorting_them_all() {
@@ -685,6 +763,56 @@ mod tests {
         );
         assert_eq!(read_changed(&text, len, len), Ok(text.clone()));
         assert!(read_changed(&text, len - 1, len - 1).is_err());
+    }
+
+    /// A link to a folder that is read anyway is no error: the folder is
+    /// read once, under the path that sorts first, whichever way the walk
+    /// met it first, with one warning at the link. A link to a folder
+    /// that holds it is a loop, an error.
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_reached_twice_is_read_once_under_its_first_path() {
+        let dir = tempfile::tempdir().unwrap();
+        for folder in ["b/deep", "m"] {
+            fs::create_dir_all(dir.path().join(folder)).unwrap();
+        }
+        fs::write(
+            dir.path().join("b/one.en.txt"),
+            "04.05.2021
+
+One.
+",
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("b/deep/two.en.txt"),
+            "04.05.2021
+
+Two.
+",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink("b", dir.path().join("a-link")).unwrap();
+        std::os::unix::fs::symlink("../b", dir.path().join("m/z-link")).unwrap();
+        std::os::unix::fs::symlink("..", dir.path().join("b/deep/up")).unwrap();
+        let listing = list(dir.path()).unwrap();
+        let paths: Vec<&str> = listing.files.iter().map(|f| f.file.path.as_str()).collect();
+        assert_eq!(paths, ["b/deep/two.en.txt", "b/one.en.txt"]);
+        let mut said: Vec<(&str, Severity, &str)> = listing
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.severity, d.message.as_str()))
+            .collect();
+        said.sort();
+        let [a, loop_b, m] = said.as_slice() else {
+            panic!("{said:?}");
+        };
+        assert_eq!((loop_b.0, loop_b.1), ("b/deep/up", Severity::Error));
+        assert!(loop_b.2.contains("loop"), "{}", loop_b.2);
+        for (warned, (path, severity, message)) in [("a-link", a), ("m/z-link", m)] {
+            assert_eq!((*path, *severity), (warned, Severity::Warning));
+            assert!(message.contains("same folder as `b`"), "{message}");
+        }
     }
 
     #[cfg(unix)]
