@@ -201,13 +201,28 @@ pub fn starts_list_item(line: &str) -> bool {
 /// `%` and `:` and a narrow one between thousands (`8 041,26`), so that a
 /// reader never breaks a line there.
 pub fn collapse_whitespace(text: &str) -> String {
-    let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
     let mut collapsed = String::with_capacity(text.len());
-    for word in text.split(breaks).filter(|word| !word.is_empty()) {
+    // Words are copied whole: most of a text is words.
+    let mut word_start = None;
+    for (at, c) in text.char_indices() {
+        let breaks = c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
+        match (breaks, word_start) {
+            (true, Some(start)) => {
+                if !collapsed.is_empty() {
+                    collapsed.push(' ');
+                }
+                collapsed.push_str(&text[start..at]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
         if !collapsed.is_empty() {
             collapsed.push(' ');
         }
-        collapsed.push_str(word);
+        collapsed.push_str(&text[start..]);
     }
     collapsed
 }
