@@ -1,6 +1,7 @@
 //! The command line. It only reads arguments and reports; the work is in the
 //! library.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,6 +10,30 @@ use clap::{Parser, Subcommand, ValueEnum};
 use babelfeed::config::Settings;
 use babelfeed::diagnostic::Diagnostic;
 use babelfeed::{report, BuildOptions, Error};
+
+/// `println!` for what the run reports: a closed stdout (`babelfeed
+/// inspect --format json | head -2`) must not stop the run, which would
+/// panic in `println!`. See [`write_or_drop`].
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        write_or_drop(&mut std::io::stdout().lock(), format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `eprintln!` as [`outln!`] is `println!`: `babelfeed build 2>&1 | head
+/// -1` must still finish publishing.
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        write_or_drop(&mut std::io::stderr().lock(), format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// Writes `text`, dropping it when it cannot be written (a pipe whose
+/// reader is gone, as ripgrep does): the run goes on, a build finishes
+/// publishing, and the exit code is the run's own, not a panic's 101.
+fn write_or_drop(stream: &mut impl Write, text: std::fmt::Arguments) {
+    let _ = stream.write_fmt(text);
+}
 
 // A build allocates millions of small strings on both cores (paths,
 // titles, tokens, XML text); mimalloc's per-thread pages make that about
@@ -139,7 +164,7 @@ impl Input {
     fn settings(&self, quiet: bool) -> Result<Settings, Error> {
         let (settings, warning) = Settings::load(self.config.as_deref())?;
         if let Some(warning) = warning.filter(|_| !quiet) {
-            eprintln!("warning: {warning}");
+            errln!("warning: {warning}");
         }
         Ok(settings)
     }
@@ -184,12 +209,12 @@ fn main() -> ExitCode {
                 // `check --format json | jq` must see a bad configuration
                 // too, in the same shape as the articles' problems.
                 Error::Config(config) if cli.json_diagnostics() => {
-                    println!("{}", report::diagnostics_json(&config.diagnostics()))
+                    outln!("{}", report::diagnostics_json(&config.diagnostics()))
                 }
                 Error::Config(config) => print_diagnostics(&config.diagnostics(), cli.quiet),
                 _ => {}
             }
-            eprintln!("error: {error}");
+            errln!("error: {error}");
             ExitCode::from(error.exit_code() as u8)
         }
     }
@@ -212,10 +237,10 @@ fn run(cli: &Cli) -> Result<(), Error> {
             print_diagnostics(&built.diagnostics, cli.quiet);
             if cli.verbose > 0 {
                 if built.from_cache {
-                    eprintln!("nothing changed since the last run (no article was read)");
+                    errln!("nothing changed since the last run (no article was read)");
                 }
                 for path in &built.ignored {
-                    eprintln!(
+                    errln!(
                         "ignored {path} ({})",
                         babelfeed::discover::why_ignored(path)
                     );
@@ -229,7 +254,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
                         ),
                         None => String::new(),
                     };
-                    eprintln!("wrote {}{why}", out.join(path).display());
+                    errln!("wrote {}{why}", out.join(path).display());
                 }
                 for path in &built.published.unchanged {
                     let why = if built.published.not_rendered.contains(path) {
@@ -237,7 +262,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
                     } else {
                         ""
                     };
-                    eprintln!("unchanged {}{why}", out.join(path).display());
+                    errln!("unchanged {}{why}", out.join(path).display());
                 }
             }
             // Not only with -v: a feed gone is a 404 for every subscriber,
@@ -245,7 +270,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             // looks like a language with no articles.
             if !cli.quiet {
                 for path in &built.published.removed {
-                    eprintln!(
+                    errln!(
                         "warning: removed {}: its language has no articles now (if they are only away for a while, the next run publishes it again)",
                         out.join(path).display()
                     );
@@ -253,12 +278,12 @@ fn run(cli: &Cli) -> Result<(), Error> {
             }
             if cli.verbose > 1 {
                 for (stage, took) in &built.timings {
-                    eprintln!("{:>9.3} s  {stage}", took.as_secs_f64());
+                    errln!("{:>9.3} s  {stage}", took.as_secs_f64());
                 }
             }
             if !cli.quiet {
                 let published = built.articles - built.drafts;
-                eprintln!(
+                errln!(
                     "built feeds for {} language(s) [{}] from {published} article(s){}: {} file(s) written, {} unchanged, {} removed, in {}",
                     built.languages.len(),
                     built.languages.join(", "),
@@ -281,7 +306,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             let settings = input.settings(cli.quiet)?;
             let loaded = babelfeed::check(&input.articles, &settings)?;
             match format {
-                CheckFormat::Json => println!("{}", report::diagnostics_json(&loaded.diagnostics)),
+                CheckFormat::Json => outln!("{}", report::diagnostics_json(&loaded.diagnostics)),
                 CheckFormat::Text => print_diagnostics(&loaded.diagnostics, cli.quiet),
             }
             if loaded.has_errors() {
@@ -289,7 +314,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             }
             if !cli.quiet {
                 let warnings = loaded.diagnostics.len();
-                eprintln!(
+                errln!(
                     "checked {} article(s): no errors, {warnings} warning(s)",
                     loaded.catalog.articles.len()
                 );
@@ -303,7 +328,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 OutputFormat::Json => report::json(&loaded.catalog),
                 OutputFormat::Table => report::table(&loaded.catalog),
             };
-            print!("{text}");
+            write_or_drop(&mut std::io::stdout().lock(), format_args!("{text}"));
             print_diagnostics(&loaded.diagnostics, cli.quiet);
             // As `check` says it: inspect never publishes anything.
             if loaded.has_errors() {
@@ -318,7 +343,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
 fn print_diagnostics(diagnostics: &[Diagnostic], quiet: bool) {
     for d in diagnostics {
         if d.is_error() || !quiet {
-            eprintln!("{d}");
+            errln!("{d}");
         }
     }
 }

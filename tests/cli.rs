@@ -627,3 +627,58 @@ fn every_hugo_shortcode_of_a_file_is_named_in_its_warning() {
     assert_eq!(line, Some(7), "{message}");
     assert!(message.contains("`youtube` (line 7)"), "{message}");
 }
+
+/// babelfeed with stdout, and with `stderr_too` stderr, a pipe whose reader
+/// is already gone (as `| head` leaves it once it has its lines): every
+/// write there fails with a broken pipe, on any machine's timing. Stderr
+/// is captured otherwise.
+fn babelfeed_into_closed_pipe(
+    cwd: &std::path::Path,
+    args: &[&str],
+    stderr_too: bool,
+) -> std::process::Output {
+    let closed = || {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        std::process::Stdio::from(writer)
+    };
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_babelfeed"));
+    command.current_dir(cwd).args(args).stdout(closed());
+    if stderr_too {
+        command.stderr(closed());
+    }
+    command.output().expect("run babelfeed")
+}
+
+/// `babelfeed inspect --format json | head -2` and `babelfeed build 2>&1 |
+/// head -1`: a closed pipe is no panic (exit 101 and a backtrace), a
+/// build still publishes, and the exit code is the run's own.
+#[test]
+fn a_closed_output_pipe_is_no_panic_and_the_run_keeps_its_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    for args in [
+        &["inspect", "--format", "json"][..],
+        &["inspect"][..],
+        &["check", "--format", "json"][..],
+    ] {
+        let output = babelfeed_into_closed_pipe(dir.path(), args, false);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+
+    let output = babelfeed_into_closed_pipe(dir.path(), &["-v", "build"], true);
+    assert_eq!(output.status.code(), Some(0), "build into a closed pipe");
+    assert!(dir.path().join("feeds/de/atom.xml").exists());
+
+    write(dir.path(), "articles/empty.txt", "");
+    for (args, code) in [
+        (&["-v", "build", "--keep-going"][..], 1),
+        (&["check", "--format", "json"][..], 1),
+        (&["build", "--articles", "nowhere"][..], 2),
+    ] {
+        let output = babelfeed_into_closed_pipe(dir.path(), args, true);
+        assert_eq!(output.status.code(), Some(code), "{args:?}");
+    }
+}
