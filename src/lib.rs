@@ -58,6 +58,16 @@ pub enum Error {
     /// `--no-wait` and another run holds the output folder.
     #[error("{0}")]
     Busy(PublishError),
+    /// A run that failed after reading the articles (the feeds could not
+    /// be written, say), with what reading them found: it must be told
+    /// all the same, or only the next run would show it.
+    #[error("{error}")]
+    AfterReading {
+        /// Warnings, and with `--keep-going` the errors of the files left
+        /// out.
+        diagnostics: Vec<Diagnostic>,
+        error: Box<Error>,
+    },
 }
 
 impl From<PublishError> for Error {
@@ -77,7 +87,36 @@ impl Error {
             Error::Config(_) | Error::ArticlesFolder { .. } => 2,
             Error::Render(_) | Error::Output(_) => 3,
             Error::Busy(_) => 4,
+            Error::AfterReading { error, .. } => error.exit_code(),
         }
+    }
+
+    /// Every problem of the input this failure carries, in the order they
+    /// are to be listed before it: the articles' (and a bad
+    /// configuration's), and those found before a later failure.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Error::Input(diagnostics) => diagnostics.clone(),
+            Error::Config(config) => config.diagnostics(),
+            Error::AfterReading { diagnostics, error } => {
+                let mut all = diagnostics.clone();
+                all.extend(error.diagnostics());
+                all
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// For a failure after the articles were read: `diagnostics`, what reading
+/// them found, go with it (see [`Error::AfterReading`]).
+fn after_reading<E: Into<Error>>(diagnostics: &[Diagnostic]) -> impl FnOnce(E) -> Error + '_ {
+    move |error| match error.into() {
+        error if diagnostics.is_empty() => error,
+        error => Error::AfterReading {
+            diagnostics: diagnostics.to_vec(),
+            error: Box::new(error),
+        },
     }
 }
 
@@ -681,7 +720,9 @@ impl Stopwatch {
 pub fn check(articles_dir: &Path, settings: &Settings) -> Result<Loaded, Error> {
     let loaded = load(articles_dir, settings)?;
     if !loaded.has_errors() {
-        render::render(&loaded.catalog, settings).map_err(Error::Render)?;
+        render::render(&loaded.catalog, settings)
+            .map_err(Error::Render)
+            .map_err(after_reading(&loaded.diagnostics))?;
     }
     Ok(loaded)
 }
@@ -831,7 +872,8 @@ pub fn build(
             .iter()
             .map(|a| a.lang.as_str())
             .collect();
-        let kept = publish::published_languages(out_dir)?;
+        let kept =
+            publish::published_languages(out_dir).map_err(after_reading(&loaded.diagnostics))?;
         loaded.catalog.kept_languages = kept
             .into_iter()
             .filter(|lang| !present.contains(lang.as_str()))
@@ -856,7 +898,8 @@ pub fn build(
             let parsed = read_again(articles_dir, all_listed, settings, path)?;
             inferrer.infer(parsed, &mut Vec::new())
         },
-    )?;
+    )
+    .map_err(after_reading(&loaded.diagnostics))?;
     stopwatch.lap("decode what the feeds show of cached articles");
     // A language whose feeds would be made of exactly what the published
     // ones were made of is left as it is: its bodies are not read back and
@@ -875,13 +918,15 @@ pub fn build(
             all_listed,
             settings,
             &reuse,
-        )?;
+        )
+        .map_err(after_reading(&loaded.diagnostics))?;
         stopwatch.lap("read the feeds' article bodies");
     }
     // Each language's files are checked and staged beside their targets
     // before the next language is rendered; nothing replaces a published
     // feed until every one is staged.
-    let mut staging = publish::Staging::begin(out_dir, &lock)?;
+    let mut staging =
+        publish::Staging::begin(out_dir, &lock).map_err(after_reading(&loaded.diagnostics))?;
     if !left_out.is_empty() {
         staging.keep_unwritten();
     }
@@ -904,9 +949,13 @@ pub fn build(
         lengths.extend(part.pieces.iter().map(render::Piece::len));
         staging.add(part);
     };
-    render::render_each(&loaded.catalog, settings, &reuse, put).map_err(Error::Render)?;
+    render::render_each(&loaded.catalog, settings, &reuse, put)
+        .map_err(Error::Render)
+        .map_err(after_reading(&loaded.diagnostics))?;
     stopwatch.lap("render, check and stage the feeds");
-    let published = staging.commit()?;
+    let published = staging
+        .commit()
+        .map_err(after_reading(&loaded.diagnostics))?;
     stopwatch.lap("replace the published feeds");
     // Kept languages came first; reports list every language in order.
     paths.sort();

@@ -204,20 +204,26 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            match &error {
-                Error::Input(diagnostics) => print_diagnostics(diagnostics, cli.quiet),
-                // `check --format json | jq` must see a bad configuration
-                // too, in the same shape as the articles' problems.
-                Error::Config(config) if cli.json_diagnostics() => {
-                    outln!("{}", report::diagnostics_json(&config.diagnostics()))
-                }
-                Error::Config(config) => print_diagnostics(&config.diagnostics(), cli.quiet),
-                _ => {}
-            }
-            errln!("error: {error}");
+            report_failure(&error, &cli);
             ExitCode::from(error.exit_code() as u8)
         }
     }
+}
+
+/// Tells why the run failed, after every problem of the input the failure
+/// carries: a run whose feeds could not be written still lists what it
+/// found in the articles.
+fn report_failure(error: &Error, cli: &Cli) {
+    let diagnostics = error.diagnostics();
+    match error {
+        // Already printed, as every problem `check` finds.
+        Error::Check(_) => {}
+        // `check --format json | jq` must see a bad configuration too, in
+        // the same shape as the articles' problems.
+        _ if cli.json_diagnostics() => outln!("{}", report::diagnostics_json(&diagnostics)),
+        _ => print_diagnostics(&diagnostics, cli.quiet),
+    }
+    errln!("error: {error}");
 }
 
 fn run(cli: &Cli) -> Result<(), Error> {

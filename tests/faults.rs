@@ -999,6 +999,63 @@ fn keep_going_publishes_the_valid_articles_and_lists_the_others() {
     assert_success(&babelfeed(dir.path(), &["build", "-q", "--keep-going"]));
 }
 
+/// A run whose feeds cannot be written still lists every problem it found
+/// in the articles, or they would only show on the next run: with
+/// `--keep-going` the errors of the files it left out and the warnings,
+/// before the output error (exit 3); without, the run stops at the errors
+/// (exit 1) and writes nothing.
+#[test]
+fn an_output_error_still_lists_every_problem_of_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/launch.de.md", DE_MD);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feeds = dir.path().join("feeds");
+    let before = visible_snapshot(&feeds);
+    let Some(_) = babelfeed_obeying_permissions(dir.path()) else {
+        return;
+    };
+    write(
+        dir.path(),
+        "articles/launch.fr.md",
+        &FR_MD.replace("2021-05-04", "\"le 4 mai, je crois\""),
+    );
+    write(
+        dir.path(),
+        "articles/later.de.md",
+        &DE_MD.replace("2021-05-04", "2999-05-04"),
+    );
+    let _guard = read_only(vec![feeds.join("de")]);
+    for (args, code) in [(&["build", "--keep-going"][..], 3), (&["build"], 1)] {
+        let output = babelfeed_obeying_permissions(dir.path())
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            describe(&output)
+        );
+        let err = stderr(&output);
+        for expected in [
+            "launch.fr.md:3: error:",
+            "later.de.md: warning: is due 2999-05-04",
+        ] {
+            assert!(
+                err.contains(expected),
+                "{args:?}: `{expected}` not listed:\n{err}"
+            );
+        }
+        assert_eq!(
+            err.contains("cannot write the feeds"),
+            code == 3,
+            "{args:?}: {err}"
+        );
+        assert_same_files(&visible_snapshot(&feeds), &before, "after a failed run");
+    }
+}
+
 /// With `--keep-going`, a language whose articles all fail to read is not
 /// a language without articles: its published feeds stay, byte for byte,
 /// the other languages' feeds go on linking them, and they come back up
