@@ -1217,3 +1217,134 @@ fn keep_going_publishes_neither_of_two_articles_sharing_an_id() {
     let en = fs::read_to_string(dir.path().join("feeds/en/atom.xml")).unwrap_or_default();
     assert!(!en.contains("TODO"), "the copy was published:\n{en}");
 }
+
+// ---------------------------------------------------------------------------
+// Permissions of published files.
+
+/// Runs `babelfeed -q build` in `cwd` under `umask`, as the user that runs
+/// the test, or through `setpriv` with `as_user` (uid and gid, no other
+/// groups).
+fn build_under_umask(cwd: &Path, umask: &str, as_user: Option<u32>) -> Output {
+    let mut command = match as_user {
+        Some(id) => {
+            let mut c = Command::new("setpriv");
+            c.args([
+                format!("--reuid={id}"),
+                format!("--regid={id}"),
+                "--clear-groups".into(),
+                "--".into(),
+            ]);
+            c.arg("sh");
+            c
+        }
+        None => Command::new("sh"),
+    };
+    command
+        .current_dir(cwd)
+        .args(["-c", &format!("umask {umask} && exec \"$0\" \"$@\"")])
+        .args([bin(), "-q", "build"])
+        .output()
+        .expect("run sh")
+}
+
+/// A group this process may give its files other than its own: for root
+/// any, otherwise one of its supplementary groups, if it has one.
+fn another_group() -> Option<u32> {
+    let ids = |flag: &str| -> Vec<u32> {
+        let output = Command::new("id").arg(flag).output().expect("run id");
+        stdout(&output)
+            .split_whitespace()
+            .filter_map(|id| id.parse().ok())
+            .collect()
+    };
+    let own = ids("-g");
+    if is_root() {
+        return Some(4242);
+    }
+    let other = ids("-G").into_iter().find(|id| !own.contains(id));
+    if other.is_none() {
+        eprintln!("note: this user is in one group only: the test keeps no group but its own");
+    }
+    other
+}
+
+/// Mode bits, group and inode.
+fn access(path: &Path) -> (u32, u32, u64) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (meta.mode() & 0o7777, meta.gid(), meta.ino())
+}
+
+/// A feed or the manifest that a run replaces keeps the permission bits
+/// and group an administrator gave it for the web server (`chmod 640`,
+/// `chgrp www-data`), or the server answers 403; a new file gets 0666 less
+/// the umask, as any file, not a temporary file's 0600.
+#[test]
+fn replaced_files_keep_their_permissions_and_group() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/launch.de.md", DE_MD);
+    let feeds = dir.path().join("feeds");
+    assert_success(&build_under_umask(dir.path(), "002", None));
+    let replaced = ["de/atom.xml", "de/rss.xml", ".babelfeed-manifest"];
+    for file in replaced {
+        assert_eq!(access(&feeds.join(file)).0, 0o664, "new {file}, umask 002");
+    }
+
+    let group = another_group();
+    let mut before = Vec::new();
+    for file in replaced {
+        let path = feeds.join(file);
+        chmod(&path, 0o640);
+        if let Some(group) = group {
+            std::os::unix::fs::chown(&path, None, Some(group)).unwrap();
+        }
+        before.push(access(&path));
+    }
+    // A new language: de's feeds link it, and the manifest lists it.
+    write(dir.path(), "articles/launch.fr.md", FR_MD);
+    assert_success(&build_under_umask(dir.path(), "077", None));
+    for (file, (mode, gid, inode)) in replaced.into_iter().zip(before) {
+        let now = access(&feeds.join(file));
+        assert_ne!(now.2, inode, "{file} was to be replaced");
+        assert_eq!((now.0, now.1), (mode, gid), "{file}: mode and group kept");
+    }
+    for file in ["fr/atom.xml", "fr/rss.xml"] {
+        assert_eq!(access(&feeds.join(file)).0, 0o600, "new {file}, umask 077");
+    }
+}
+
+/// A replaced file's group that the user running babelfeed is not in (a
+/// feed an administrator gave to www-data) cannot be handed on: the run
+/// still publishes, the permission bits kept and the file in the user's
+/// own group.
+#[test]
+fn a_group_the_user_is_not_in_does_not_stop_the_run() {
+    if !is_root() || !available("setpriv", &["setpriv", "--version"]) {
+        eprintln!("note: only root can give a file a group its user is not in: skipped");
+        return;
+    }
+    let nobody = 65534;
+    let dir = tempfile::tempdir().unwrap();
+    chmod(dir.path(), 0o755);
+    write(dir.path(), "articles/launch.de.md", DE_MD);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feeds = dir.path().join("feeds");
+    let owned = Command::new("chown")
+        .args(["-R", &format!("{nobody}:{nobody}")])
+        .arg(&feeds)
+        .status()
+        .unwrap();
+    assert!(owned.success(), "chown -R {nobody} feeds");
+    let atom = feeds.join("de/atom.xml");
+    chmod(&atom, 0o664);
+    std::os::unix::fs::chown(&atom, None, Some(4242)).unwrap();
+    write(
+        dir.path(),
+        "articles/launch.de.md",
+        &DE_MD.replace("einen neuen", "heute einen neuen"),
+    );
+    let output = build_under_umask(dir.path(), "022", Some(nobody));
+    assert_success(&output);
+    assert_eq!(access(&atom).0, 0o664);
+    assert_eq!(access(&atom).1, nobody);
+}

@@ -438,6 +438,7 @@ impl StagingFile {
             .take()
             .ok_or_else(|| std::io::Error::other("no temporary file"))?
             .finish()?;
+        take_over_access(temp.as_file(), &self.target)?;
         temp.as_file().sync_all()?;
         Ok(Staged::Written(temp, self.target, path))
     }
@@ -559,13 +560,46 @@ fn temp_file_beside(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     fs::create_dir_all(dir)?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".babelfeed-").suffix(".tmp");
-    // Feeds are public: readable by the web server, like any file it serves.
+    // Created as any file is (0666 less the umask), not with the 0600 of
+    // a temporary file: a new feed is for the web server to read, and the
+    // umask is how the administrator says who may. A file it replaces
+    // hands on its own permissions ([`take_over_access`]).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o644));
+        builder.permissions(fs::Permissions::from_mode(0o666));
     }
     builder.tempfile_in(dir)
+}
+
+/// Gives `temp`, which is to replace `target`, the permission bits and,
+/// where this process may set it, the group of the file it replaces: an
+/// administrator who made a feed readable to the web server's group
+/// (`chmod 640`, `chgrp www-data`) must not find it unreadable (403) once
+/// a run has changed it. The owner stays this process's.
+#[cfg(unix)]
+fn take_over_access(temp: &fs::File, target: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    // Nothing to take over from a new file, nor from a target that cannot
+    // be looked at (a dangling link), which the rename replaces as a new
+    // file.
+    let Ok(old) = fs::metadata(target) else {
+        return Ok(());
+    };
+    if old.gid() != temp.metadata()?.gid() {
+        match std::os::unix::fs::fchown(temp, None, Some(old.gid())) {
+            // Not a member of that group (or one this user namespace does
+            // not map): the file keeps this process's group, as a new one.
+            Err(e) if matches!(e.raw_os_error(), Some(libc::EPERM | libc::EINVAL)) => {}
+            other => other?,
+        }
+    }
+    temp.set_permissions(fs::Permissions::from_mode(old.mode() & 0o777))
+}
+
+#[cfg(not(unix))]
+fn take_over_access(_temp: &fs::File, _target: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// Writes what `write` writes in full to a temporary file beside `target`.
@@ -579,6 +613,7 @@ fn stage(
     write(&mut buffered)?;
     buffered.flush()?;
     drop(buffered);
+    take_over_access(temp.as_file(), target)?;
     if durability == Durability::Synced {
         temp.as_file().sync_all()?;
     }
