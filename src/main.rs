@@ -107,7 +107,8 @@ enum Command {
         #[arg(long)]
         keep_going: bool,
         /// Exit at once (code 4) instead of waiting when another run is
-        /// publishing to the same output folder.
+        /// publishing to the same output folder, with a one-line note
+        /// (with -q, silently: an overlap of cron jobs is no error).
         #[arg(long)]
         no_wait: bool,
     },
@@ -214,6 +215,15 @@ fn main() -> ExitCode {
 /// carries: a run whose feeds could not be written still lists what it
 /// found in the articles.
 fn report_failure(error: &Error, cli: &Cli) {
+    // Skipping a run while another publishes is what `--no-wait` asks
+    // for, not an error: cron (`-q build --no-wait`) would mail every
+    // overlap. The exit code (4) still tells a script.
+    if let Error::Busy(_) = error {
+        if !cli.quiet {
+            errln!("note: skipped: {error}");
+        }
+        return;
+    }
     let diagnostics = error.diagnostics();
     match error {
         // Already printed, as every problem `check` finds.
