@@ -45,7 +45,7 @@ pub enum Error {
     /// ([`ConfigError::diagnostics`]), as those of the articles are.
     #[error("the configuration {} has {} error(s); nothing was done", .0.path, .0.problems.len())]
     Config(#[from] ConfigError),
-    #[error("{path}: cannot read the articles folder: {source}")]
+    #[error("{}: {}", .path.display(), articles_folder_problem(.source))]
     ArticlesFolder {
         path: PathBuf,
         #[source]
@@ -106,6 +106,27 @@ impl Error {
             _ => Vec::new(),
         }
     }
+}
+
+impl Error {
+    /// The failure as a problem of the input, where it is one (the
+    /// articles folder cannot be read), for `check --format json`: scripts
+    /// get every problem in one shape on stdout. (As text, the error line
+    /// says it.)
+    pub fn as_diagnostic(&self) -> Option<Diagnostic> {
+        match self {
+            Error::ArticlesFolder { path, source } => Some(Diagnostic::error(
+                path.display().to_string(),
+                None,
+                articles_folder_problem(source),
+            )),
+            _ => None,
+        }
+    }
+}
+
+fn articles_folder_problem(source: &std::io::Error) -> String {
+    format!("cannot read the articles folder: {source}")
 }
 
 /// For a failure after the articles were read: `diagnostics`, what reading

@@ -228,9 +228,13 @@ fn report_failure(error: &Error, cli: &Cli) {
     match error {
         // Already printed, as every problem `check` finds.
         Error::Check(_) => {}
-        // `check --format json | jq` must see a bad configuration too, in
-        // the same shape as the articles' problems.
-        _ if cli.json_diagnostics() => outln!("{}", report::diagnostics_json(&diagnostics)),
+        // `check --format json | jq` must see a bad configuration or
+        // articles folder too, in the same shape as the articles' problems.
+        _ if cli.json_diagnostics() => {
+            let mut diagnostics = diagnostics;
+            diagnostics.extend(error.as_diagnostic());
+            outln!("{}", report::diagnostics_json(&diagnostics))
+        }
         _ => print_diagnostics(&diagnostics, cli.quiet),
     }
     errln!("error: {error}");

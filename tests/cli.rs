@@ -682,3 +682,49 @@ fn a_closed_output_pipe_is_no_panic_and_the_run_keeps_its_exit_code() {
         assert_eq!(output.status.code(), Some(code), "{args:?}");
     }
 }
+
+/// `check --format json | jq` gets an articles folder that is missing or
+/// cannot be read as it gets every other problem: a JSON array on stdout
+/// (exit 2 as before).
+#[test]
+fn check_json_lists_an_articles_folder_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    let expect_one_error = |output: &std::process::Output, path: &str| {
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+        let diagnostics = parse_check_json(&output.stdout).unwrap();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let problem = &diagnostics[0];
+        assert_eq!(
+            (
+                problem.path.as_str(),
+                problem.line,
+                problem.severity.as_str()
+            ),
+            (path, None, "error"),
+            "{problem:?}"
+        );
+        assert!(
+            problem
+                .message
+                .starts_with("cannot read the articles folder: "),
+            "{problem:?}"
+        );
+    };
+    let output = babelfeed(
+        dir.path(),
+        &["check", "--format", "json", "--articles", "nowhere"],
+    );
+    expect_one_error(&output, "nowhere");
+
+    let Some(mut command) = babelfeed_obeying_permissions(dir.path()) else {
+        return;
+    };
+    chmod(&dir.path().join("articles"), 0o000);
+    let output = command
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    chmod(&dir.path().join("articles"), 0o755);
+    expect_one_error(&output, "articles");
+}
