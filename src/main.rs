@@ -73,8 +73,9 @@ struct Cli {
     /// Print nothing but errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
-    /// Also list every file written, left unchanged or ignored; twice
-    /// (-vv), also how long each stage of a build took.
+    /// build: also list every file written, left unchanged or ignored;
+    /// twice (-vv), also how long each stage took. (check and inspect
+    /// write nothing and print the same without it.)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
     #[command(subcommand)]

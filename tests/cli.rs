@@ -728,3 +728,29 @@ fn check_json_lists_an_articles_folder_it_cannot_read() {
     chmod(&dir.path().join("articles"), 0o755);
     expect_one_error(&output, "articles");
 }
+
+/// `check` writes nothing, so its help must not promise that `-v` lists
+/// the files written: what `-v` adds is said to be `build`'s.
+#[test]
+fn check_help_promises_no_files_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = babelfeed(dir.path(), &["check", "--help"]);
+    assert_success(&output);
+    let help = stdout(&output);
+    // The option's lines: its own, and those up to the next option.
+    let mut lines = help
+        .lines()
+        .skip_while(|line| !line.trim_start().starts_with("-v, --verbose"));
+    let first = lines.next().unwrap_or_else(|| panic!("no -v in:\n{help}"));
+    let rest = lines.take_while(|line| !line.trim_start().starts_with('-'));
+    let verbose = std::iter::once(first)
+        .chain(rest)
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        verbose.contains("build: also list every file written")
+            && verbose.contains("check and inspect write nothing"),
+        "{verbose}"
+    );
+}
