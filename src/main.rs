@@ -42,23 +42,36 @@ fn write_or_drop(stream: &mut impl Write, text: std::fmt::Arguments) {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+// Each line fits an 80-column terminal, where clap would wrap a longer
+// one at the margin and cut an example in two (a test holds it to that).
 const AFTER_HELP: &str = "\
 Examples:
-  babelfeed build                         articles/ -> feeds/, with ./babelfeed.toml if present
-  babelfeed -v build --out /srv/www/feeds list what was written, left unchanged or removed
-  babelfeed check                         find every problem in articles and configuration; write nothing
+  babelfeed build
+      articles/ -> feeds/, with ./babelfeed.toml if present
+  babelfeed -v build --out /srv/www/feeds
+      list what was written, left unchanged or removed
+  babelfeed check
+      find every problem in articles and configuration; write nothing
   babelfeed check --format json | jq '.[] | select(.severity == \"error\")'
-  babelfeed inspect                       how language, title, date and translations were decided
-  babelfeed inspect --format json | jq '.[] | select(.group_source == \"none\") | .path'
-  */5 * * * * cd /srv/news && babelfeed -q build --no-wait     (crontab: errors only; skip if busy)
+  babelfeed inspect
+      how language, title, date and translations were decided
+  babelfeed inspect --format json |
+    jq -r '.[] | select(.group_source == \"none\") | .path'
+      the articles linked to no translation
+  */5 * * * * cd /srv/news && babelfeed -q build --no-wait
+      crontab: errors only; skip if busy
 
 Exit codes:
   0  success (warnings may have been printed)
-  1  input errors in the articles: every one is listed and nothing was published
-     (with --keep-going the valid articles were published; the files left out are listed)
-  2  usage or configuration error (bad option, babelfeed.toml, articles folder)
-  3  output error: the feeds could not be rendered or written; the published feeds are unchanged
-  4  another babelfeed run is publishing to the same output folder (only with --no-wait)";
+  1  input errors in the articles, every one listed: nothing was published
+     (with --keep-going the valid articles were published; the files left
+     out are listed)
+  2  usage or configuration error (bad option, babelfeed.toml, articles
+     folder)
+  3  output error: the feeds could not be rendered or written; the published
+     feeds are unchanged
+  4  another babelfeed run is publishing to the same output folder (only with
+     --no-wait; nothing is printed with -q)";
 
 /// Publish one Atom and one RSS feed per language from a folder of articles,
 /// with every entry linking its translations (hreflang).
@@ -365,6 +378,42 @@ fn print_diagnostics(diagnostics: &[Diagnostic], quiet: bool) {
     for d in diagnostics {
         if d.is_error() || !quiet {
             errln!("{d}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    /// Clap wraps help at the terminal's width: a line of the examples or
+    /// exit codes longer than that is cut at the margin, its end alone at
+    /// the start of the next line ("write" / "nothing"). On an 80-column
+    /// terminal each is shown as written.
+    #[test]
+    fn examples_and_exit_codes_are_not_wrapped_at_80_columns() {
+        let mut command = Cli::command().term_width(80);
+        let mut helps = vec![command.render_long_help().to_string()];
+        for sub in command.get_subcommands_mut() {
+            if sub.get_after_help().is_some() {
+                let mut sub = sub.clone().term_width(80);
+                helps.push(sub.render_long_help().to_string());
+            }
+        }
+        assert_eq!(helps.len(), 4, "babelfeed and its three commands");
+        for help in helps {
+            for line in AFTER_HELP.lines() {
+                assert!(
+                    help.lines().any(|shown| shown.trim_end() == line),
+                    "`{line}` is not shown as written:\n{help}"
+                );
+            }
         }
     }
 }
