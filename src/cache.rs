@@ -342,7 +342,8 @@ impl Cache {
     }
 
     /// Stores this run for the next. Failing to is not an error of the
-    /// run: the next one only does more work.
+    /// run, which the next one only does more work for: the warning it
+    /// returns says so, among the run's own.
     ///
     /// `files` are this run's article files with their content hashes;
     /// `fresh` the outcomes this run inferred, encoded; `stored` what was
@@ -354,7 +355,7 @@ impl Cache {
         stored: &StoredOutcomes,
         memo: &PairingMemo,
         run: RunRecord,
-    ) {
+    ) -> Option<Diagnostic> {
         let index = Index {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_string(),
@@ -385,12 +386,13 @@ impl Cache {
                 encode_into(&index, out)
             })
         });
-        if let Err(e) = saved {
-            eprintln!(
-                "warning: {}: cannot save the cache ({e}); the next run will read every article again",
-                self.dir.display()
-            );
-        }
+        saved.err().map(|e| {
+            Diagnostic::warning(
+                self.dir.display().to_string(),
+                None,
+                format!("cannot save the cache ({e}); the next run will read every article again"),
+            )
+        })
     }
 
     /// Appends the outcomes that are new to the `articles` file, or — when

@@ -1009,7 +1009,9 @@ pub fn build(
             .iter()
             .filter_map(|(_, hash, encoded)| Some((*hash, encoded.as_deref()?)))
             .collect();
-        cache.save(indexed, fresh, &stored_outcomes, &memo, run);
+        loaded
+            .diagnostics
+            .extend(cache.save(indexed, fresh, &stored_outcomes, &memo, run));
         stopwatch.lap("save the cache");
     }
     drop_in_background((

@@ -582,3 +582,27 @@ fn the_cache_keeps_nothing_of_a_draft() {
         assert_eq!(mode & 0o777, 0o700);
     }
 }
+
+/// A cache that cannot be saved costs the next run time, nothing else:
+/// the run publishes, exits 0, and says why among its own warnings (which
+/// `-q` hides).
+#[test]
+fn a_cache_that_cannot_be_saved_is_a_warning() {
+    let work = setup();
+    write(
+        work.path(),
+        "feeds/.babelfeed-cache",
+        "a file where the folder goes",
+    );
+    let output = babelfeed(work.path(), &["build"]);
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains(".babelfeed-cache: warning: cannot save the cache"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(work.path().join("feeds/de/atom.xml").exists());
+    let quiet = babelfeed(work.path(), &["-q", "build"]);
+    assert_success(&quiet);
+    assert_eq!(stderr(&quiet), "");
+}
