@@ -680,9 +680,9 @@ fn read_manifest(out: &Path) -> Result<Vec<String>, PublishError> {
         Ok(text) => Ok(text
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            // A hand-edited manifest must not make a run delete outside
-            // the folder.
-            .filter(|l| is_inside_path(l))
+            // A hand-edited manifest must not make a run delete anything
+            // but a feed it could have written.
+            .filter(|l| is_feed_path(l))
             .map(str::to_string)
             .collect()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
@@ -701,11 +701,18 @@ fn write_manifest(out: &Path, paths: &[&str]) -> Result<(), PublishError> {
     write_atomically(&path, text.as_bytes(), Durability::Synced).map_err(io_error(&path))
 }
 
-fn is_inside_path(path: &str) -> bool {
-    !path.starts_with('/')
-        && path
-            .split('/')
-            .all(|part| !part.is_empty() && part != "." && part != "..")
+/// A path such as babelfeed publishes: `<lang>/atom.xml` or
+/// `<lang>/rss.xml`, the language folder neither hidden nor a step out.
+fn is_feed_path(path: &str) -> bool {
+    match path.split_once('/') {
+        Some((lang, file)) => {
+            !lang.is_empty()
+                && !lang.starts_with('.')
+                && !lang.contains('\\')
+                && matches!(file, "atom.xml" | "rss.xml")
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -862,16 +869,24 @@ mod tests {
     }
 
     #[test]
-    fn a_manifest_cannot_point_outside_the_folder() {
+    fn a_manifest_can_only_remove_feeds() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         fs::create_dir(&out).unwrap();
         fs::write(dir.path().join("precious"), "keep").unwrap();
-        fs::write(out.join(MANIFEST_FILE), "../precious\n/etc/passwd\n").unwrap();
+        fs::write(out.join("keep.txt"), "the site's own file").unwrap();
+        fs::create_dir(out.join("img")).unwrap();
+        fs::write(out.join("img/logo.png"), "png").unwrap();
+        fs::write(
+            out.join(MANIFEST_FILE),
+            "../precious\n/etc/passwd\nkeep.txt\nimg/logo.png\n../atom.xml\n",
+        )
+        .unwrap();
         let lock = lock(&out, true).unwrap();
         let report = publish(&out, &[file("de/atom.xml", b"<de/>")], &lock).unwrap();
         assert!(report.removed.is_empty());
         assert!(dir.path().join("precious").exists());
+        assert!(out.join("keep.txt").exists() && out.join("img/logo.png").exists());
     }
 
     #[test]
