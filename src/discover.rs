@@ -179,6 +179,17 @@ pub fn sidecar_path(path: &str) -> String {
     format!("{stem}.toml")
 }
 
+/// What to do about a file or folder that cannot be read, where the error
+/// says: the run's user may not read it.
+fn what_to_do(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            "; make it readable by the user babelfeed runs as (chmod, chown), or move it out of the articles folder"
+        }
+        _ => "",
+    }
+}
+
 /// The metadata of `root`, which must be a folder.
 pub fn folder(root: &Path) -> std::io::Result<fs::Metadata> {
     let meta = fs::metadata(root)?;
@@ -390,7 +401,7 @@ fn walk(entries: fs::ReadDir, rel: &str, under_link: bool, ancestors: &[(u64, u6
                 walked.diagnostics.push(Diagnostic::error(
                     shown(),
                     None,
-                    format!("cannot read folder: {e}"),
+                    format!("cannot read folder: {e}{}", what_to_do(&e)),
                 ));
                 continue;
             }
@@ -466,11 +477,11 @@ fn walk(entries: fs::ReadDir, rel: &str, under_link: bool, ancestors: &[(u64, u6
                     ),
                 ))
             }
-            Err(e) => {
-                walked
-                    .diagnostics
-                    .push(Diagnostic::error(child, None, format!("cannot read: {e}")))
-            }
+            Err(e) => walked.diagnostics.push(Diagnostic::error(
+                child,
+                None,
+                format!("cannot read: {e}{}", what_to_do(&e)),
+            )),
         }
     }
     walked.files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
@@ -486,7 +497,7 @@ fn walk(entries: fs::ReadDir, rel: &str, under_link: bool, ancestors: &[(u64, u6
                     diagnostics: vec![Diagnostic::error(
                         rel,
                         None,
-                        format!("cannot read folder: {e}"),
+                        format!("cannot read folder: {e}{}", what_to_do(&e)),
                     )],
                     ..Walked::default()
                 },
@@ -561,7 +572,11 @@ fn read_text(
         }
         Ok(bytes) => bytes,
         Err(e) => {
-            diagnostics.push(Diagnostic::error(rel, None, format!("cannot read: {e}")));
+            diagnostics.push(Diagnostic::error(
+                rel,
+                None,
+                format!("cannot read: {e}{}", what_to_do(&e)),
+            ));
             return None;
         }
     };

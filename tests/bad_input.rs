@@ -703,7 +703,11 @@ fn unreadable_file(case: &mut Case) -> Vec<Expect> {
     chmod(&path, 0o000);
     case.restore.push(path);
     case.obey_permissions = true;
-    vec![error("secret.txt", Line::Any, &[])]
+    vec![error(
+        "secret.txt",
+        Line::Any,
+        &["readable by the user babelfeed runs as"],
+    )]
 }
 
 fn unreadable_folder(case: &mut Case) -> Vec<Expect> {
@@ -712,7 +716,11 @@ fn unreadable_folder(case: &mut Case) -> Vec<Expect> {
     chmod(&path, 0o000);
     case.restore.push(path);
     case.obey_permissions = true;
-    vec![error("locked", Line::Any, &[])]
+    vec![error(
+        "locked",
+        Line::Any,
+        &["readable by the user babelfeed runs as"],
+    )]
 }
 
 fn symlink_loops(case: &mut Case) -> Vec<Expect> {
