@@ -39,12 +39,11 @@ fn push_escaped(out: &mut String, text: &str) {
 /// One `<p>` per paragraph; a line break inside a paragraph stays a line
 /// break (`<br>`), since exports use it for lines that belong together,
 /// except where the export was wrapped to a width (see [`wrap_width`]):
-/// there a full line goes on with the next, as the writer's text did.
-/// Bare addresses in the text are links (see [`push_linked`]).
+/// there a line the wrap ended goes on with the next, as the writer's text
+/// did (see [`wrapped_between`]). Bare addresses in the text are links
+/// (see [`push_linked`]).
 pub fn plain_html(paragraphs: &[Paragraph]) -> String {
-    // A line wider than the wrap's is none of its lines.
-    let full_lines =
-        wrap_width(paragraphs).map_or(usize::MAX..=usize::MAX, |width| width - WRAP_SLACK..=width);
+    let width = wrap_width(paragraphs);
     let finder = bare_address_finder();
     let mut html = String::new();
     for paragraph in paragraphs {
@@ -63,12 +62,18 @@ pub fn plain_html(paragraphs: &[Paragraph]) -> String {
             continue;
         }
         html.push_str("<p>");
-        let mut lines = paragraph.text.split('\n').peekable();
-        while let Some(line) = lines.next() {
+        let mut lines = paragraph.text.split('\n').enumerate().peekable();
+        while let Some((at, line)) = lines.next() {
             push_linked(&mut html, line, &finder);
+            // A paragraph's first line may have been indented by a tab,
+            // which the wrap counted and reading the paragraph took off.
+            let indent = match at {
+                0 => FIRST_LINE_INDENT,
+                _ => 0,
+            };
             match lines.peek() {
-                Some(next)
-                    if full_lines.contains(&line.chars().count()) && !starts_list_item(next) =>
+                Some((_, next))
+                    if width.is_some_and(|w| wrapped_between(line, next, w, indent)) =>
                 {
                     html.push(' ')
                 }
@@ -131,21 +136,31 @@ fn push_linked(html: &mut String, line: &str, finder: &LinkFinder) {
     push_escaped(html, &line[from..]);
 }
 
+/// The most a paragraph's first line is indented by (a tab, or spaces).
+const FIRST_LINE_INDENT: usize = 8;
+
 /// How much shorter than the widest a wrapped line may be: the length of
 /// the word that did not fit and went on to the next line.
 const WRAP_SLACK: usize = 25;
 
 /// The width an export was wrapped to (e-mail and terminal tools break
-/// lines at 72 or 80 characters), if it was: a paragraph of three lines or
-/// more whose lines but the last (and but a headline first) are all about
-/// as long as the widest, no wider than such tools wrap, and mostly end
-/// inside a sentence. Two lines could be a headline above its lead, three
-/// short ones an address, and lines that each end a sentence a list
-/// without marks, so none of them counts.
+/// lines at 72 or 80 characters), if it was. It was when a paragraph has
+/// lines but its last (and but a headline first) that mostly end inside a
+/// sentence, two at least, all about as long as the widest, and no wider
+/// than such tools wrap. The lines that end a sentence may be shorter:
+/// they end a paragraph in an export without blank lines. Two lines could
+/// be a headline above its lead, short ones an address, and lines that
+/// each end a sentence a list without marks, so none of them counts.
+///
+/// The width is then that of the widest line of the text within a few
+/// characters of it that is not the last of its paragraph: the paragraph
+/// that showed the wrap need not hold the widest, and a line much wider is
+/// none of the wrap's.
 pub fn wrap_width(paragraphs: &[Paragraph]) -> Option<usize> {
-    const MIN_WIDTH: usize = 40;
+    const MIN_WIDTH: usize = 60;
     const MAX_WIDTH: usize = 100;
-    paragraphs
+    const NEAR: usize = 5;
+    let shown = paragraphs
         .iter()
         .filter_map(|paragraph| {
             let lines: Vec<(usize, bool)> = paragraph
@@ -162,16 +177,48 @@ pub fn wrap_width(paragraphs: &[Paragraph]) -> Option<usize> {
                 .into_iter()
                 .filter(|lines| lines.len() >= 2)
                 .find_map(|lines| {
-                    let width = lines.iter().map(|&(len, _)| len).max()?;
-                    let ending_sentences = lines.iter().filter(|&&(_, ends)| ends).count();
-                    let is_wrapped = (MIN_WIDTH..=MAX_WIDTH).contains(&width)
-                        && lines.iter().all(|&(len, _)| len + WRAP_SLACK >= width)
-                        && ending_sentences * 2 < lines.len();
+                    let open: Vec<usize> = lines
+                        .iter()
+                        .filter(|&&(_, ends)| !ends)
+                        .map(|&(len, _)| len)
+                        .collect();
+                    let width = open.iter().copied().max()?;
+                    let is_wrapped = open.len() >= 2
+                        && open.len() * 2 > lines.len()
+                        && (MIN_WIDTH..=MAX_WIDTH).contains(&width)
+                        && open.iter().all(|&len| len + WRAP_SLACK >= width);
                     is_wrapped.then_some(width)
                 });
             width
         })
+        .max()?;
+    // A paragraph's last line is no line the wrap ended (a headline of
+    // its own, wider than the wrap, would count otherwise).
+    paragraphs
+        .iter()
+        .flat_map(|p| {
+            p.text
+                .rsplit_once('\n')
+                .map(|(wrapped, _)| wrapped.split('\n'))
+        })
+        .flatten()
+        .map(|line| line.chars().count())
+        .filter(|&len| len <= shown + NEAR)
         .max()
+}
+
+/// Whether the break between `line` and `next`, in a text wrapped to
+/// `width` (with `line` indented by up to `indent`), is the wrap's: the next line's first word would not have
+/// fitted on this one, and the next line is no item of a list, nor a
+/// byline or credit under a headline. A break where the word would have
+/// fitted is the writer's own (a headline, an address, a paragraph's end).
+pub fn wrapped_between(line: &str, next: &str, width: usize, indent: usize) -> bool {
+    let len = line.chars().count();
+    let next_word = next.split_whitespace().next().unwrap_or("");
+    len <= width
+        && indent + len + 1 + next_word.chars().count() > width
+        && !starts_list_item(next)
+        && !super::lead::is_byline_or_credit(next, None)
 }
 
 /// Whether a line ends as a sentence (or a quotation, or the line that
@@ -1330,13 +1377,13 @@ mod tests {
                 })
                 .collect()
         };
-        let lead = "Teuerung auf Rekordhoch\nDie Inflation in der Eurozone ist im Oktober auf 10,7\nProzent gestiegen, wie die Statistikbehörde Eurostat am Montag in\nLuxemburg mitteilte.";
+        let lead = "Teuerung auf Rekordhoch\nDie Inflation in der Eurozone ist im Oktober auf 10,7 Prozent gestiegen,\nwie die Statistikbehörde Eurostat am Montag in Luxemburg mitteilte. Im\nSeptember hatte sie bei 9,9 Prozent gelegen.";
         let address = "Eurostat\nRue Alphonse Weicker 5\nL-2721 Luxembourg";
         let list = "Die Preise stiegen am stärksten bei diesen Gütern und Leistungen:\n- Energie: plus 41,9 Prozent gegenüber dem Vorjahresmonat Oktober\n- Lebensmittel: plus 13,1 Prozent";
         let html = plain_html(&paragraphs(&[lead, address, list]));
         assert_eq!(
             html,
-            "<p>Teuerung auf Rekordhoch<br>\nDie Inflation in der Eurozone ist im Oktober auf 10,7 Prozent gestiegen, wie die Statistikbehörde Eurostat am Montag in Luxemburg mitteilte.</p>\n\
+            "<p>Teuerung auf Rekordhoch<br>\nDie Inflation in der Eurozone ist im Oktober auf 10,7 Prozent gestiegen, wie die Statistikbehörde Eurostat am Montag in Luxemburg mitteilte. Im September hatte sie bei 9,9 Prozent gelegen.</p>\n\
              <p>Eurostat<br>\nRue Alphonse Weicker 5<br>\nL-2721 Luxembourg</p>\n\
              <p>Die Preise stiegen am stärksten bei diesen Gütern und Leistungen:<br>\n- Energie: plus 41,9 Prozent gegenüber dem Vorjahresmonat Oktober<br>\n- Lebensmittel: plus 13,1 Prozent</p>\n"
         );
@@ -1344,8 +1391,18 @@ mod tests {
         let long = "Die Inflation in der Eurozone ist im Oktober auf 10,7 Prozent gestiegen.";
         let html = plain_html(&paragraphs(&[&format!("{long}\n{long}\n{long}"), address]));
         assert_eq!(html.matches("<br>").count(), 2 + 2, "{html}");
-        let html = plain_html(&paragraphs(&[&format!("{long}\n{long}"), lead]));
+        // Wrapped, a line much wider than the wrap is none of its lines.
+        let wider = "Die Inflation in der Eurozone ist im Oktober überraschend deutlich auf 10,7 Prozent gestiegen.";
+        let html = plain_html(&paragraphs(&[&format!("{wider}\n{wider}"), lead]));
         assert_eq!(html.matches("<br>").count(), 1 + 1, "{html}");
+        // An address in a wrapped text keeps its breaks where the next word
+        // would have fitted.
+        let contact = "Julia Richter\nUniversitätsklinikum Heidelberg\nIm Neuenheimer Feld 672, 69120 Heidelberg\nTelefon 06221 564536";
+        let html = plain_html(&paragraphs(&[lead, contact]));
+        assert!(
+            html.ends_with("<p>Julia Richter<br>\nUniversitätsklinikum Heidelberg<br>\nIm Neuenheimer Feld 672, 69120 Heidelberg<br>\nTelefon 06221 564536</p>\n"),
+            "{html}"
+        );
         assert!(starts_list_item("1) Energie") && starts_list_item("b. Gas"));
         assert!(!starts_list_item("10,7 Prozent") && !starts_list_item("Luxemburg"));
     }

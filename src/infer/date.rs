@@ -52,6 +52,7 @@ const HINT: &str = "write e.g. 04.05.2021, 2021-05-04 or 4 May 2021";
 pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     let written = text.trim().trim_start_matches('\u{feff}').trim();
     let written = without_time_label(written);
+    let written = without_update_clause(written);
     // "3:45 PM EST, March 3, 2025": AP puts the time first.
     if let Some((time, date)) = written.split_once(", ") {
         let clock_first = time.starts_with(|c: char| c.is_ascii_digit())
@@ -181,8 +182,8 @@ fn bracketed_end(s: &str) -> Option<(&str, &str)> {
 /// the time (`10:30 EDT`, `14.30 Uhr MEZ`) comes back as its offset.
 fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<Zone>)> {
     const BETWEEN: &[&str] = &[
-        ",", " um", " at", " à", " alle", " ore", " a las", " a la", " al", " a", " -", " –", " —",
-        " |", " ·", " •", " /",
+        ",", " um", " at", " à", " alle", " ore", " a las", " a la", " al", " a", " às", " as",
+        " om", " -", " –", " —", " |", " ·", " •", " /",
     ];
     let mut rest = s.trim_end();
     let mut zone = None;
@@ -205,7 +206,9 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<Zone>)> {
 /// A written time at the end of `s` (`10:30`, `10:30 Uhr`, `2:30 p.m.`,
 /// `14 h 30`) and the text before it.
 fn split_time(s: &str) -> Option<(&str, NaiveTime)> {
-    const AFTER: &[&str] = &[" Uhr", " uhr", " h", " hrs", " horas", " heures", " heure"];
+    const AFTER: &[&str] = &[
+        " Uhr", " uhr", " h", " hrs", " horas", " heures", " heure", " uur",
+    ];
     let mut rest = s;
     let meridiem = strip_meridiem(rest).map(|(head, pm)| {
         rest = head;
@@ -998,6 +1001,14 @@ pub fn without_time_label(text: &str) -> &str {
         "aggiornato",
         "pubblicato il",
         "pubblicato",
+        "publicado em",
+        "atualizado em",
+        "atualizado",
+        "gepubliceerd op",
+        "gepubliceerd",
+        "bijgewerkt op",
+        "bijgewerkt",
+        "laatst bijgewerkt",
         // A press release's: the embargo is the time it is published.
         "embargoed until",
         "embargoed till",
@@ -1027,15 +1038,42 @@ pub fn without_time_label(text: &str) -> &str {
     if !text.starts_with(|c: char| c.is_alphabetic()) {
         return text;
     }
-    for label in LABELS {
-        if let Some(rest) = super::strip_prefix_any_case(text, label) {
+    // The longest label that fits: "publicado em", not "publicado".
+    LABELS
+        .iter()
+        .filter_map(|label| {
+            let rest = super::strip_prefix_any_case(text, label)?;
             let rest = rest.strip_prefix(':').unwrap_or(rest);
-            if rest.starts_with(char::is_whitespace) {
-                return rest.trim_start();
-            }
-        }
-    }
-    text
+            rest.starts_with(char::is_whitespace)
+                .then(|| rest.trim_start())
+        })
+        .min_by_key(|rest| rest.len())
+        .unwrap_or(text)
+}
+
+/// `text` without the time it was updated after the time it was
+/// published ("6 mars 2025 à 14 h 30, mis à jour à 15 h 10", as Le Monde
+/// dates a page): the first is the article's date.
+fn without_update_clause(text: &str) -> &str {
+    const CLAUSES: &[&str] = &[
+        ", mis à jour",
+        ", modifié",
+        ", updated",
+        ", last updated",
+        ", aktualisiert",
+        ", actualizado",
+        ", aggiornato",
+        ", atualizado",
+        ", bijgewerkt",
+    ];
+    let lower = text.to_lowercase();
+    CLAUSES
+        .iter()
+        .filter_map(|clause| lower.find(clause))
+        .min()
+        // Lowercasing keeps these labels' lengths, so the place is text's.
+        .and_then(|at| text.get(..at))
+        .unwrap_or(text)
 }
 
 /// Whether `word` (any case) names a day of the week or a month, in full
@@ -1621,6 +1659,18 @@ mod tests {
             ("Communiqué de presse du 4 mars 2024", "4 mars 2024"),
             ("Madrid, a 4 de marzo de 2024", "4 de marzo de 2024"),
             ("Pressemitteilung vom 4. März 2024", "4. März 2024"),
+            ("05/03/2025 às 10h30", "05/03/2025, 10:30"),
+            ("5 de março de 2025 às 10h30", "05/03/2025, 10:30"),
+            ("Publicado em 05/03/2025", "05/03/2025"),
+            ("Atualizado em 05/03/2025", "05/03/2025"),
+            ("Gepubliceerd op 4 maart 2025", "04/03/2025"),
+            ("Bijgewerkt op 4 maart 2025", "04/03/2025"),
+            ("4 maart 2025 om 10:30", "04/03/2025, 10:30"),
+            ("4 maart 2025, 10.30 uur", "04/03/2025, 10:30"),
+            (
+                "Publié le 6 mars 2025 à 14 h 30, mis à jour à 15 h 10",
+                "06/03/2025, 14:30",
+            ),
         ] {
             assert_eq!(ok(text), ok(same_as), "{text}");
         }

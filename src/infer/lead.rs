@@ -60,10 +60,22 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
                 .collect()
         })
         .collect();
+    // An editor's note above the story ("Correction: An earlier version
+    // …") is about the article, not its story.
+    let first = match lines.len() > 1
+        && paragraphs[0]
+            .text
+            .lines()
+            .next()
+            .is_some_and(is_editors_note)
+    {
+        true => 1,
+        false => 0,
+    };
     let mut at = skip_credits(
         &lines,
         At {
-            paragraph: 0,
+            paragraph: first,
             line: 0,
         },
     );
@@ -72,7 +84,12 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
     if let Some(here) = lines.get(at.paragraph) {
         let more = at.line + 1 < here.len() || at.paragraph + 1 < lines.len();
         let word = here[at.line];
-        if more && !word.contains(char::is_whitespace) && looks_like_headline(word) {
+        // Or a rubric marked as one ("Culture |", "Politik |").
+        let rubric = word.trim_end().strip_suffix('|').is_some_and(|name| {
+            let words = name.split_whitespace().count();
+            (1..=3).contains(&words)
+        });
+        if more && (rubric || !word.contains(char::is_whitespace) && looks_like_headline(word)) {
             at.line += 1;
             at = skip_credits(&lines, at);
         }
@@ -80,7 +97,20 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
     let mut headline = None;
     if let Some(here) = lines.get(at.paragraph) {
         let (first, rest) = (here[at.line], &here[at.line + 1..]);
-        if !rest.is_empty() && is_headline_above(first, rest) {
+        // "France pays winemakers to rip up vines" above "By Mark
+        // Thompson", the lead a paragraph further.
+        let credits_below = !rest.is_empty()
+            && rest
+                .iter()
+                .enumerate()
+                .all(|(i, line)| is_byline_or_credit(line, rest.get(i + 1).copied()));
+        if credits_below && at.paragraph + 1 < lines.len() && looks_like_headline(first) {
+            headline = Some(first.to_string());
+            at = At {
+                paragraph: at.paragraph + 1,
+                line: 0,
+            };
+        } else if !rest.is_empty() && is_headline_above(first, rest) {
             headline = Some(first.to_string());
             at.line += 1;
         } else if rest.is_empty()
@@ -367,6 +397,44 @@ fn opens_end_matter(paragraph: &Paragraph) -> bool {
     })
 }
 
+/// Whether a line opens an editor's note: a correction or clarification
+/// set above or below a story once it is published.
+pub fn is_editors_note(line: &str) -> bool {
+    const NOTES: &[&str] = &[
+        "correction:",
+        "corrections:",
+        "clarification:",
+        "editor's note:",
+        "editor’s note:",
+        "editors' note:",
+        "korrektur:",
+        "berichtigung:",
+        "korrekturhinweis:",
+        "anmerkung der redaktion:",
+        "hinweis der redaktion:",
+        "rectificatif :",
+        "rectificatif:",
+        "correctif :",
+        "correctif:",
+        "note de la rédaction :",
+        "note de la rédaction:",
+        "corrección:",
+        "fe de errores:",
+        "nota del editor:",
+        "nota de la redacción:",
+        "rettifica:",
+        "correzione:",
+        "nota della redazione:",
+        "correctie:",
+        "rectificação:",
+        "correção:",
+    ];
+    let line = line.trim_start().trim_start_matches(['*', '[', '(']);
+    NOTES
+        .iter()
+        .any(|note| super::strip_prefix_any_case(line, note).is_some())
+}
+
 /// Lines that agencies and sites put around every story they send.
 fn is_boilerplate(line: &str) -> bool {
     const OPENINGS: &[&str] = &[
@@ -584,7 +652,9 @@ fn names_only<'a>(words: impl Iterator<Item = &'a str>) -> usize {
     let mut count = 0;
     for word in words {
         let is_name = word.chars().next().is_some_and(char::is_uppercase);
-        if !(is_name || BYLINE_AND.contains(&word)) {
+        // "Pieter de Vries", "Ursula von der Leyen": within a name only.
+        let is_particle = count > 0 && NAME_PARTICLES.contains(&word);
+        if !(is_name || is_particle || BYLINE_AND.contains(&word)) {
             return 0;
         }
         count += usize::from(is_name);
@@ -592,9 +662,39 @@ fn names_only<'a>(words: impl Iterator<Item = &'a str>) -> usize {
     count
 }
 
+/// Lowercase words inside a person's name, and those that say where the
+/// author writes from ("By Mark Thompson in Bordeaux").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "der", "den", "von", "zu", "da", "das", "dos", "do", "di", "del", "della", "du",
+    "des", "la", "le", "ten", "ter", "y", "in", "à", "a", "em", "en", "aus",
+];
+
 /// Lowercase words of a role or agency after a byline's names ("Por
 /// Joana Ferreira, da agência Lusa", "Par Jean Dupont, de l'AFP").
 const ROLE_PARTICLES: &[&str] = &[
+    // Where the author writes from: "Par Jean Dupont, à Bordeaux", "Por
+    // Carlos Souza, correspondente em Roma".
+    "à",
+    "a",
+    "en",
+    "em",
+    "in",
+    "aus",
+    "correspondant",
+    "correspondante",
+    "correspondent",
+    "correspondente",
+    "corresponsal",
+    "corrispondente",
+    "envoyé",
+    "envoyée",
+    "spécial",
+    "spéciale",
+    "enviado",
+    "enviada",
+    "especial",
+    "inviato",
+    "inviata",
     "da",
     "de",
     "do",
@@ -660,13 +760,23 @@ pub fn without_dateline(sentence: &str) -> &str {
             let rest = rest.strip_prefix(is_dash).map_or(rest, str::trim_start);
             let stripped = place_dateline(rest, true);
             if stripped.len() < rest.len() {
-                return stripped;
+                return without_one_word(stripped);
             }
         }
     }
-    // "Berlin. Der Bundestag …": a place as a sentence of its own; and an
-    // exclamation of one word ("Champions! Real Madrid …", "¡Campeones!
-    // El Real Madrid …"), which says as little as a title.
+    let stripped = without_one_word(sentence);
+    if stripped.len() < sentence.len() {
+        return stripped;
+    }
+    // "NAPOLI – Vittoria! Il Napoli batte …": the word after the dateline.
+    without_one_word(place_dateline(sentence, false))
+}
+
+/// `sentence` without an opening sentence of one word: a place as a
+/// sentence of its own ("Berlin. Der Bundestag …"), or an exclamation
+/// ("Champions! Real Madrid …", "¡Campeones! El Real Madrid …"), which
+/// says as little as a title.
+fn without_one_word(sentence: &str) -> &str {
     // French sets a space before "!" (often a narrow no-break one).
     for end in [". ", "! ", " ! ", "\u{a0}! ", "\u{202f}! "] {
         let Some((word, rest)) = sentence.split_once(end) else {
@@ -686,7 +796,7 @@ pub fn without_dateline(sentence: &str) -> &str {
             return rest.trim_start();
         }
     }
-    place_dateline(sentence, false)
+    sentence
 }
 
 /// Places of four letters or fewer that datelines name in capitals; any
@@ -1044,6 +1154,59 @@ mod tests {
     }
 
     #[test]
+    fn an_editors_note_above_the_story_is_neither_title_nor_lead() {
+        let lead =
+            "A Bavarian court on Friday cleared the way for a third runway at Munich Airport.";
+        assert_eq!(
+            open(&[
+                "Correction: An earlier version of this story misstated the number of passengers. It was 41.6 million.",
+                lead,
+            ]),
+            (None, lead.into())
+        );
+        // A story that is only a note still has it for its lead.
+        let only = "Korrektur: In einer früheren Fassung stand ein falscher Name.";
+        assert_eq!(open(&[only]), (None, only.into()));
+    }
+
+    #[test]
+    fn a_rubric_above_the_headline_is_neither_title_nor_lead() {
+        let lead = "La nouvelle entrée du Louvre devrait ouvrir en 2031, a annoncé lundi Laurence des Cars.";
+        assert_eq!(
+            open(&["Culture |\nLe Louvre aura une seconde entrée en 2031", lead]),
+            (
+                Some("Le Louvre aura une seconde entrée en 2031".into()),
+                lead.into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_headline_above_its_byline_and_bylines_with_particles() {
+        let lead = "The French government has approved a plan to pay Bordeaux winemakers to pull up 8,000 hectares of vines.";
+        for byline in [
+            "By Mark Thompson",
+            "By Mark Thompson in Bordeaux",
+            "Foto: dpa/Robert Michael",
+            "Door Pieter de Vries",
+            "Par Jean Dupont, à Bordeaux",
+            "Por Carlos Souza, correspondente em Roma",
+        ] {
+            let opening = format!("France pays Bordeaux winemakers to rip up vines\n{byline}");
+            assert_eq!(
+                open(&[&opening, lead]),
+                (
+                    Some("France pays Bordeaux winemakers to rip up vines".into()),
+                    lead.into()
+                ),
+                "{byline}"
+            );
+            // A byline alone above the lead is no title either.
+            assert_eq!(open(&[byline, lead]), (None, lead.into()), "{byline}");
+        }
+    }
+
+    #[test]
     fn pairing_reads_no_byline_stamp_or_boilerplate() {
         let text = text_for_pairing(&paragraphs(&[
             "By JANE DOE Associated Press\nUpdated 3:45 PM EST, March 3, 2025",
@@ -1181,6 +1344,8 @@ mod tests {
             "WASHINGTON, D.C. (AP) — The Senate voted.",
             "Los Ángeles (EE.UU.), 2 mar (EFE).- El incendio avanza.",
             "Busan (Corée du Sud) (AFP) - Donald Trump a rencontré Xi.",
+            "NAPOLI – Vittoria! Il Napoli batte la Fiorentina.",
+            "SEVILLA, 13 mar (EFE).- ¡Histórico! El Betis se clasifica.",
         ];
         for sentence in stripped {
             let title = without_dateline(sentence);

@@ -9,7 +9,7 @@ pub fn parse_plain(path: &str, text: &str) -> Result<Body, Vec<Diagnostic>> {
     let mut lines = text.split('\n').enumerate().map(|(i, line)| (i + 1, line));
     let date = loop {
         match lines.next() {
-            Some((_, line)) if line.trim().is_empty() => continue,
+            Some((_, line)) if line.trim().is_empty() || is_release_label(line) => continue,
             Some((number, line)) => {
                 break Located {
                     value: line.trim().to_string(),
@@ -28,11 +28,17 @@ pub fn parse_plain(path: &str, text: &str) -> Result<Body, Vec<Diagnostic>> {
 
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut current: Option<Paragraph> = None;
+    // Lines that open with a tab or spaces: how a typewriter's text marks
+    // its paragraphs, without blank lines.
+    let mut indented: Vec<usize> = Vec::new();
     for (number, line) in lines {
         let line = line.trim_end();
         if line.trim().is_empty() {
             paragraphs.extend(current.take());
             continue;
+        }
+        if line.starts_with('\t') || line.starts_with("  ") {
+            indented.push(number);
         }
         match current.as_mut() {
             Some(paragraph) => {
@@ -49,9 +55,7 @@ pub fn parse_plain(path: &str, text: &str) -> Result<Body, Vec<Diagnostic>> {
     }
     paragraphs.extend(current);
     if let [one] = paragraphs.as_slice() {
-        if is_paragraph_per_line(one) {
-            paragraphs = split_lines(one);
-        }
+        paragraphs = paragraphs_of_one_block(one, &indented);
     }
 
     if paragraphs.is_empty() {
@@ -62,6 +66,35 @@ pub fn parse_plain(path: &str, text: &str) -> Result<Body, Vec<Diagnostic>> {
         )]);
     }
     Ok(Body::Plain { date, paragraphs })
+}
+
+/// A press release's label above its date ("FOR IMMEDIATE RELEASE"),
+/// which says how it was sent, not when.
+fn is_release_label(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "for immediate release",
+        "immediate release",
+        "press release",
+        "news release",
+        "media release",
+        "pressemitteilung",
+        "medienmitteilung",
+        "presseinformation",
+        "communiqué de presse",
+        "comunicado de prensa",
+        "nota de prensa",
+        "comunicato stampa",
+        "persbericht",
+        "comunicado de imprensa",
+    ];
+    let line = line
+        .trim()
+        .trim_end_matches([':', '.', ' '])
+        .trim_start_matches('*');
+    let line = line.trim_end_matches('*').trim();
+    LABELS
+        .iter()
+        .any(|label| line.eq_ignore_ascii_case(label) || line.to_lowercase() == *label)
 }
 
 /// Whether a text without a blank line in it was written a paragraph to a
@@ -81,15 +114,43 @@ fn is_paragraph_per_line(text: &Paragraph) -> bool {
         && crate::infer::body::wrap_width(std::slice::from_ref(text)).is_none()
 }
 
-fn split_lines(text: &Paragraph) -> Vec<Paragraph> {
-    text.text
-        .split('\n')
-        .enumerate()
-        .map(|(i, line)| Paragraph {
-            text: line.to_string(),
-            line: text.line + i,
-        })
-        .collect()
+/// The paragraphs of a text without a blank line in it, told by other
+/// marks: an indented first line, a paragraph to a line (see
+/// [`is_paragraph_per_line`]), or, in a text wrapped to a width, a line
+/// that ends a sentence where the next word would have fitted. Otherwise
+/// it is one paragraph.
+fn paragraphs_of_one_block(block: &Paragraph, indented: &[usize]) -> Vec<Paragraph> {
+    use crate::infer::body::{ends_sentence, wrap_width, wrapped_between};
+    let lines: Vec<&str> = block.text.split('\n').collect();
+    let by_indent = indented.iter().any(|&n| n > block.line) && indented.len() >= 2;
+    let per_line = !by_indent && is_paragraph_per_line(block);
+    let width = match by_indent || per_line {
+        true => None,
+        false => wrap_width(std::slice::from_ref(block)),
+    };
+    let opens = |i: usize| -> bool {
+        if by_indent {
+            return indented.binary_search(&(block.line + i)).is_ok();
+        }
+        per_line
+            || width.is_some_and(|width| {
+                ends_sentence(lines[i - 1]) && !wrapped_between(lines[i - 1], lines[i], width, 0)
+            })
+    };
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        match paragraphs.last_mut() {
+            Some(paragraph) if !opens(i) => {
+                paragraph.text.push('\n');
+                paragraph.text.push_str(line);
+            }
+            _ => paragraphs.push(Paragraph {
+                text: line.to_string(),
+                line: block.line + i,
+            }),
+        }
+    }
+    paragraphs
 }
 
 /// What is wrong with a file of one paragraph: a date with no lead, or,
@@ -164,6 +225,48 @@ mod tests {
         assert_eq!(paragraphs.len(), 1);
         let (_, paragraphs) = plain("04.05.2021\n\nHeizungsgesetz beschlossen\nDer Bundestag hat am Dienstag das Heizungsgesetz beschlossen.\n\nMehr folgt.\n");
         assert_eq!(paragraphs.len(), 2);
+    }
+
+    /// Without blank lines, a wrapped text's paragraphs end where a
+    /// sentence ends and the next word would have fitted; a typewriter's
+    /// begin with an indent.
+    #[test]
+    fn paragraphs_of_a_wrapped_or_indented_text_without_blank_lines() {
+        let texts = |paragraphs: &[Paragraph]| -> Vec<String> {
+            paragraphs
+                .iter()
+                .map(|p| p.text.replace('\n', " "))
+                .collect()
+        };
+        let (_, paragraphs) = plain(
+            "05/03/2025\n\nLISBOA, 5 mar (EFE).- El Ayuntamiento de Lisboa aprobó este miércoles\nsuspender durante seis meses las nuevas licencias de alquiler turístico\nen 15 de las 24 freguesías de la ciudad.\nEl alcalde, el conservador Carlos Moedas, votó en contra y habló de \"una\nprohibición ciega\". En Lisboa hay 19.600 pisos turísticos.\n",
+        );
+        assert_eq!(
+            texts(&paragraphs),
+            [
+                "LISBOA, 5 mar (EFE).- El Ayuntamiento de Lisboa aprobó este miércoles suspender durante seis meses las nuevas licencias de alquiler turístico en 15 de las 24 freguesías de la ciudad.",
+                "El alcalde, el conservador Carlos Moedas, votó en contra y habló de \"una prohibición ciega\". En Lisboa hay 19.600 pisos turísticos.",
+            ]
+        );
+        assert_eq!(paragraphs[1].line, 6);
+        let (_, paragraphs) = plain(
+            "05.03.2025\n\tDer Stadtrat hat am Dienstag den Haushalt beschlossen. Er umfasst\n2,1 Milliarden Euro.\n\tDie Opposition stimmte dagegen.\n",
+        );
+        assert_eq!(
+            texts(&paragraphs),
+            [
+                "Der Stadtrat hat am Dienstag den Haushalt beschlossen. Er umfasst 2,1 Milliarden Euro.",
+                "Die Opposition stimmte dagegen.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_release_label_above_the_date_is_read_past() {
+        let (date, paragraphs) =
+            plain("FOR IMMEDIATE RELEASE\n\nMarch 4, 2025\n\nNorthwind raised $40 million.\n");
+        assert_eq!((date.value.as_str(), date.line), ("March 4, 2025", Some(3)));
+        assert_eq!(paragraphs.len(), 1);
     }
 
     #[test]
