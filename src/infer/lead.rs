@@ -62,13 +62,18 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
         .collect();
     // An editor's note above the story ("Correction: An earlier version
     // …") is about the article, not its story.
-    let first = match lines.len() > 1
-        && paragraphs[0]
-            .text
-            .lines()
-            .next()
-            .is_some_and(is_editors_note)
-    {
+    let note = paragraphs[0]
+        .text
+        .lines()
+        .next()
+        .is_some_and(is_editors_note)
+        && refers_to_the_article(&paragraphs[0].text);
+    // A greeting above a letter ("Liebe Leserinnen und Leser,").
+    let greeting = matches!(
+        lines.first().map(Vec::as_slice),
+        Some([line]) if line.ends_with(',') && line.chars().count() <= 60
+    );
+    let first = match lines.len() > 1 && (note || greeting) {
         true => 1,
         false => 0,
     };
@@ -435,6 +440,43 @@ pub fn is_editors_note(line: &str) -> bool {
         .any(|note| super::strip_prefix_any_case(line, note).is_some())
 }
 
+/// Whether a note speaks of the article, as an editor's note does ("An
+/// earlier version of this story …"), rather than of a market's
+/// correction.
+fn refers_to_the_article(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "earlier version",
+        "previous version",
+        "this article",
+        "this story",
+        "misstated",
+        "incorrectly",
+        "früheren fassung",
+        "früheren version",
+        "dieses artikels",
+        "dieser artikel",
+        "fälschlich",
+        "irrtümlich",
+        "version précédente",
+        "précédente version",
+        "cet article",
+        "par erreur",
+        "versión anterior",
+        "este artículo",
+        "por error",
+        "versione precedente",
+        "questo articolo",
+        "erroneamente",
+        "per errore",
+        "eerdere versie",
+        "dit artikel",
+        "versão anterior",
+        "este artigo",
+    ];
+    let lower = text.to_lowercase();
+    PHRASES.iter().any(|phrase| lower.contains(phrase))
+}
+
 /// Lines that agencies and sites put around every story they send.
 fn is_boilerplate(line: &str) -> bool {
     const OPENINGS: &[&str] = &[
@@ -760,16 +802,28 @@ pub fn without_dateline(sentence: &str) -> &str {
             let rest = rest.strip_prefix(is_dash).map_or(rest, str::trim_start);
             let stripped = place_dateline(rest, true);
             if stripped.len() < rest.len() {
-                return without_one_word(stripped);
+                return without_one_words(stripped);
             }
         }
     }
     let stripped = without_one_word(sentence);
     if stripped.len() < sentence.len() {
-        return stripped;
+        return without_one_words(stripped);
     }
     // "NAPOLI – Vittoria! Il Napoli batte …": the word after the dateline.
-    without_one_word(place_dateline(sentence, false))
+    without_one_words(place_dateline(sentence, false))
+}
+
+/// `sentence` without every one-word sentence it opens with ("Schluss.
+/// Aus. Vorbei. Nach 25 Jahren …").
+fn without_one_words(mut sentence: &str) -> &str {
+    loop {
+        let stripped = without_one_word(sentence);
+        if stripped.len() == sentence.len() {
+            return sentence;
+        }
+        sentence = stripped;
+    }
 }
 
 /// `sentence` without an opening sentence of one word: a place as a
@@ -1167,6 +1221,18 @@ mod tests {
         // A story that is only a note still has it for its lead.
         let only = "Korrektur: In einer früheren Fassung stand ein falscher Name.";
         assert_eq!(open(&[only]), (None, only.into()));
+        // A market's correction is a story.
+        let story = "Correction: stocks in New York lost 10% from their February peak on Tuesday.";
+        assert_eq!(
+            open(&[story, "The Fed meets next week."]),
+            (None, story.into())
+        );
+        // A letter's greeting is not its lead.
+        let letter = "heute erscheint die letzte gedruckte Ausgabe unserer Zeitung.";
+        assert_eq!(
+            open(&["Liebe Leserinnen und Leser,", letter]),
+            (None, letter.into())
+        );
     }
 
     #[test]
@@ -1345,6 +1411,7 @@ mod tests {
             "Los Ángeles (EE.UU.), 2 mar (EFE).- El incendio avanza.",
             "Busan (Corée du Sud) (AFP) - Donald Trump a rencontré Xi.",
             "NAPOLI – Vittoria! Il Napoli batte la Fiorentina.",
+            "Schluss. Aus. Vorbei. Nach 25 Jahren schließt das Kino.",
             "SEVILLA, 13 mar (EFE).- ¡Histórico! El Betis se clasifica.",
         ];
         for sentence in stripped {

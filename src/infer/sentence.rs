@@ -464,7 +464,9 @@ const GERMAN_MONTHS: &[&str] = &[
 const ORDINAL_LEADS: &[&str] = &[
     "am", "im", "vom", "zum", "zur", "bis", "der", "die", "das", "den", "dem", "des", "ab", "seit",
     "ins", "beim", "ans", "aufs", "fürs", "ums", "seinem", "seiner", "ihrem", "ihrer", "einem",
-    "einer", "eines",
+    "einer", "eines", "sein", "seine", "seinen", "seines", "ihr", "ihre", "ihren", "ihres", "mein",
+    "meine", "unser", "unsere", "unseren", "jeder", "jede", "jedes", "jeden", "dieser", "diese",
+    "dieses", "diesen", "diesem", "kein", "keine", "euer", "eure",
 ];
 
 /// Whether a word after a German ordinal is what it counts ("im 19.
@@ -741,8 +743,14 @@ fn period_ends_sentence(chars: &[(usize, char)], dot: usize, next: usize) -> boo
             if prev.is_empty() || prev.ends_with(is_terminal) {
                 return false;
             }
+            // "Beethovens 9. Sinfonie": a name's genitive counts the noun.
+            let genitive = prev.starts_with(char::is_uppercase)
+                && prev.ends_with('s')
+                && following_word.starts_with(char::is_uppercase)
+                && !opens_sentence(&following);
             let prev = prev.trim_start_matches(is_opening_char).to_lowercase();
-            if ORDINAL_LEADS.contains(&prev.as_str()) || is_ordinal_noun(following_word) {
+            if ORDINAL_LEADS.contains(&prev.as_str()) || is_ordinal_noun(following_word) || genitive
+            {
                 return false;
             }
         }
@@ -1105,6 +1113,9 @@ mod tests {
         whole("Le FC St. Pauli a remporté le titre de 2. Bundesliga grâce à sa victoire.");
         whole("Union Berlin hat beim 1. FSV Mainz 05 mit 0:2 verloren.");
         whole("El 1. FC Colonia ha descendido.");
+        whole("Beethovens 9. Sinfonie erklingt am Sonntag in der Elbphilharmonie.");
+        whole("Müller erzielte sein 41. Tor in dieser Saison.");
+        whole("Jeder 5. Deutsche hat keinen Hausarzt.");
         // A number that ends a sentence still ends it before other words.
         assert_eq!(
             first("Die Mannschaft belegte Rang 2. Trainer Müller war zufrieden."),
