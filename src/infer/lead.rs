@@ -385,10 +385,7 @@ fn opens_end_matter(paragraph: &Paragraph) -> bool {
     if heading.is_empty() || heading.chars().count() > 60 || super::body::ends_sentence(heading) {
         return false;
     }
-    if HEADINGS
-        .iter()
-        .any(|h| heading.len() == h.len() && super::strip_prefix_any_case(heading, h).is_some())
-    {
+    if HEADINGS.iter().any(|h| super::is_any_case(heading, h)) {
         return true;
     }
     ABOUT.iter().any(|start| {
@@ -404,7 +401,7 @@ fn opens_end_matter(paragraph: &Paragraph) -> bool {
 
 /// Whether a line opens an editor's note: a correction or clarification
 /// set above or below a story once it is published.
-pub fn is_editors_note(line: &str) -> bool {
+fn is_editors_note(line: &str) -> bool {
     const NOTES: &[&str] = &[
         "correction:",
         "corrections:",
@@ -680,7 +677,8 @@ fn is_byline(line: &str) -> bool {
             w.chars().next().is_some_and(char::is_uppercase)
                 || BYLINE_AND.contains(&w)
                 || AGENCIES.contains(&w.to_lowercase().as_str())
-                || ROLE_PARTICLES.contains(&w)
+                || ROLE_WORDS.contains(&w)
+                || NAME_PARTICLES.contains(&w)
         })
     });
     // "By DÁNICA COTO and JOHN MYERS JR. Associated Press": AP signs
@@ -705,23 +703,18 @@ fn names_only<'a>(words: impl Iterator<Item = &'a str>) -> usize {
 }
 
 /// Lowercase words inside a person's name, and those that say where the
-/// author writes from ("By Mark Thompson in Bordeaux").
+/// author writes from ("By Mark Thompson in Bordeaux", "Par Jean Dupont,
+/// à Bordeaux").
 const NAME_PARTICLES: &[&str] = &[
     "de", "van", "der", "den", "von", "zu", "da", "das", "dos", "do", "di", "del", "della", "du",
     "des", "la", "le", "ten", "ter", "y", "in", "à", "a", "em", "en", "aus",
 ];
 
-/// Lowercase words of a role or agency after a byline's names ("Por
-/// Joana Ferreira, da agência Lusa", "Par Jean Dupont, de l'AFP").
-const ROLE_PARTICLES: &[&str] = &[
-    // Where the author writes from: "Par Jean Dupont, à Bordeaux", "Por
-    // Carlos Souza, correspondente em Roma".
-    "à",
-    "a",
-    "en",
-    "em",
-    "in",
-    "aus",
+/// Lowercase words of a role or agency after a byline's names, besides
+/// the [`NAME_PARTICLES`] that join them ("Por Joana Ferreira, da agência
+/// Lusa", "Par Jean Dupont, de l'AFP", "Por Carlos Souza, correspondente
+/// em Roma").
+const ROLE_WORDS: &[&str] = &[
     "correspondant",
     "correspondante",
     "correspondent",
@@ -737,16 +730,6 @@ const ROLE_PARTICLES: &[&str] = &[
     "especial",
     "inviato",
     "inviata",
-    "da",
-    "de",
-    "do",
-    "del",
-    "della",
-    "di",
-    "du",
-    "des",
-    "der",
-    "van",
     "of",
     "the",
     "agência",
@@ -806,9 +789,9 @@ pub fn without_dateline(sentence: &str) -> &str {
             }
         }
     }
-    let stripped = without_one_word(sentence);
+    let stripped = without_one_words(sentence);
     if stripped.len() < sentence.len() {
-        return without_one_words(stripped);
+        return stripped;
     }
     // "NAPOLI – Vittoria! Il Napoli batte …": the word after the dateline.
     without_one_words(place_dateline(sentence, false))
@@ -993,13 +976,13 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
                 .find(|&(at, c)| {
                     c == '('
                         || (is_dash(c) && after[..at].ends_with(' '))
-                        || (c == '.'
-                            && after[at + 1..].starts_with(' ')
-                            && has_year(&after[..at])
-                            && starts_sentence(after[at + 1..].trim_start()))
-                        // "Ginebra, 12 de abril de 2024.– La …", as Spanish
-                        // press releases write it.
-                        || (c == '.' && after[at + 1..].starts_with(is_dash) && has_year(&after[..at]))
+                        // Or "Ginebra, 12 de abril de 2024.– La …", as
+                        // Spanish press releases write it.
+                        || (c == '.' && has_year(&after[..at]) && {
+                            let next = &after[at + 1..];
+                            next.starts_with(is_dash)
+                                || (next.starts_with(' ') && starts_sentence(next.trim_start()))
+                        })
                 })
                 .map(|(at, _)| at);
             if let Some(end) = end.filter(|&end| after[..end].chars().any(|c| c.is_ascii_digit())) {

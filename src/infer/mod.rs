@@ -543,18 +543,17 @@ impl<'a> Inferrer<'a> {
     /// `b/wetter.txt` on one day; then the path and a number, since two
     /// paths can make one slug (`a b/x.txt`, `a-b/x.txt`).
     pub fn slug_and_url_apart(&self, article: &Article, attempt: usize) -> (String, String) {
+        let path_slug = || {
+            let path = article
+                .path
+                .rsplit_once('.')
+                .map_or(&*article.path, |(p, _)| p);
+            slug::slugify(path)
+        };
         let apart = match attempt {
             0 => slug::slugify(self.file_name(&article.path).0),
-            _ => {
-                let path = article
-                    .path
-                    .rsplit_once('.')
-                    .map_or(&*article.path, |(p, _)| p);
-                match attempt {
-                    1 => slug::slugify(path),
-                    n => format!("{}-{n}", slug::slugify(path)),
-                }
-            }
+            1 => path_slug(),
+            n => format!("{}-{n}", path_slug()),
         };
         let slug = format!("{}-{apart}", article.slug);
         let url = self.article_url(&article.lang, &article.date, &slug);
@@ -678,6 +677,12 @@ pub(crate) fn strip_prefix_any_case<'t>(text: &'t str, prefix: &str) -> Option<&
         false => head.to_lowercase() == prefix,
     };
     same.then(|| &text[prefix.len()..])
+}
+
+/// Whether `text` is `label` (lowercase) in any case: a heading or label
+/// that is a whole line.
+pub(crate) fn is_any_case(text: &str, label: &str) -> bool {
+    strip_prefix_any_case(text, label).is_some_and(str::is_empty)
 }
 
 /// One warning for the Hugo shortcodes of a Markdown body, at the line of

@@ -87,31 +87,23 @@ fn is_release_label(line: &str) -> bool {
         "persbericht",
         "comunicado de imprensa",
     ];
-    let line = line
-        .trim()
-        .trim_end_matches([':', '.', ' '])
-        .trim_start_matches('*');
-    let line = line.trim_end_matches('*').trim();
+    let line = line.trim().trim_matches(['*', ':', '.', ' ']);
     LABELS
         .iter()
-        .any(|label| line.eq_ignore_ascii_case(label) || line.to_lowercase() == *label)
+        .any(|label| crate::infer::is_any_case(line, label))
 }
 
-/// Whether a text without a blank line in it was written a paragraph to a
-/// line, as word processors and some CMS exports write it, rather than as
-/// one paragraph: its lines mostly end a sentence, and it was not wrapped
-/// to a width. Read as one paragraph, the whole article would be its lead,
-/// and its summary.
-fn is_paragraph_per_line(text: &Paragraph) -> bool {
-    let lines = text.text.split('\n').count();
-    let ending_sentences = text
-        .text
-        .split('\n')
+/// Whether the lines of a text without a blank line in it, not wrapped to
+/// a width, were written a paragraph to a line, as word processors and
+/// some CMS exports write them, rather than as one paragraph: they mostly
+/// end a sentence. Read as one paragraph, the whole article would be its
+/// lead, and its summary.
+fn is_paragraph_per_line(lines: &[&str]) -> bool {
+    let ending_sentences = lines
+        .iter()
         .filter(|line| crate::infer::body::ends_sentence(line))
         .count();
-    lines >= 2
-        && ending_sentences * 2 >= lines
-        && crate::infer::body::wrap_width(std::slice::from_ref(text)).is_none()
+    lines.len() >= 2 && ending_sentences * 2 >= lines.len()
 }
 
 /// The paragraphs of a text without a blank line in it, told by other
@@ -123,11 +115,14 @@ fn paragraphs_of_one_block(block: &Paragraph, indented: &[usize]) -> Vec<Paragra
     use crate::infer::body::{ends_sentence, wrap_width, wrapped_between};
     let lines: Vec<&str> = block.text.split('\n').collect();
     let by_indent = indented.iter().any(|&n| n > block.line) && indented.len() >= 2;
-    let per_line = !by_indent && is_paragraph_per_line(block);
-    let width = match by_indent || per_line {
+    let width = match by_indent {
         true => None,
         false => wrap_width(std::slice::from_ref(block)),
     };
+    let per_line = !by_indent && width.is_none() && is_paragraph_per_line(&lines);
+    if !by_indent && !per_line && width.is_none() {
+        return vec![block.clone()];
+    }
     let opens = |i: usize| -> bool {
         if by_indent {
             return indented.binary_search(&(block.line + i)).is_ok();
