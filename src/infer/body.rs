@@ -163,15 +163,15 @@ pub fn wrap_width(paragraphs: &[Paragraph]) -> Option<usize> {
     let shown = paragraphs
         .iter()
         .filter_map(|paragraph| {
-            let lines: Vec<(usize, bool)> = paragraph
-                .text
-                .split('\n')
+            let texts: Vec<&str> = paragraph.text.split('\n').collect();
+            if texts[1..].iter().any(|line| starts_list_item(line)) {
+                return None;
+            }
+            let lines: Vec<(usize, bool)> = texts
+                .iter()
                 .map(|line| (line.chars().count(), ends_sentence(line)))
                 .collect();
             let (_, wrapped) = lines.split_last()?;
-            if paragraph.text.split('\n').skip(1).any(starts_list_item) {
-                return None;
-            }
             // With its first line or without it: a headline above the lead.
             let width = [wrapped, wrapped.get(1..)?]
                 .into_iter()
@@ -208,9 +208,9 @@ pub fn wrap_width(paragraphs: &[Paragraph]) -> Option<usize> {
 }
 
 /// Whether the break between `line` and `next`, in a text wrapped to
-/// `width` (with `line` indented by up to `indent`), is the wrap's: the next line's first word would not have
-/// fitted on this one, and the next line is no item of a list, nor a
-/// byline or credit under a headline. A break where the word would have
+/// `width` (with `line` indented by up to `indent`), is the wrap's: the
+/// next line's first word would not have fitted on this one, and the next
+/// line is no item of a list, nor a byline or credit under a headline. A break where the word would have
 /// fitted is the writer's own (a headline, an address, a paragraph's end).
 pub fn wrapped_between(line: &str, next: &str, width: usize, indent: usize) -> bool {
     let len = line.chars().count();

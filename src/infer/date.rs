@@ -1066,6 +1066,9 @@ fn without_update_clause(text: &str) -> &str {
         ", atualizado",
         ", bijgewerkt",
     ];
+    if !text.contains(", ") {
+        return text;
+    }
     let lower = text.to_lowercase();
     CLAUSES
         .iter()
