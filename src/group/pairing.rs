@@ -426,9 +426,9 @@ pub fn pair_reusing(
         // before about as well, and only the first is its translation.
         let days_apart = |x: usize, y: usize| (candidates[x].day - candidates[y].day).abs();
         let rival = |x: usize, other: usize, link: f64| {
-            let linkable = neighbours[x].iter().map(|link| (link, true));
+            let linked = neighbours[x].iter().map(|link| (link, true));
             let refuted = refuted[x].iter().map(|link| (link, false));
-            linkable
+            linked
                 .chain(refuted)
                 .find(|&(&(r, score), linkable)| {
                     let nearer = days_apart(x, r) < days_apart(x, other);
