@@ -235,6 +235,11 @@ fn outside_repeated_folders(
     folders: Vec<WalkedFolder>,
     mut diagnostics: Vec<Diagnostic>,
 ) -> (Vec<ListedFile>, Vec<Diagnostic>) {
+    // Only a symbolic link can lead to a folder a second time, so an
+    // archive without linked folders pays nothing.
+    if !folders.iter().any(|folder| folder.linked) {
+        return (files, diagnostics);
+    }
     let mut paths_of: HashMap<(u64, u64), Vec<(bool, String)>> = HashMap::new();
     for folder in folders {
         paths_of
