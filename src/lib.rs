@@ -106,9 +106,7 @@ impl Error {
             _ => Vec::new(),
         }
     }
-}
 
-impl Error {
     /// The failure as a problem of the input, where it is one (the
     /// articles folder cannot be read), for `check --format json`: scripts
     /// get every problem in one shape on stdout. (As text, the error line

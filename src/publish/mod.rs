@@ -512,21 +512,16 @@ pub fn tidy(out: &Path, _lock: &OutputLock) {
 /// publishing for the first time, which no manifest names. Such a folder,
 /// left empty, goes too, so that nothing is served from it.
 fn remove_leftover_temp_files(out: &Path, manifest: &[String]) {
+    // Every published feed is in a folder right inside `out`.
     let published: BTreeSet<PathBuf> = manifest
         .iter()
         .filter_map(|p| out.join(p).parent().map(Path::to_path_buf))
         .collect();
-    let mut dirs = published.clone();
-    dirs.insert(out.to_path_buf());
-    if let Ok(entries) = fs::read_dir(out) {
-        dirs.extend(
-            entries
-                .flatten()
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-                .map(|e| e.path()),
-        );
-    }
-    for dir in dirs {
+    let inside = fs::read_dir(out).into_iter().flatten().flatten();
+    let folders = inside
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path());
+    for dir in std::iter::once(out.to_path_buf()).chain(folders) {
         let Ok(entries) = fs::read_dir(&dir) else {
             continue;
         };
@@ -662,10 +657,11 @@ pub fn stamps(out: &Path, paths: Vec<String>) -> Vec<(String, crate::discover::S
 /// The languages an earlier run published feeds of, as its manifest lists
 /// them.
 pub fn published_languages(out: &Path) -> Result<Vec<String>, PublishError> {
+    // Each line is `<lang>/atom.xml` or `<lang>/rss.xml` (see
+    // [`read_manifest`]).
     let mut languages: Vec<String> = read_manifest(out)?
         .iter()
         .filter_map(|path| path.split_once('/'))
-        .filter(|(_, file)| matches!(*file, "atom.xml" | "rss.xml"))
         .map(|(lang, _)| lang.to_string())
         .collect();
     languages.sort_unstable();
