@@ -46,7 +46,7 @@ use crate::render::{FeedFingerprint, PublishedRun, Reuse};
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
 /// Bumped whenever what is stored changes meaning.
-const FORMAT: u32 = 12;
+const FORMAT: u32 = 13;
 /// See the module documentation.
 const RACY_SECONDS: i64 = 2;
 

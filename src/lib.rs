@@ -624,7 +624,7 @@ fn clashes(articles: &[model::Article]) -> Vec<Diagnostic> {
                 articles,
                 "entry id",
                 "give one of them its own `id` (ids are made from the `translation_key`, else the file name, so a key or name of its own does too)",
-                |a| &a.id,
+                |a| (&a.id, a.field_lines.id.or(a.field_lines.translation_key)),
             )
         },
         || {
@@ -632,7 +632,7 @@ fn clashes(articles: &[model::Article]) -> Vec<Diagnostic> {
                 articles,
                 "URL",
                 "give one of them its own `slug` or `url`",
-                |a| &a.url,
+                |a| (&a.url, a.field_lines.url),
             )
         },
     );
@@ -643,36 +643,41 @@ fn clashes(articles: &[model::Article]) -> Vec<Diagnostic> {
 /// Reports every published article whose `key` value another has, each
 /// of them: which one is the copy cannot be told (`budget copy.md` sorts
 /// before `budget.md`), so with `--keep-going` none of them is published,
-/// rather than the wrong one under the id readers hold.
+/// rather than the wrong one under the id readers hold. `key` gives the
+/// value and the line it was written on, if it was.
 fn shared_values(
     articles: &[model::Article],
     what: &str,
     advice: &str,
-    key: fn(&model::Article) -> &String,
+    key: fn(&model::Article) -> (&String, Option<usize>),
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     // Only looked up, never walked: the order of the reports is the
-    // articles' own. With each first holder: whether it was reported.
-    let mut first_with: rustc_hash::FxHashMap<&str, (&str, bool)> =
+    // articles' own. With each first holder and its line: whether it was
+    // reported.
+    let mut first_with: rustc_hash::FxHashMap<&str, (&str, Option<usize>, bool)> =
         rustc_hash::FxHashMap::with_capacity_and_hasher(articles.len(), Default::default());
-    let error = |path: &str, value: &str, other: &str| {
+    let error = |path: &str, line: Option<usize>, value: &str, other: &str| {
         Diagnostic::error(
             path,
-            None,
+            line,
             format!(
                 "has the same {what} `{value}` as {other}; {advice} (in front matter or a sidecar)"
             ),
         )
     };
     for article in articles.iter().filter(|a| !a.draft) {
-        let value = key(article);
-        let (first, reported) = first_with.entry(value).or_insert((&article.path, false));
+        let (value, line) = key(article);
+        let (first, first_line, reported) =
+            first_with
+                .entry(value)
+                .or_insert((&article.path, line, false));
         if *first != article.path {
             if !*reported {
-                problems.push(error(first, value, &article.path));
+                problems.push(error(first, *first_line, value, &article.path));
                 *reported = true;
             }
-            problems.push(error(&article.path, value, first));
+            problems.push(error(&article.path, line, value, first));
         }
     }
     problems

@@ -98,6 +98,11 @@ pub struct Article {
     pub expiry_date: Option<i64>,
     /// Explicit translation key from front matter or sidecar.
     pub translation_key: Option<String>,
+    /// The lines of an explicit `id`, `translation_key` and `url` (or
+    /// `slug`) in the article's front matter, for the errors of a value
+    /// two articles share. None for a sidecar's, whose lines are another
+    /// file's.
+    pub field_lines: FieldLines,
     /// Folder and base name without extension and language suffix, for the
     /// file-name rule: `news/launch` for `news/launch.de.md` and for
     /// `news/launch.md` alike.
@@ -110,6 +115,15 @@ pub struct Article {
     /// terms, URLs), for plain-text exports only. Taken from the text once,
     /// here, so that a cached article needs no text to be paired.
     pub evidence: Option<crate::group::signals::Signals>,
+}
+
+/// Where in its front matter an article's checked fields were written
+/// (see [`Article::field_lines`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldLines {
+    pub id: Option<usize>,
+    pub translation_key: Option<usize>,
+    pub url: Option<usize>,
 }
 
 /// A date-time as the cache keeps it: seconds and nanoseconds since 1970

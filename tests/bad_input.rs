@@ -228,6 +228,7 @@ cases!(
     unknown_sidecar_key,
     bad_sidecar_values,
     two_articles_of_one_language_with_one_key,
+    one_id_and_one_url_for_two_articles,
     two_articles_of_one_language_with_one_base_name,
     invalid_language_tags,
     invalid_slugs,
@@ -497,7 +498,28 @@ fn two_articles_of_one_language_with_one_key(case: &mut Case) -> Vec<Expect> {
             format!("+++\ntitle = \"{name}\"\ndate = 2021-05-04\nlang = \"de\"\ntranslationKey = \"launch\"\n+++\n{LEAD}\n"),
         );
     }
-    vec![error("a.md|b.md", Line::Any, &["a.md", "b.md"])]
+    // The second one's key, at its line.
+    vec![error("b.md", Line::At(5), &["a.md", "b.md", "launch"])]
+}
+
+/// An `id` or `url` copied with the file: each article's error is at the
+/// line that wrote the value.
+fn one_id_and_one_url_for_two_articles(case: &mut Case) -> Vec<Expect> {
+    const ID: &str = "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+    case.article(
+        "first.md",
+        format!("---\ntitle: Eins\ndate: 2021-05-04\nid: {ID}\nlang: de\nurl: https://example.com/de/start/\n---\n{LEAD}\n"),
+    );
+    case.article(
+        "copy.md",
+        format!("---\ntitle: Zwei\nlang: de\ndate: 2021-05-05\nurl: https://example.com/de/start/\nid: {ID}\n---\n{LEAD}\n"),
+    );
+    vec![
+        error("first.md", Line::At(4), &["entry id", ID, "copy.md"]),
+        error("copy.md", Line::At(6), &["entry id", ID, "first.md"]),
+        error("first.md", Line::At(6), &["URL", "copy.md"]),
+        error("copy.md", Line::At(5), &["URL", "first.md"]),
+    ]
 }
 
 fn two_articles_of_one_language_with_one_base_name(case: &mut Case) -> Vec<Expect> {

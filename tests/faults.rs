@@ -1218,7 +1218,8 @@ fn keep_going_publishes_neither_of_two_articles_sharing_an_id() {
     let output = babelfeed(dir.path(), &["build", "--keep-going"]);
     assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
     let err = stderr(&output);
-    for file in ["budget.en.md: error:", "budget copy.en.md: error:"] {
+    // At the line of the key the id is made from.
+    for file in ["budget.en.md:4: error:", "budget copy.en.md:4: error:"] {
         assert!(err.contains(file), "`{file}` not reported:\n{err}");
     }
     let en = fs::read_to_string(dir.path().join("feeds/en/atom.xml")).unwrap_or_default();

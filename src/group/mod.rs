@@ -188,9 +188,13 @@ fn add_group(
         let lang = articles[m].lang.as_str();
         if let Some(&(_, first)) = by_lang.iter().find(|(l, _)| *l == lang) {
             clean = false;
+            let line = match source {
+                GroupSource::Key => articles[m].field_lines.translation_key,
+                _ => None,
+            };
             diagnostics.push(Diagnostic::error(
                 &articles[m].path,
-                None,
+                line,
                 format!(
                     "{} and {} {} and are both in `{}`; a translation group holds one article per language — change one's key or language",
                     articles[first].path, articles[m].path, rule(), articles[m].lang

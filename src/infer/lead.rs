@@ -147,8 +147,12 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
                 let line = without_dateline(lead[0]);
                 headline = Some(line.trim_end_matches([':', ' ']).to_string());
             }
+            // A rubric on the line itself ("ÉCONOMIE | Grève …") names
+            // the section, not the story.
+            let mut lead = lead.to_vec();
+            lead[0] = without_rubric(lead[0]);
             Opening {
-                headline,
+                headline: headline.map(|h| without_rubric(&h).to_string()),
                 lead: lead.join("\n"),
             }
         }
@@ -157,6 +161,25 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
             headline: None,
             lead: paragraphs[0].text.clone(),
         },
+    }
+}
+
+/// `line` without a rubric before its text: one to three words, the
+/// first capitalised, then ` | ` and a sentence ("Sport | Der FC …",
+/// "ÉCONOMIE | Grève …").
+fn without_rubric(line: &str) -> &str {
+    let Some((name, text)) = line.split_once(" | ") else {
+        return line;
+    };
+    let words = name.split_whitespace().count();
+    let text = text.trim_start();
+    let is_rubric = (1..=3).contains(&words)
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !name.contains(['.', '!', '?', ':', ',', '|'])
+        && starts_sentence(text);
+    match is_rubric {
+        true => text,
+        false => line,
     }
 }
 
@@ -1228,6 +1251,34 @@ mod tests {
                 lead.into()
             )
         );
+    }
+
+    #[test]
+    fn a_rubric_on_the_headline_or_lead_line_is_left_out() {
+        let lead = "Grève générale à la SNCF : le trafic fortement perturbé mardi. Les syndicats appellent à la grève.";
+        assert_eq!(
+            open(&[
+                &format!("ÉCONOMIE | {lead}"),
+                "La direction prévoit un train sur trois."
+            ]),
+            (None, lead.into())
+        );
+        let lead = "Der FC Basel gewinnt das Derby gegen den FC Zürich mit 3:1, vor 30.000 Zuschauern im ausverkauften St. Jakob-Park.";
+        assert_eq!(
+            open(&[
+                &format!("Sport | Basel gewinnt das Derby\n{lead}"),
+                "Mehr dazu."
+            ]),
+            (Some("Basel gewinnt das Derby".into()), lead.into())
+        );
+        // Not a rubric: a sentence, a lower-case word, or no text after it.
+        for line in [
+            "Was tun? | Die Antwort der Regierung ist klar.",
+            "oder | Die Antwort der Regierung ist klar.",
+            "Politik | und Wirtschaft reagieren gelassen auf die Zahlen.",
+        ] {
+            assert_eq!(open(&[line, "Mehr dazu."]), (None, line.into()));
+        }
     }
 
     #[test]

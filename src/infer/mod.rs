@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::config::{primary_subtag, Settings};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Article, ArticleBody, Format, LangSource, Person};
+use crate::model::{Article, ArticleBody, FieldLines, Format, LangSource, Person};
 use crate::parse::{Body, FieldSyntax, Located, MetaSource, ParsedArticle};
 use date::{parse_date, ParsedDate};
 use lang::{Detection, LanguageDetector};
@@ -334,10 +334,11 @@ impl<'a> Inferrer<'a> {
         // the id readers hold stays the file name's. In front matter the
         // key is part of the article from the start, as in Hugo.
         let id_key = match parsed.meta_source {
-            MetaSource::FrontMatter => meta.translation_key.as_deref(),
+            MetaSource::FrontMatter => meta.translation_key.as_ref().map(|k| k.value.as_str()),
             MetaSource::Sidecar | MetaSource::None => None,
         };
-        let id = self.entry_id(meta.id.as_deref(), id_key, file_stem, &lang);
+        let written_id = meta.id.as_ref().map(|i| i.value.as_str());
+        let id = self.entry_id(written_id, id_key, file_stem, &lang);
         let summary = match (&meta.summary, parsed.format) {
             (Some(summary), Format::Markdown) => body::markdown_inline_text(summary),
             (Some(summary), Format::Plain) => body::collapse_whitespace(summary),
@@ -427,7 +428,19 @@ impl<'a> Inferrer<'a> {
             draft: meta.draft,
             publish_date,
             expiry_date,
-            translation_key: meta.translation_key.clone(),
+            translation_key: meta.translation_key.as_ref().map(|k| k.value.clone()),
+            field_lines: match parsed.meta_source {
+                MetaSource::FrontMatter => FieldLines {
+                    id: meta.id.as_ref().and_then(|i| i.line),
+                    translation_key: meta.translation_key.as_ref().and_then(|k| k.line),
+                    url: meta
+                        .url
+                        .as_ref()
+                        .or(meta.slug.as_ref())
+                        .and_then(|u| u.line),
+                },
+                MetaSource::Sidecar | MetaSource::None => FieldLines::default(),
+            },
             name_stem,
             lang_suffix: suffix_lang.is_some(),
             field_syntax: parsed.field_syntax,

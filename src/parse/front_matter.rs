@@ -442,12 +442,10 @@ fn meta_from_value(
             .iter()
             .find_map(|key| fields.string(&mut table, &[key])),
         lang: fields.string(&mut table, &["lang"]),
-        translation_key: fields
-            .string(&mut table, &["translation_key", "translationKey"])
-            .map(|l| l.value),
+        translation_key: fields.string(&mut table, &["translation_key", "translationKey"]),
         slug: fields.string(&mut table, &["slug"]),
         url: fields.string(&mut table, &["url"]),
-        id: fields.string(&mut table, &["id"]).map(|l| l.value),
+        id: fields.string(&mut table, &["id"]),
         summary: fields.string(&mut table, &["summary"]).map(|l| l.value),
         authors: fields.authors(&mut table),
         tags: fields.strings(&mut table, "tags"),
@@ -722,7 +720,10 @@ mod tests {
         assert_eq!(meta.title.as_deref(), Some("Launch"));
         assert_eq!(meta.date.as_ref().unwrap().value, "2021-05-04");
         assert_eq!(meta.date.as_ref().unwrap().line, Some(3));
-        assert_eq!(meta.translation_key.as_deref(), Some("launch"));
+        assert_eq!(
+            meta.translation_key.as_ref().map(|k| k.value.as_str()),
+            Some("launch")
+        );
         assert_eq!(meta.authors.len(), 2);
         assert_eq!(meta.authors[1].email.as_deref(), Some("bo@x.org"));
         assert_eq!(meta.tags, vec!["space"]);
@@ -904,7 +905,10 @@ mod tests {
         // The same value twice is no conflict, nor an empty second one.
         let text = "---\ntitle: T\ndate: 2024-03-12\ntranslationKey: k\ntranslation_key: k\nauthor: Ana\nauthors: [Ana]\nlastmod: \"\"\nupdated: 2024-03-13\n---\n";
         let (meta, _) = parse_front_matter("a.md", text).unwrap();
-        assert_eq!(meta.translation_key.as_deref(), Some("k"));
+        assert_eq!(
+            meta.translation_key.as_ref().map(|k| k.value.as_str()),
+            Some("k")
+        );
         assert_eq!(meta.authors.len(), 1);
         assert_eq!(meta.updated.unwrap().value, "2024-03-13");
     }
@@ -1006,16 +1010,22 @@ mod tests {
         let err = parse_sidecar("a.toml", "title = \"x\"\ntranslation-key = \"k\"\n").unwrap_err();
         assert_eq!(err[0].line, Some(2));
         let meta = parse_sidecar("a.toml", "translation_key = \"k\"\ntags = [\"a\"]").unwrap();
-        assert_eq!(meta.translation_key.as_deref(), Some("k"));
+        assert_eq!(
+            meta.translation_key.as_ref().map(|k| k.value.as_str()),
+            Some("k")
+        );
         // Hugo's spelling, as in front matter (contract §1b).
         let meta = parse_sidecar("a.toml", "translationKey = \"k\"").unwrap();
-        assert_eq!(meta.translation_key.as_deref(), Some("k"));
+        assert_eq!(
+            meta.translation_key.as_ref().map(|k| k.value.as_str()),
+            Some("k")
+        );
     }
 
     #[test]
     fn whole_numbers_stand_for_text_but_fractions_do_not() {
         let meta = parse_sidecar("a.toml", "id = 1234").unwrap();
-        assert_eq!(meta.id.as_deref(), Some("1234"));
+        assert_eq!(meta.id.as_ref().map(|i| i.value.as_str()), Some("1234"));
         let err = parse_sidecar("a.toml", "slug = \"a\"\ntitle = 1.10").unwrap_err();
         assert_eq!(err[0].line, Some(2));
         assert!(err[0].message.contains("quotes"), "{}", err[0].message);
