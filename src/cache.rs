@@ -46,7 +46,7 @@ use crate::render::{FeedFingerprint, PublishedRun, Reuse};
 /// The cache folder inside the output folder.
 pub const CACHE_DIR: &str = ".babelfeed-cache";
 /// Bumped whenever what is stored changes meaning.
-const FORMAT: u32 = 13;
+const FORMAT: u32 = 14;
 /// See the module documentation.
 const RACY_SECONDS: i64 = 2;
 
@@ -635,10 +635,11 @@ fn split_record(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((bytes.get(4..end)?, &bytes[end..]))
 }
 
-/// The content hash of an article file: path, text and sidecar text.
-pub fn content_hash(path: &str, text: &str, sidecar: Option<&str>) -> ContentHash {
+/// The hash of an article file's text and its sidecar's, without the
+/// path: two files with one are copies (see `lib::leave_out_copies`).
+pub fn text_hash(text: &str, sidecar: Option<&str>) -> u128 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for part in [Some(path), Some(text), sidecar] {
+    for part in [Some(text), sidecar] {
         match part {
             Some(part) => {
                 hasher.update(&(part.len() as u64).to_le_bytes());
@@ -647,6 +648,15 @@ pub fn content_hash(path: &str, text: &str, sidecar: Option<&str>) -> ContentHas
             None => hasher.update(&[0xff]),
         }
     }
+    hasher.digest128()
+}
+
+/// The content hash of an article file: its path and [`text_hash`].
+pub fn content_hash(path: &str, text_hash: u128) -> ContentHash {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&(path.len() as u64).to_le_bytes());
+    hasher.update(path.as_bytes());
+    hasher.update(&text_hash.to_le_bytes());
     hasher.digest128()
 }
 

@@ -258,7 +258,7 @@ fn read_and_infer(
             };
             // Keyed on content: a file that was touched, or rewritten with
             // what it held, is not inferred again.
-            let hash = source_hash(&source);
+            let (text_hash, hash) = hashes_of(&source);
             if let Some(hit) = cached(hash) {
                 return hit;
             }
@@ -266,6 +266,7 @@ fn read_and_infer(
                 parse::parse(&source).and_then(|parsed| inferrer.infer(parsed, &mut diagnostics));
             let article = match inferred {
                 Ok(mut article) => {
+                    article.text_hash = Some(text_hash);
                     if !keep_bodies {
                         article.body = model::ArticleBody::NotLoaded;
                     }
@@ -295,12 +296,14 @@ fn read_and_infer(
     Inferred { articles, files }
 }
 
-fn source_hash(source: &discover::SourceFile) -> cache::ContentHash {
-    cache::content_hash(
-        &source.file.path,
+/// The hash of a file's text (and its sidecar's), and its content hash,
+/// which adds its path (see [`cache::content_hash`]).
+fn hashes_of(source: &discover::SourceFile) -> (u128, cache::ContentHash) {
+    let text = cache::text_hash(
         &source.file.text,
         source.sidecar.as_ref().map(|s| s.text.as_str()),
-    )
+    );
+    (text, cache::content_hash(&source.file.path, text))
 }
 
 /// Groups the inferred files into a catalog; `files` are in listing order.
@@ -360,6 +363,7 @@ fn assemble(
     diagnostics: &mut Vec<Diagnostic>,
     memo: Option<&group::pairing::PairingMemo>,
 ) -> (Catalog, group::pairing::PairingMemo) {
+    leave_out_copies(&mut articles, diagnostics);
     separate_shared_file_names(&mut articles, inferrer, diagnostics);
     separate_shared_title_urls(&mut articles, inferrer, diagnostics);
     diagnostics.extend(clashes(&articles));
@@ -502,6 +506,38 @@ fn leave_out_failed(loaded: &mut Loaded, settings: &Settings) -> Vec<String> {
     left_out.into_iter().collect()
 }
 
+/// Files with the same text (and sidecar) are one article saved twice: a
+/// file manager's copy (`story (copy).txt`), or a story filed in two
+/// folders. Published as they are, readers would get it twice, and the
+/// copy could take the original's URL and translations. The original is
+/// kept, told by its name, which a copy's extends (see [`first_published`]);
+/// the copy is left out with a warning, and nothing is lost.
+fn leave_out_copies(articles: &mut Vec<model::Article>, diagnostics: &mut Vec<Diagnostic>) {
+    let copies = sharing(articles, |a| (!a.draft).then_some(a.text_hash.as_ref()?));
+    if copies.is_empty() {
+        return;
+    }
+    let mut left_out = vec![false; articles.len()];
+    for members in copies {
+        let original = &articles[members[0]].path;
+        for &i in &members[1..] {
+            left_out[i] = true;
+            diagnostics.push(Diagnostic::warning(
+                &articles[i].path,
+                None,
+                format!(
+                    "has the same text as {original}, so it is left out of the feeds as a copy of it; delete it, or change it if it is meant to be an article of its own"
+                ),
+            ));
+        }
+    }
+    let mut at = 0;
+    articles.retain(|_| {
+        at += 1;
+        !left_out[at - 1]
+    });
+}
+
 /// Articles of one language with the same file name in different folders
 /// (`2021/05/story.txt`, `2021/06/story.txt`) would get the same derived id.
 /// Rather than refuse to publish, the first published of them keeps it,
@@ -592,13 +628,13 @@ fn separate_shared_title_urls(
 }
 
 /// The articles that share a `key` value with another, in groups: each
-/// group first published first (by date, then path), the groups in the
-/// articles' order, whatever the map's.
-fn sharing(
-    articles: &[model::Article],
-    key: impl Fn(&model::Article) -> Option<&String>,
+/// group in the order of [`first_published`], the groups in the articles'
+/// order, whatever the map's.
+fn sharing<'a, K: Eq + std::hash::Hash + ?Sized + 'a>(
+    articles: &'a [model::Article],
+    key: impl Fn(&'a model::Article) -> Option<&'a K>,
 ) -> Vec<Vec<usize>> {
-    let mut by_value: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    let mut by_value: rustc_hash::FxHashMap<&K, Vec<usize>> = Default::default();
     for (i, article) in articles.iter().enumerate() {
         if let Some(value) = key(article) {
             by_value.entry(value).or_default().push(i);
@@ -607,12 +643,22 @@ fn sharing(
     let mut shared: Vec<Vec<usize>> = by_value.into_values().filter(|m| m.len() > 1).collect();
     shared.sort_unstable();
     for members in &mut shared {
-        members.sort_by(|&a, &b| {
-            let (a, b) = (&articles[a], &articles[b]);
-            (a.date, &a.path).cmp(&(b.date, &b.path))
-        });
+        members.sort_by(|&a, &b| first_published(&articles[a], &articles[b]));
     }
     shared
+}
+
+/// Which of two articles that share a value was published first: by date,
+/// then the shorter file name, then by path. A copy's name adds to its
+/// original's (`story (copy).txt`, `story - Kopie.de.txt`, `Copy of
+/// story.txt`), where by path alone `story (copy).txt` would come first (a
+/// space sorts before a dot).
+fn first_published(a: &model::Article, b: &model::Article) -> std::cmp::Ordering {
+    let name_length = |article: &model::Article| {
+        let name = article.name_stem.rsplit('/').next().unwrap_or_default();
+        name.chars().count()
+    };
+    (a.date, name_length(a), &a.path).cmp(&(b.date, name_length(b), &b.path))
 }
 
 /// Two published articles with one id or one URL would be one entry to a
@@ -787,7 +833,7 @@ pub fn build(
     if !listing.diagnostics.iter().any(Diagnostic::is_error) {
         let rehash = |listed: &discover::ListedArticle| {
             let (source, _) = discover::read(articles_dir, listed, settings.max_article_bytes);
-            source.map(|s| source_hash(&s))
+            source.map(|s| hashes_of(&s).1)
         };
         let unchanged = cache
             .unchanged_run(&listing.files, out_dir, rehash)

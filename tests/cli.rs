@@ -491,6 +491,67 @@ fn a_markdown_article_without_text_is_warned_of() {
     );
 }
 
+/// A file manager's copy of a story (`story (Kopie).txt`, `Copy of
+/// story.txt`) is left out with a warning, and the original keeps its
+/// URL, id and translations; once the copy is edited, it is an article of
+/// its own, and the original still keeps its URL.
+#[test]
+fn a_copy_of_an_article_is_left_out_and_the_original_keeps_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let de = "12.03.2024\n\nDer Grosse Rat von Basel hat am Dienstag das Budget 2025 mit 55 zu 40 Stimmen genehmigt. Die SVP stimmte dagegen.\n\nDas Budget sieht Ausgaben von 4,2 Milliarden Franken vor, sagte Finanzdirektorin Tanja Soland.\n";
+    let fr = "12.03.2024\n\nLe Grand Conseil de Bâle a approuvé mardi le budget 2025 par 55 voix contre 40. L’UDC a voté contre.\n\nLe budget prévoit des dépenses de 4,2 milliards de francs, a indiqué la directrice des finances Tanja Soland.\n";
+    write(dir.path(), "articles/budget.txt", de);
+    write(dir.path(), "articles/budget-fr.txt", fr);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let before = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    assert_eq!(before.entries.len(), 1);
+    let links = &before.entries[0].links;
+    assert!(
+        links.iter().any(|l| l.href_lang.as_deref() == Some("fr")),
+        "the translation is linked: {links:?}"
+    );
+
+    write(dir.path(), "articles/budget (Kopie).txt", de);
+    write(dir.path(), "articles/Copy of budget-fr.txt", fr);
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    for (copy, original) in [
+        ("budget (Kopie).txt", "budget.txt"),
+        ("Copy of budget-fr.txt", "budget-fr.txt"),
+    ] {
+        assert!(
+            stderr(&output).contains(&format!(
+                "{copy}: warning: has the same text as {original}, so it is left out"
+            )),
+            "{}",
+            stderr(&output)
+        );
+    }
+    for lang in ["de", "fr"] {
+        let path = dir.path().join(format!("feeds/{lang}/atom.xml"));
+        assert_eq!(parse_feed(&path).entries.len(), 1, "{lang}");
+    }
+    let after = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    assert_eq!(after.entries[0].id, before.entries[0].id);
+    assert_eq!(after.entries[0].links, before.entries[0].links);
+
+    // Edited, the copy is a story of its own; the original keeps its URL.
+    write(
+        dir.path(),
+        "articles/budget (Kopie).txt",
+        &de.replace("4,2 Milliarden", "4,3 Milliarden"),
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let edited = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    assert_eq!(edited.entries.len(), 2);
+    let original = edited
+        .entries
+        .iter()
+        .find(|e| e.id == before.entries[0].id)
+        .expect("the original is still there");
+    assert_eq!(original.links[0].href, before.entries[0].links[0].href);
+}
+
 /// Two stories of one day that open with the same headline would share a
 /// URL made from it; the later one's slug takes its file name, so a cron
 /// run still publishes. A slug set by hand still clashes as an error.

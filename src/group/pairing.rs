@@ -527,8 +527,15 @@ pub fn pair_reusing(
         }
     }
 
-    for (x, (score, y)) in near_misses {
-        if !pairing.scores.contains_key(&x) && !sets.same(x, y) {
+    // A pair that is each one's nearest miss is told of once, at the
+    // first of the two.
+    let told_by_other = |x: usize, y: usize| {
+        y < x
+            && !pairing.scores.contains_key(&y)
+            && near_misses.get(&y).is_some_and(|&(_, back)| back == x)
+    };
+    for (&x, &(score, y)) in &near_misses {
+        if !pairing.scores.contains_key(&x) && !sets.same(x, y) && !told_by_other(x, y) {
             const EVIDENCE: &str =
                 "(names, numbers, quoted terms, URLs) to be sure it is a translation";
             let why = if score < config.min_score {

@@ -377,7 +377,8 @@ fn zone_offset(word: &str) -> Option<i32> {
 /// as in `2pm`): the text before it and whether it is p.m.
 fn strip_meridiem(s: &str) -> Option<(&str, bool)> {
     let s = s.trim_end_matches('.').strip_suffix(['m', 'M'])?;
-    let s = s.trim_end_matches('.');
+    // Spanish spaces it: "12:00 a. m.".
+    let s = s.trim_end().trim_end_matches('.');
     let (head, pm) = match s.strip_suffix(['p', 'P']) {
         Some(head) => (head, true),
         None => (s.strip_suffix(['a', 'A'])?, false),
@@ -982,11 +983,22 @@ pub fn weekday_named(text: &str) -> Option<chrono::Weekday> {
 pub fn without_time_label(text: &str) -> &str {
     const LABELS: &[&str] = &[
         "last updated",
+        "last modified",
         "updated",
         "published",
         "posted",
         "aktualisiert am",
         "aktualisiert",
+        "zuletzt aktualisiert am",
+        "zuletzt aktualisiert",
+        "letzte aktualisierung",
+        "dernière mise à jour le",
+        "dernière mise à jour",
+        "última actualización",
+        "ultima actualizacion",
+        "ultimo aggiornamento",
+        "ultima modifica",
+        "última atualização",
         "veröffentlicht am",
         "veröffentlicht",
         "mis à jour le",
@@ -1053,30 +1065,39 @@ pub fn without_time_label(text: &str) -> &str {
 
 /// `text` without the time it was updated after the time it was
 /// published ("6 mars 2025 à 14 h 30, mis à jour à 15 h 10", as Le Monde
-/// dates a page): the first is the article's date.
+/// dates a page; "12 de mayo de 2021 | Actualizado a las 13:05"): the
+/// first is the article's date. The clause follows a comma, a bar, a dot,
+/// a dash, a slash or a bracket.
 fn without_update_clause(text: &str) -> &str {
     const CLAUSES: &[&str] = &[
-        ", mis à jour",
-        ", modifié",
-        ", updated",
-        ", last updated",
-        ", aktualisiert",
-        ", actualizado",
-        ", aggiornato",
-        ", atualizado",
-        ", bijgewerkt",
+        "mis à jour",
+        "modifié",
+        "updated",
+        "last updated",
+        "aktualisiert",
+        "actualizado",
+        "aggiornato",
+        "atualizado",
+        "bijgewerkt",
     ];
-    if !text.contains(", ") {
+    const SEPARATORS: &[char] = &[',', '|', '·', '•', '-', '–', '—', '/', '('];
+    if !text.contains(SEPARATORS) {
         return text;
     }
     let lower = text.to_lowercase();
     CLAUSES
         .iter()
-        .filter_map(|clause| lower.find(clause))
+        .flat_map(|clause| lower.match_indices(clause))
+        .filter_map(|(at, _)| {
+            let before = lower.get(..at)?.trim_end();
+            before
+                .ends_with(SEPARATORS)
+                .then(|| before.len() - before.chars().next_back().map_or(0, char::len_utf8))
+        })
         .min()
         // Lowercasing keeps these labels' lengths, so the place is text's.
         .and_then(|at| text.get(..at))
-        .unwrap_or(text)
+        .map_or(text, str::trim_end)
 }
 
 /// Whether `word` (any case) names a day of the week or a month, in full
@@ -1223,9 +1244,17 @@ fn parse_written(toks: &[Token]) -> Option<(u64, u64, u64)> {
     month_first(&mut p)
 }
 
-/// "4. Mai 2021", "1er mai 2021", "1º de mayo del 2021", "4th of May 2021".
+/// "4. Mai 2021", "1er mai 2021", "1º de mayo del 2021", "4th of May 2021",
+/// and hyphenated as some CMS templates write it: "12-mayo-2021",
+/// "04-May-2021".
 fn day_first(p: &mut Parser) -> Option<(u64, u64, u64)> {
     let day = p.day()?;
+    if p.eat_glued_punct('-') {
+        let month = p.month()?;
+        p.eat_glued_punct('-').then_some(())?;
+        let year = p.year()?;
+        return p.at_end().then_some((day, month, year));
+    }
     p.eat_word_in(&["de", "of"]);
     let month = p.month()?;
     p.eat_punct(',');
@@ -1597,7 +1626,6 @@ mod tests {
         for text in [
             "(EFE)",
             "4 de mayo (EFE)",
-            "4. Mai 2024 (aktualisiert 05.05.2024)",
             "4. Mai 2024 ()",
             "4. Mai 2024 (dpa",
             "4. Mai 2024 (eine sehr lange Klammer mit Text)",
@@ -1674,6 +1702,23 @@ mod tests {
                 "Publié le 6 mars 2025 à 14 h 30, mis à jour à 15 h 10",
                 "06/03/2025, 14:30",
             ),
+            ("12 de mayo de 2021 | Actualizado a las 13:05", "12/05/2021"),
+            ("12 de mayo de 2021 (actualizado 13:05)", "12/05/2021"),
+            ("4. Mai 2024 (aktualisiert 05.05.2024)", "04/05/2024"),
+            (
+                "12/05/2021 - 10:30 · Aggiornato alle 13:05",
+                "12/05/2021, 10:30",
+            ),
+            (
+                "Ultimo aggiornamento: 12 maggio 2021 10:30",
+                "12/05/2021, 10:30",
+            ),
+            ("Última actualización: 12 de mayo de 2021", "12/05/2021"),
+            ("Dernière mise à jour le 12 mai 2021", "12/05/2021"),
+            ("12-mayo-2021", "12/05/2021"),
+            ("04-May-2021", "04/05/2021"),
+            ("12 de mayo de 2021, 12:00 a. m.", "12/05/2021, 00:00"),
+            ("12 de mayo de 2021, 1:30 p. m.", "12/05/2021, 13:30"),
         ] {
             assert_eq!(ok(text), ok(same_as), "{text}");
         }

@@ -966,20 +966,34 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
             // An em dash joins no word ("WASHINGTON—The", as the Journal
             // writes it); a hyphen or en dash needs a space before it.
             c == '(' || c == ',' || c == '—' || (is_dash(c) && sentence[..at].ends_with(' '))
+                // Spanish regional papers' "VALENCIA.- El pleno …".
+                || (is_dash(c)
+                    && sentence[..at].ends_with('.')
+                    && sentence[at + c.len_utf8()..].starts_with(' '))
         })
         .map(|(at, _)| at)
     else {
         return sentence;
     };
-    let place = sentence[..place_end].trim();
-    if !place.chars().next().is_some_and(char::is_uppercase) || place.split_whitespace().count() > 3
+    // A dash straight after the place's full stop marks it as a dateline
+    // as a date or an agency would.
+    let dotted = sentence[..place_end].ends_with('.');
+    let place = sentence[..place_end].trim().trim_end_matches('.');
+    let in_capitals = place
+        .chars()
+        .all(|c| c.is_uppercase() || " ./-'’".contains(c));
+    // "SANTA CRUZ DE TENERIFE.- …": a longer name, where capitals and the
+    // dash say it is the place.
+    let most_words = match dotted && in_capitals {
+        true => 5,
+        false => 3,
+    };
+    if !place.chars().next().is_some_and(char::is_uppercase)
+        || place.split_whitespace().count() > most_words
     {
         return sentence;
     }
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    let in_capitals = place
-        .chars()
-        .all(|c| c.is_uppercase() || " ./-'’".contains(c));
     let mut rest = sentence[place_end..].trim_start();
     let mut dated = false;
     let mut agency = agency_seen;
@@ -1041,7 +1055,9 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
         } else {
             SHORT_PLACES.contains(&place)
         };
-    if !(agency || dated || capital_place) {
+    // Not an abbreviation ("Ca.- 30 Personen").
+    let dotted = dotted && letters >= 4 && !super::sentence::is_abbreviation(place);
+    if !(agency || dated || dotted || capital_place) {
         return sentence;
     }
     // EFE writes ").-"; "Bonn (KNA) Die …" has no dash at all; PR
@@ -1447,6 +1463,10 @@ mod tests {
             "NAPOLI – Vittoria! Il Napoli batte la Fiorentina.",
             "Schluss. Aus. Vorbei. Nach 25 Jahren schließt das Kino.",
             "SEVILLA, 13 mar (EFE).- ¡Histórico! El Betis se clasifica.",
+            "VALENCIA.- El pleno del Ayuntamiento aprobó el presupuesto.",
+            "Valencia.- El pleno del Ayuntamiento aprobó el presupuesto.",
+            "CASTELLÓ.– Las exportaciones crecieron un 12 %.",
+            "SANTA CRUZ DE TENERIFE.- El Cabildo aprobó el plan.",
         ];
         for sentence in stripped {
             let title = without_dateline(sentence);
@@ -1479,6 +1499,8 @@ mod tests {
             "Mr. Thierry Breton presented a plan.",
             "M. Thierry Breton a présenté un plan.",
             "St. Gallen hat gewonnen.",
+            "Ca.- 30 Personen kamen.",
+            "Kurz.-Info: Die Bahn streikt.",
             // Labels belong to the title.
             "EN DIRECT – Séisme près de Naples.",
             "BREAKING — The Senate voted.",

@@ -429,6 +429,7 @@ impl<'a> Inferrer<'a> {
             publish_date,
             expiry_date,
             translation_key: meta.translation_key.as_ref().map(|k| k.value.clone()),
+            text_hash: None,
             field_lines: match parsed.meta_source {
                 MetaSource::FrontMatter => FieldLines {
                     id: meta.id.as_ref().and_then(|i| i.line),

@@ -385,9 +385,12 @@ const ABBREVIATIONS: &[&str] = &[
     "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "av", "apr", "env", "boul", "bd",
     "éd", "chap", "ex", // es
     "Sra", "Sras", "Srta", "Srtas", "Sres", "Dña", "Dra", "Ud", "Uds", "Vd", "Vds", "Lic", "Av",
-    "Avda", "pág", "págs", "núm", "aprox", "p.ej", "Excmo", "Excma", "Gral", "Arq", // it
-    "Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Geom", "Arch", "Mons", "On",
-    "Prof.ssa", "p.es", "dott", "ing", "avv", "pag", "sig", "sigg", "sig.ra", "sig.na", "on",
+    "Avda", "pág", "págs", "núm", "aprox", "p.ej", "Excmo", "Excma", "Excmos", "Excmas", "Gral",
+    "Arq", "Ntra", "Ntro", "Nra", "Ilmo", "Ilma", "Ilmos", "Ilmas", "Hnos", "Hno", "Rvdo", "Rvda",
+    "Sto", "Sta", "Pza", "Ctra", "Dpto", "Ldo", "Lda", // it
+    // Swiss francs before a figure ("a fr. 30,1 mia.", "fr. 5'020").
+    "fr", "Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Geom", "Arch", "Mons",
+    "On", "Prof.ssa", "p.es", "dott", "ing", "avv", "pag", "sig", "sigg", "sig.ra", "sig.na", "on",
     "prof", "prof.ssa", "dott.ssa", "geom", "arch", "rag", "gen", "sen", "dep",
     // Articles of a law: es, it, fr ("el art. 155", "l'art. 21", "l'art. 49.3").
     "art", "arts", "artt", // nl ("Prof. dr. ir. Jan de Vries", "Dhr. Jansen")
@@ -1420,6 +1423,8 @@ mod tests {
     fn es_titles() {
         whole("El Sr. García y la Sra. López llegaron con la Srta. Pérez.");
         whole("Dña. María y Ud. están invitados, y Uds. también.");
+        whole("La parroquia de Ntra. Sra. de los Ángeles celebra sus fiestas.");
+        whole("La empresa Hnos. Martínez y la Ilma. Sra. Rectora firmaron el convenio.");
         assert_eq!(
             first("El Sr. García llegó. La Sra. López no."),
             "El Sr. García llegó."
@@ -1455,6 +1460,12 @@ mod tests {
             first("Il Prof. Rossi ha parlato. Nessuno ha risposto."),
             "Il Prof. Rossi ha parlato."
         );
+    }
+
+    #[test]
+    fn it_swiss_francs() {
+        whole("L'Ufficio di statistica stima il PIL ticinese a fr. 30,1 mia. nel 2020.");
+        whole("Il premio è di fr. 5'020 per ogni squadra.");
     }
 
     #[test]
