@@ -77,3 +77,30 @@ fn no_two_stories_are_linked_and_most_translations_are() {
         linked.len()
     );
 }
+
+/// A pair left unlinked is told of once, not once from each side: on a
+/// day of many stories, each warning twice was noise.
+#[test]
+fn a_pair_left_unlinked_is_warned_of_once() {
+    let articles = repo().join("tests/pairing/articles");
+    let cwd = tempfile::tempdir().unwrap();
+    let output = babelfeed(
+        cwd.path(),
+        &["check", "--articles", articles.to_str().unwrap()],
+    );
+    assert_success(&output);
+    let unlinked: BTreeSet<(String, String)> = stderr(&output)
+        .lines()
+        .filter_map(|line| {
+            let (path, rest) = line.split_once(": warning: not linked to ")?;
+            let other = rest.split_whitespace().next()?;
+            Some((path.to_string(), other.to_string()))
+        })
+        .collect();
+    assert!(!unlinked.is_empty(), "{}", stderr(&output));
+    let both_sides: Vec<&(String, String)> = unlinked
+        .iter()
+        .filter(|(a, b)| a < b && unlinked.contains(&(b.clone(), a.clone())))
+        .collect();
+    assert!(both_sides.is_empty(), "warned of twice: {both_sides:?}");
+}

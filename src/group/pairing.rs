@@ -560,7 +560,7 @@ pub fn pair_reusing(
                 )
             } else {
                 format!(
-                    "(score {score:.2}): too little of what they share is rare in the weeks around {EVIDENCE}"
+                    "(score {score:.2}): they share too few names, numbers, quoted terms or URLs, or only ones common in the weeks around, to tell a translation from another story on the subject"
                 )
             };
             pairing.notes.push((
