@@ -866,7 +866,13 @@ const SHORT_PLACES: &[&str] = &[
     "ROM", "ROMA", "ROME", "BONN", "BERN", "GENF", "WIEN", "KIEL", "ULM", "JENA", "GERA", "LINZ",
     "GRAZ", "KÖLN", "LIMA", "KIEW", "KYIV", "KIEV", "OSLO", "RIGA", "BAKU", "DOHA", "GAZA", "LYON",
     "METZ", "CAEN", "PISA", "BARI", "COMO", "LODI", "ASTI", "VIGO", "LEÓN", "LEON", "AGRA", "LOMÉ",
-    "LOME", "GENT", "UTAH",
+    "LOME", "GENT", "UTAH", // ch
+    "SION", "CHUR", "ZUG", "BIEL", "NYON", "THUN", "BULLE", // de
+    "HAMM", "HOF", "SUHL", "LAHR", "GERA", // fr
+    "PAU", "AGEN", "ALBI", "AUCH", "DOLE", "FOIX", "LAON", "DAX", "GAP", // es
+    "JAÉN", "JAEN", "LUGO", "REUS", "IRÚN", "IRUN", "VIC", // it
+    "ENNA", "NOTO", "FANO", "GELA", "ALBA", // en
+    "YORK", "BATH", "HULL", "RENO",
 ];
 
 /// Acronyms of five letters or more that open sentences before a dash as
