@@ -17,6 +17,21 @@ use crate::model::Person;
 
 mod keys;
 
+/// The configuration's file name, looked for in the working folder.
+pub const CONFIG_FILE_NAME: &str = "babelfeed.toml";
+
+/// What [`Settings::load`] found.
+#[derive(Debug)]
+pub struct LoadedConfig {
+    pub settings: Settings,
+    /// Why the built-in defaults are used, when no file was found: to
+    /// show as a warning (it is about no file, so it is no diagnostic).
+    pub defaults_used: Option<String>,
+    /// Values used as written that are likely not what was meant, at
+    /// their lines in the file.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Languages detected among when the configuration lists none: the five the
 /// format contract names. Listing more in `[languages]` widens detection.
 pub const DEFAULT_LANGUAGES: &[&str] = &["de", "en", "es", "fr", "it"];
@@ -331,13 +346,23 @@ impl Values {
         }
     }
 
+    /// A zone's name is case-sensitive, and written with `_` for a
+    /// space (`America/New_York`): a name that is one but for those is
+    /// told the name it is.
     fn timezone(value: &str) -> Vec<String> {
-        match value.parse::<Tz>() {
-            Ok(_) => Vec::new(),
-            Err(_) => vec![format!(
-                "timezone `{value}` is not an IANA time zone name such as `Europe/Berlin` or `UTC`"
-            )],
+        if value.parse::<Tz>().is_ok() {
+            return Vec::new();
         }
+        let loose = |name: &str| name.trim().replace(' ', "_").to_lowercase();
+        let written = loose(value);
+        let near = chrono_tz::TZ_VARIANTS
+            .iter()
+            .find(|zone| loose(zone.name()) == written)
+            .map(|zone| format!("; did you mean `{}`? (zone names are written as IANA writes them, in that case)", zone.name()))
+            .unwrap_or_default();
+        vec![format!(
+            "timezone `{value}` is not an IANA time zone name such as `Europe/Berlin` or `UTC`{near}"
+        )]
     }
 
     fn url_pattern(value: &str) -> Vec<String> {
@@ -392,9 +417,14 @@ impl Values {
     /// `[languages.de]`.
     fn language_tag(place: &str, tag: &str) -> Vec<String> {
         if !crate::infer::lang::is_language_tag(tag) {
-            return vec![format!(
-                "{place}: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`"
-            )];
+            return vec![match crate::infer::lang::tag_of_name(tag) {
+                Some(code) => format!(
+                    "{place}: `{tag}` is a language's name, not its BCP 47 tag: write `{code}`"
+                ),
+                None => {
+                    format!("{place}: `{tag}` is not a BCP 47 language tag such as `de` or `de-CH`")
+                }
+            }];
         }
         match crate::infer::lang::unknown_language(tag, &[]) {
             Some(why) => vec![format!("{place}: {why}")],
@@ -442,6 +472,58 @@ impl Values {
 
     fn author_uri(key: &str, uri: &str) -> Vec<String> {
         Values::url(&format!("{key}.uri"), uri.trim(), UrlUse::Link)
+    }
+
+    /// A URL that paths are added to, whose last segment is a page
+    /// (`https://blog.example.net/index.html`): every URL made from it
+    /// would go on from the page, as `…/index.html/feeds/de/atom.xml`.
+    /// Warned about rather than refused, since a folder may be named so.
+    fn page_not_folder(key: &str, value: &str) -> Option<String> {
+        if value.contains(['?', '#']) {
+            return None;
+        }
+        let path = match value.split_once("://") {
+            Some((_, rest)) => rest.split_once('/').map_or("", |(_, path)| path),
+            None => value,
+        };
+        let (folder, page) = path.rsplit_once('/').unwrap_or(("", path));
+        let (name, extension) = page.rsplit_once('.')?;
+        if name.is_empty() || !PAGE_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()) {
+            return None;
+        }
+        let folder_url = &value[..value.len() - (path.len() - folder.len())];
+        let folder_url = format!("{}/", folder_url.trim_end_matches('/'));
+        Some(format!(
+            "`{key}` `{value}` looks like a page, not a folder: URLs are made by adding paths to it ({}/…); write the folder, `{folder_url}`",
+            value.trim_end_matches('/')
+        ))
+    }
+
+    /// A path from `base_url` that starts with base_url's own path, which
+    /// the URL then holds twice: `/press/feeds/` under
+    /// `https://example.org/press/` is `https://example.org/press/press/feeds/`.
+    fn repeated_base_path(base_url: &str, key: &str, value: &str) -> Option<String> {
+        let base = resolve_base(base_url);
+        let base_path = path_of(&base);
+        if base_path.is_empty() {
+            return None;
+        }
+        // Compared as made, so that `/straße/` meets base_url's `/stra%C3%9Fe`.
+        let made = match key {
+            "url_pattern" => resolve_pattern(&base, value),
+            _ => resolve_url(&base, value),
+        };
+        let rest = made.strip_prefix(&base)?.strip_prefix(base_path)?;
+        if !(rest.is_empty() || rest.starts_with('/')) {
+            return None;
+        }
+        let without = match rest {
+            "" => "/",
+            rest => rest,
+        };
+        Some(format!(
+            "`{key}` `{value}` is taken relative to base_url ({base}), which gives {made}; if that is not meant, drop {base_path} from its start: `{without}`"
+        ))
     }
 
     fn score(name: &str, value: f64) -> Vec<String> {
@@ -524,6 +606,20 @@ fn login(key: &str, value: &str) -> Option<String> {
     ))
 }
 
+/// The extensions of a file a web server makes a page of: the end of a
+/// URL that names a page, not a folder.
+const PAGE_EXTENSIONS: &[&str] = &[
+    "htm", "html", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "cgi",
+];
+
+/// The path of a URL in canonical form without a final `/`: `/press` of
+/// `https://example.org/press`, empty for `https://example.org`.
+fn path_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = rest.find('/').map_or("", |at| &rest[at..]);
+    path.split(['?', '#']).next().unwrap_or(path)
+}
+
 /// What `url_pattern` may hold besides text.
 const URL_PLACEHOLDERS: &[&str] = &["lang", "year", "month", "day", "slug"];
 
@@ -532,8 +628,16 @@ impl Settings {
     /// the defaults. With the defaults comes a warning to show: run from
     /// the wrong folder (cron starts jobs in `$HOME`), a site would
     /// otherwise be published quietly with `https://example.com` links.
-    pub fn load(path: Option<&Path>) -> Result<(Settings, Option<String>), ConfigError> {
-        let default_path = Path::new("babelfeed.toml");
+    ///
+    /// A `babelfeed.toml` in the articles folder (`articles`) is no
+    /// configuration, but where a publisher may well have saved it; used
+    /// without it, the defaults would publish ids made from
+    /// `https://example.com`, which stay with readers even once it is
+    /// fixed. So without a configuration in the working folder, such a
+    /// file stops the run, saying where to put it. (Not when a
+    /// `babelfeed.txt` is beside it: then it is that article's sidecar.)
+    pub fn load(path: Option<&Path>, articles: &Path) -> Result<LoadedConfig, ConfigError> {
+        let default_path = Path::new(CONFIG_FILE_NAME);
         let (path, required) = match path {
             Some(p) => (p, true),
             None => (default_path, false),
@@ -542,8 +646,20 @@ impl Settings {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+                let misplaced = articles.join(CONFIG_FILE_NAME);
+                if misplaced.is_file() && !articles.join("babelfeed.txt").exists() {
+                    return Err(ConfigError::one(
+                        &misplaced.display().to_string(),
+                        None,
+                        misplaced_configuration(&misplaced),
+                    ));
+                }
                 let settings = Settings::from_config(Config::default(), "(defaults)")?;
-                return Ok((settings, Some(no_configuration_warning())));
+                return Ok(LoadedConfig {
+                    settings,
+                    defaults_used: Some(no_configuration_warning()),
+                    warnings: Vec::new(),
+                });
             }
             Err(e) => {
                 return Err(ConfigError::one(
@@ -553,16 +669,28 @@ impl Settings {
                 ))
             }
         };
-        Ok((Settings::from_toml(&text, &shown)?, None))
+        let (settings, warnings) = Settings::parse(&text, &shown)?;
+        Ok(LoadedConfig {
+            settings,
+            defaults_used: None,
+            warnings,
+        })
     }
 
     /// Parses configuration text; `shown` names it in errors.
     pub fn from_toml(text: &str, shown: &str) -> Result<Settings, ConfigError> {
-        let problems = keys::check(text);
-        if !problems.is_empty() {
+        Settings::parse(text, shown).map(|(settings, _)| settings)
+    }
+
+    /// Parses configuration text, with the warnings on values that are
+    /// used as written but are likely not what was meant (see
+    /// [`keys::Checked::warnings`]); `shown` names it in both.
+    pub fn parse(text: &str, shown: &str) -> Result<(Settings, Vec<Diagnostic>), ConfigError> {
+        let checked = keys::check(text);
+        if !checked.problems.is_empty() {
             return Err(ConfigError {
                 path: shown.to_string(),
-                problems,
+                problems: checked.problems,
             });
         }
         // Checked key by key above; should serde still refuse the file,
@@ -571,7 +699,12 @@ impl Settings {
             let line = e.span().map(|span| keys::line_of(text, span.start));
             ConfigError::one(shown, line, e.message())
         })?;
-        Settings::from_config(config, shown)
+        let warnings = checked
+            .warnings
+            .into_iter()
+            .map(|w| Diagnostic::warning(shown, w.line, w.message))
+            .collect();
+        Ok((Settings::from_config(config, shown)?, warnings))
     }
 
     pub fn from_config(mut config: Config, shown: &str) -> Result<Settings, ConfigError> {
@@ -819,6 +952,19 @@ impl Settings {
         let url = format!("{}/{lang}/atom.xml", self.feed_ids_url);
         crate::address::as_uri(&url).unwrap_or(url)
     }
+}
+
+/// Why a `babelfeed.toml` in the articles folder stops a run that found
+/// no configuration in the working folder, and the two ways on.
+fn misplaced_configuration(misplaced: &Path) -> String {
+    let folder = std::env::current_dir()
+        .map(|dir| dir.display().to_string())
+        .unwrap_or_else(|_| "the working folder".to_string());
+    format!(
+        "babelfeed reads its configuration from {CONFIG_FILE_NAME} in the working folder ({folder}) or from --config FILE, never from the articles folder, so this file would not be used, and the built-in defaults would (base_url {}, from which every entry id is made): move it to {folder}/{CONFIG_FILE_NAME}, or give --config {}",
+        Config::default().base_url,
+        misplaced.display()
+    )
 }
 
 /// Says that no configuration was found in the working folder, which
@@ -1259,5 +1405,57 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    /// A language written by its name, in English or in itself, with or
+    /// without its accents, is told its tag.
+    #[test]
+    fn a_language_name_is_told_its_tag() {
+        for (text, tag) in [
+            ("detect_languages = [\"english\"]\n", "en"),
+            ("[languages.english]\n", "en"),
+            ("[languages.Deutsch]\n", "de"),
+            ("[languages.\"français\"]\n", "fr"),
+            ("detect_languages = [\"francais\", \"de\"]\n", "fr"),
+            ("detect_languages = [\"español\"]\n", "es"),
+            ("detect_languages = [\"Espanol\"]\n", "es"),
+            ("detect_languages = [\"italiano\"]\n", "it"),
+            ("detect_languages = [\"Nederlands\"]\n", "nl"),
+            ("detect_languages = [\"português\"]\n", "pt"),
+            ("detect_languages = [\"German\"]\n", "de"),
+        ] {
+            let err = Settings::from_toml(text, "b.toml").unwrap_err();
+            assert_eq!(err.problems.len(), 1, "{text}: {err}");
+            assert!(
+                err.problems[0].message.ends_with(&format!(
+                    "is a language's name, not its BCP 47 tag: write `{tag}`"
+                )),
+                "{text}: {err}"
+            );
+        }
+        let err = Settings::from_toml("[languages.klingon]\n", "b.toml").unwrap_err();
+        assert!(err.to_string().contains("such as `de`"), "{err}");
+    }
+
+    /// Zone names are case-sensitive: `europe/madrid` is told the name.
+    #[test]
+    fn a_time_zone_in_another_case_is_told_its_name() {
+        for (written, meant) in [
+            ("europe/madrid", "Europe/Madrid"),
+            ("EUROPE/BERLIN", "Europe/Berlin"),
+            ("America/New York", "America/New_York"),
+            ("utc", "UTC"),
+        ] {
+            let err =
+                Settings::from_toml(&format!("timezone = \"{written}\"\n"), "b.toml").unwrap_err();
+            assert!(
+                err.problems[0]
+                    .message
+                    .contains(&format!("did you mean `{meant}`?")),
+                "{written}: {err}"
+            );
+        }
+        let err = Settings::from_toml("timezone = \"Mars/Olympus\"\n", "b.toml").unwrap_err();
+        assert!(!err.to_string().contains("did you mean"), "{err}");
     }
 }

@@ -163,11 +163,16 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
         }
     }
     for rel in sidecars.into_keys() {
-        listing.diagnostics.push(Diagnostic::warning(
-            rel,
-            None,
-            "this .toml file is not beside a .txt article of the same name, so it is not used",
-        ));
+        // A configuration saved among the articles is not an unpaired
+        // sidecar to its writer: say where a configuration is read.
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        let why = match name == crate::config::CONFIG_FILE_NAME {
+            true => "this babelfeed.toml in the articles folder is no sidecar (no babelfeed.txt is beside it), so no article uses it; babelfeed reads its configuration from babelfeed.toml in the working folder, or from --config FILE",
+            false => "this .toml file is not beside a .txt article of the same name, so it is not used",
+        };
+        listing
+            .diagnostics
+            .push(Diagnostic::warning(rel, None, why));
     }
     Ok(listing)
 }

@@ -175,13 +175,14 @@ impl Cli {
 
 impl Input {
     /// The configuration, with a warning on stderr (unless `quiet`) when
-    /// the defaults are used because there is none.
-    fn settings(&self, quiet: bool) -> Result<Settings, Error> {
-        let (settings, warning) = Settings::load(self.config.as_deref())?;
-        if let Some(warning) = warning.filter(|_| !quiet) {
+    /// the defaults are used because there is none, and the warnings on
+    /// its values, which the command reports with the articles' own.
+    fn settings(&self, quiet: bool) -> Result<(Settings, Vec<Diagnostic>), Error> {
+        let loaded = Settings::load(self.config.as_deref(), &self.articles)?;
+        if let Some(warning) = loaded.defaults_used.filter(|_| !quiet) {
             errln!("warning: {warning}");
         }
-        Ok(settings)
+        Ok((loaded.settings, loaded.warnings))
     }
 }
 
@@ -262,7 +263,8 @@ fn run(cli: &Cli) -> Result<(), Error> {
             keep_going,
             no_wait,
         } => {
-            let settings = input.settings(cli.quiet)?;
+            let (settings, warnings) = input.settings(cli.quiet)?;
+            print_diagnostics(&warnings, cli.quiet);
             let options = BuildOptions {
                 keep_going: *keep_going,
                 no_wait: *no_wait,
@@ -337,8 +339,10 @@ fn run(cli: &Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Check { input, format } => {
-            let settings = input.settings(cli.quiet)?;
-            let loaded = babelfeed::check(&input.articles, &settings)?;
+            let (settings, warnings) = input.settings(cli.quiet)?;
+            let mut loaded = babelfeed::check(&input.articles, &settings)?;
+            // The configuration's first, as it is read first.
+            loaded.diagnostics.splice(0..0, warnings);
             match format {
                 CheckFormat::Json => outln!("{}", report::diagnostics_json(&loaded.diagnostics)),
                 CheckFormat::Text => print_diagnostics(&loaded.diagnostics, cli.quiet),
@@ -356,7 +360,8 @@ fn run(cli: &Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Inspect { input, format } => {
-            let settings = input.settings(cli.quiet)?;
+            let (settings, warnings) = input.settings(cli.quiet)?;
+            print_diagnostics(&warnings, cli.quiet);
             let loaded = babelfeed::load(&input.articles, &settings)?;
             let text = match format {
                 OutputFormat::Json => report::json(&loaded.catalog),

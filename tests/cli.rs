@@ -173,6 +173,115 @@ fn no_configuration_file_is_warned_about() {
     assert!(!stderr(&found).contains("warning"), "{}", stderr(&found));
 }
 
+/// A configuration saved among the articles is not read: built with the
+/// defaults, every entry id would be made from https://example.com, and
+/// fixing that later changes them all. Without a configuration in the
+/// working folder the run stops, saying where one is read; the same file
+/// given with --config is used, and is not called a stray sidecar.
+#[test]
+fn a_configuration_in_the_articles_folder_stops_a_run_that_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    write(
+        dir.path(),
+        "articles/babelfeed.toml",
+        "base_url = \"https://press.example.org\"\n",
+    );
+    let folder = dir.path().canonicalize().unwrap();
+    for command in [
+        &["build"][..],
+        &["-q", "build"][..],
+        &["check"][..],
+        &["inspect"][..],
+    ] {
+        let output = babelfeed(dir.path(), command);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{command:?}: {}",
+            stderr(&output)
+        );
+        let err = stderr(&output);
+        assert!(
+            err.contains("articles/babelfeed.toml: error: babelfeed reads its configuration from babelfeed.toml in the working folder")
+                && err.contains(&format!("move it to {}/babelfeed.toml", folder.display()))
+                && err.contains("or give --config articles/babelfeed.toml"),
+            "{command:?}: {err}"
+        );
+        assert!(
+            !err.contains("sidecar") && !err.contains("defaults are used"),
+            "{command:?}: {err}"
+        );
+    }
+    assert!(!dir.path().join("feeds").exists());
+    let json = babelfeed(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(2));
+    assert!(
+        stdout(&json).contains("\"path\": \"articles/babelfeed.toml\""),
+        "{}",
+        stdout(&json)
+    );
+
+    let given = babelfeed(
+        dir.path(),
+        &["build", "--config", "articles/babelfeed.toml"],
+    );
+    assert_success(&given);
+    let err = stderr(&given);
+    assert!(
+        err.contains(
+            "babelfeed.toml: warning: this babelfeed.toml in the articles folder is no sidecar"
+        ) && !err.contains("not beside a .txt article"),
+        "{err}"
+    );
+    let feed = fs::read_to_string(dir.path().join("feeds/de/atom.xml")).unwrap();
+    assert!(feed.contains("https://press.example.org/"), "{feed}");
+
+    // Beside babelfeed.txt, it is that article's sidecar.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/babelfeed.txt", DE);
+    write(dir.path(), "articles/babelfeed.toml", "title = \"Busse\"\n");
+    let output = babelfeed(dir.path(), &["check"]);
+    assert_success(&output);
+}
+
+/// A path setting that repeats base_url's path is reported at its line,
+/// by build and check alike, and in check's JSON.
+#[test]
+fn configuration_warnings_are_reported_with_the_articles_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    write(
+        dir.path(),
+        "babelfeed.toml",
+        "base_url = \"https://example.org/press/\"\nfeeds_url = \"/press/feeds/\"\n",
+    );
+    let warning = "babelfeed.toml:2: warning: `feeds_url` `/press/feeds/` is taken relative to base_url (https://example.org/press), which gives https://example.org/press/press/feeds/";
+    for command in [&["build"][..], &["check"][..], &["inspect"][..]] {
+        let output = babelfeed(dir.path(), command);
+        assert_success(&output);
+        assert!(
+            stderr(&output).contains(warning),
+            "{command:?}: {}",
+            stderr(&output)
+        );
+    }
+    let output = babelfeed(dir.path(), &["check"]);
+    assert!(
+        stderr(&output).contains("no errors, 1 warning(s)"),
+        "{}",
+        stderr(&output)
+    );
+    let output = babelfeed(dir.path(), &["check", "--format", "json"]);
+    let found: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(found[0]["path"], "babelfeed.toml");
+    assert_eq!(found[0]["line"], 2);
+    assert_eq!(found[0]["severity"], "warning");
+    let quiet = babelfeed(dir.path(), &["-q", "build"]);
+    assert_success(&quiet);
+    assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
+}
+
 /// `--out` naming a file: the system's "File exists" does not say what to
 /// change.
 #[test]

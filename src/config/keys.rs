@@ -31,25 +31,128 @@ const LANGUAGE_KEYS: &[&str] = &["title", "description", "home_url", "date_order
 const PAIRING_KEYS: &[&str] = &["min_score", "ambiguity_ratio", "max_days_apart"];
 const AUTHOR_KEYS: &[&str] = &["name", "email", "uri"];
 
+/// The whole-number keys: the least each may be, the most, and what the
+/// number means, as the README says it.
+const WHOLE_NUMBERS: &[(&str, u64, u64, &str)] = &[
+    ("max_entries", 0, u64::MAX, "0 means every entry"),
+    (
+        "max_article_bytes",
+        1,
+        u64::MAX,
+        "the default is 4194304, 4 MiB",
+    ),
+    (
+        "pairing.max_days_apart",
+        0,
+        u32::MAX as u64,
+        "a number of days",
+    ),
+];
+
+/// What the configuration `text` holds that is wrong, or likely not
+/// what was meant.
+pub(super) struct Checked {
+    /// Every problem, in the order of the file: the file is not used.
+    pub problems: Vec<ConfigProblem>,
+    /// What is used as written but probably not meant (a path that
+    /// repeats base_url's), in the order of the file.
+    pub warnings: Vec<ConfigProblem>,
+}
+
 /// Every problem of the configuration `text`, in the order of the file.
-pub(super) fn check(text: &str) -> Vec<ConfigProblem> {
+pub(super) fn check(text: &str) -> Checked {
     let document = match ImDocument::parse(text) {
         Ok(document) => document,
         Err(e) => {
-            return vec![ConfigProblem {
-                line: e.span().map(|span| line_of(text, span.start)),
-                message: e.message().to_string(),
-            }]
+            let at = e.span().map(|span| span.start);
+            return Checked {
+                problems: vec![ConfigProblem {
+                    line: at.map(|at| line_of(text, at)),
+                    message: syntax_error(text, at, e.message()),
+                }],
+                warnings: Vec::new(),
+            };
         }
     };
     let mut checker = Checker {
         text,
         problems: Vec::new(),
+        warnings: Vec::new(),
+        base_url: None,
+        paths: Vec::new(),
     };
     checker.root(document.as_table());
+    checker.paths_that_repeat_base_url();
     // In the order of the file; those without a line last.
-    checker.problems.sort_by_key(|p| (p.line.is_none(), p.line));
-    checker.problems
+    for found in [&mut checker.problems, &mut checker.warnings] {
+        found.sort_by_key(|p| (p.line.is_none(), p.line));
+    }
+    Checked {
+        problems: checker.problems,
+        warnings: checker.warnings,
+    }
+}
+
+/// TOML's words for a file it cannot read, with the key of the line and
+/// what to write where they alone would not tell a publisher: "invalid
+/// string; expected `\"`" for a URL without quotes, "number too large to
+/// fit in target type" without saying which number.
+fn syntax_error(text: &str, at: Option<usize>, message: &str) -> String {
+    let message = message.trim();
+    let Some((shown, key, value)) = at.and_then(|at| key_at(text, at)) else {
+        return message.to_string();
+    };
+    if message.starts_with("invalid string") {
+        return format!(
+            "`{shown}`: text in TOML is written in quotes: {key} = \"{}\"",
+            value.trim_matches(['"', '\''])
+        );
+    }
+    if message.contains("number too large") {
+        let what = match WHOLE_NUMBERS.iter().find(|(name, ..)| *name == shown) {
+            Some((_, min, _, note)) => format!(
+                "; `{shown}` must be {} ({note})",
+                whole_number_expected(*min)
+            ),
+            None => String::new(),
+        };
+        return format!(
+            "`{shown}` = {value} is too large: a whole number in TOML is at most {}{what}",
+            i64::MAX
+        );
+    }
+    message.to_string()
+}
+
+/// The key written on the line of byte `at` (`max_entries` in
+/// `max_entries = 20`), named with the table it is in
+/// (`pairing.max_days_apart`), with the key and the value as written.
+/// Read from the text, as the file could not be parsed.
+fn key_at(text: &str, at: usize) -> Option<(String, &str, &str)> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (key, value) = text[start..end].split_once('=')?;
+    let key = key.trim();
+    if key.is_empty() || key.starts_with(['[', '#']) {
+        return None;
+    }
+    let table = text[..start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|line| line.starts_with('[') && !line.starts_with("[["))
+        .and_then(|header| header.strip_prefix('['))
+        .and_then(|header| header.split(']').next())
+        .map(str::trim);
+    let bare = key.trim_matches(['"', '\'']);
+    let shown = match table {
+        Some(table) => format!("{table}.{bare}"),
+        None => bare.to_string(),
+    };
+    // A comment after a value without quotes is no part of it.
+    let value = value.split(" #").next().unwrap_or(value);
+    Some((shown, key, value.trim()))
 }
 
 /// The 1-based line of byte `offset` in `text`.
@@ -60,6 +163,12 @@ pub(super) fn line_of(text: &str, offset: usize) -> usize {
 struct Checker<'t> {
     text: &'t str,
     problems: Vec<ConfigProblem>,
+    warnings: Vec<ConfigProblem>,
+    /// `base_url` as written, when it is a good one.
+    base_url: Option<String>,
+    /// The good settings written as a path from `base_url` (`feeds_url =
+    /// "/feeds/"`): the key, the value and its line.
+    paths: Vec<(String, String, Option<usize>)>,
 }
 
 /// One key of a table: its name as the README writes it, and its line.
@@ -99,9 +208,7 @@ impl Checker<'_> {
             if known.contains(&name) {
                 keys.push((name.to_string(), key));
             } else {
-                let near = known
-                    .iter()
-                    .find(|k| edit_distance(k, name) <= 2)
+                let near = near_key(name, known)
                     .map(|k| format!("did you mean `{prefix}{k}`? "))
                     .unwrap_or_default();
                 let where_ = match prefix.strip_suffix('.') {
@@ -125,12 +232,21 @@ impl Checker<'_> {
             match name.as_str() {
                 "base_url" => {
                     if let Some(value) = self.string(&key) {
-                        self.each(key.line, Values::base_url(value));
+                        let problems = Values::base_url(value);
+                        if problems.is_empty() {
+                            self.base_url = Some(value.to_string());
+                            self.warn(key.line, Values::page_not_folder("base_url", value));
+                        }
+                        self.each(key.line, problems);
                     }
                 }
                 "id_base_url" => {
                     if let Some(value) = self.string(&key) {
-                        self.each(key.line, Values::id_base_url(value));
+                        let problems = Values::id_base_url(value);
+                        if problems.is_empty() {
+                            self.warn(key.line, Values::page_not_folder("id_base_url", value));
+                        }
+                        self.each(key.line, problems);
                     }
                 }
                 "title" => {
@@ -140,12 +256,16 @@ impl Checker<'_> {
                 }
                 "url_pattern" => {
                     if let Some(value) = self.string(&key) {
-                        self.each(key.line, Values::url_pattern(value));
+                        self.path(&key, value, Values::url_pattern(value));
                     }
                 }
                 "feeds_url" => {
                     if let Some(value) = self.string(&key) {
-                        self.each(key.line, Values::url("feeds_url", value, UrlUse::Folder));
+                        let problems = Values::url("feeds_url", value, UrlUse::Folder);
+                        if problems.is_empty() {
+                            self.warn(key.line, Values::page_not_folder("feeds_url", value));
+                        }
+                        self.path(&key, value, problems);
                     }
                 }
                 "timezone" => {
@@ -153,10 +273,7 @@ impl Checker<'_> {
                         self.each(key.line, Values::timezone(value));
                     }
                 }
-                "max_entries" => self.whole_number(&key, 0, u64::MAX, "0 means every article"),
-                "max_article_bytes" => {
-                    self.whole_number(&key, 1, u64::MAX, "the default is 4194304, 4 MiB")
-                }
+                "max_entries" | "max_article_bytes" => self.whole_number(&key),
                 "content" => self.one_of(&key, &["full", "summary"]),
                 "default_author" => self.default_author(&key),
                 "detect_languages" => self.detect_languages(&key),
@@ -170,6 +287,37 @@ impl Checker<'_> {
     fn each(&mut self, line: Option<usize>, problems: Vec<String>) {
         for message in problems {
             self.push(line, message);
+        }
+    }
+
+    fn warn(&mut self, line: Option<usize>, warning: Option<String>) {
+        if let Some(message) = warning {
+            self.warnings.push(ConfigProblem { line, message });
+        }
+    }
+
+    /// A setting that may be a path from `base_url`: its `problems`, or
+    /// when it has none, the path kept for
+    /// [`Self::paths_that_repeat_base_url`].
+    fn path(&mut self, key: &Key, value: &str, problems: Vec<String>) {
+        if problems.is_empty() && !crate::address::is_absolute_url(value) {
+            self.paths
+                .push((key.shown.clone(), value.to_string(), key.line));
+        }
+        self.each(key.line, problems);
+    }
+
+    /// A path that starts with base_url's own (`feeds_url = "/press/feeds/"`
+    /// under `https://example.org/press/`) is added to base_url all the
+    /// same, and the URL holds its path twice: warned about, since a site
+    /// may have such a folder, but a publisher copying the path from the
+    /// browser's address bar more likely meant the URL without it.
+    fn paths_that_repeat_base_url(&mut self) {
+        let Some(base_url) = self.base_url.clone() else {
+            return;
+        };
+        for (key, value, line) in std::mem::take(&mut self.paths) {
+            self.warn(line, Values::repeated_base_path(&base_url, &key, &value));
         }
     }
 
@@ -191,19 +339,28 @@ impl Checker<'_> {
         );
     }
 
-    fn whole_number(&mut self, key: &Key, min: u64, max: u64, note: &str) {
-        let expected = match min {
-            0 => "a whole number, 0 or more".to_string(),
-            min => format!("a whole number, {min} or more"),
+    /// One of [`WHOLE_NUMBERS`]: a fraction (`20.5`) is shown as written,
+    /// since "not a number" would puzzle whoever wrote it.
+    fn whole_number(&mut self, key: &Key) {
+        let Some(&(_, min, max, note)) = WHOLE_NUMBERS.iter().find(|(name, ..)| *name == key.shown)
+        else {
+            unreachable!("`{}` is in WHOLE_NUMBERS", key.shown)
         };
-        match key.item.as_integer() {
-            Some(n) if n >= 0 && (min..=max).contains(&(n as u64)) => {}
-            Some(n) => self.push(
-                key.line,
-                format!("`{}` must be {expected} ({note}), not {n}", key.shown),
-            ),
-            None => self.wrong_type(key, &format!("{expected} ({note})")),
-        }
+        let expected = whole_number_expected(min);
+        let not = match key.item.as_value() {
+            Some(Value::Integer(n))
+                if *n.value() >= 0 && (min..=max).contains(&(*n.value() as u64)) =>
+            {
+                return
+            }
+            Some(Value::Integer(n)) => n.value().to_string(),
+            Some(Value::Float(f)) => f.value().to_string(),
+            _ => kind(key.item).to_string(),
+        };
+        self.push(
+            key.line,
+            format!("`{}` must be {expected} ({note}), not {not}", key.shown),
+        );
     }
 
     fn one_of(&mut self, key: &Key, allowed: &[&str]) {
@@ -305,11 +462,13 @@ impl Checker<'_> {
                 if name == "date_order" {
                     self.one_of(&field, &["dmy", "mdy"]);
                 } else if let Some(value) = self.string(&field) {
-                    let problems = match name.as_str() {
-                        "home_url" => Values::url(&field.shown, value, UrlUse::Page),
-                        _ => Values::feed_text(tag, &name, value),
-                    };
-                    self.each(field.line, problems);
+                    match name.as_str() {
+                        "home_url" => {
+                            let problems = Values::url(&field.shown, value, UrlUse::Page);
+                            self.path(&field, value, problems);
+                        }
+                        _ => self.each(field.line, Values::feed_text(tag, &name, value)),
+                    }
                 }
             }
         }
@@ -322,7 +481,7 @@ impl Checker<'_> {
         };
         for (name, field) in self.keys(table, "pairing.", PAIRING_KEYS) {
             if name == "max_days_apart" {
-                self.whole_number(&field, 0, u64::from(u32::MAX), "a number of days");
+                self.whole_number(&field);
                 continue;
             }
             let value = match field.item.as_value() {
@@ -360,6 +519,61 @@ fn value_kind(value: &Value) -> &'static str {
     }
 }
 
+/// "a whole number, 0 or more"
+fn whole_number_expected(min: u64) -> String {
+    format!("a whole number, {min} or more")
+}
+
+/// The key of `known` that `written` is most likely a slip for: the same
+/// but for case and `_` or `-` (Hugo's `baseURL`, `maxEntries`), one or
+/// two letters away (`titel`), singular for plural (`max_entry`), or the
+/// start of only one key (`detect`).
+fn near_key<'k>(written: &str, known: &[&'k str]) -> Option<&'k str> {
+    let loose = |key: &str| -> String {
+        key.chars()
+            .filter(|c| !matches!(c, '_' | '-'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let singular = |key: String| -> String {
+        if let Some(stem) = key.strip_suffix("ies") {
+            format!("{stem}y")
+        } else if key.ends_with('s') && !key.ends_with("ss") {
+            key[..key.len() - 1].to_string()
+        } else {
+            key
+        }
+    };
+    let written = loose(written);
+    let keys: Vec<(&str, String)> = known.iter().map(|&k| (k, loose(k))).collect();
+    if let Some((key, _)) = keys.iter().find(|(_, k)| *k == written) {
+        return Some(key);
+    }
+    if let Some((key, _)) = keys
+        .iter()
+        .find(|(_, k)| singular(k.clone()) == singular(written.clone()))
+    {
+        return Some(key);
+    }
+    if let Some((key, _)) = keys
+        .iter()
+        .map(|(key, k)| (key, edit_distance(k, &written)))
+        .filter(|(_, distance)| *distance <= 2)
+        .min_by_key(|(_, distance)| *distance)
+    {
+        return Some(key);
+    }
+    let starts: Vec<&str> = keys
+        .iter()
+        .filter(|(_, k)| written.len() >= 3 && k.starts_with(&written))
+        .map(|(key, _)| *key)
+        .collect();
+    match starts.as_slice() {
+        [key] => Some(key),
+        _ => None,
+    }
+}
+
 /// Levenshtein distance, for suggesting the key a typo meant.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -382,6 +596,7 @@ mod tests {
 
     fn problems(text: &str) -> Vec<(Option<usize>, String)> {
         check(text)
+            .problems
             .into_iter()
             .map(|p| (p.line, p.message))
             .collect()
@@ -457,6 +672,160 @@ mod tests {
             "title = \"\"\n",
         ] {
             assert_eq!(problems(text).len(), 1, "{text}");
+        }
+    }
+
+    /// Hugo's `baseURL`, a plural written singular: a publisher's slips
+    /// of case, `_` and number are told the key; a start shared by two
+    /// keys (`max`) is no guess.
+    #[test]
+    fn a_key_written_otherwise_is_told_the_key() {
+        for (written, meant) in [
+            ("baseURL", "base_url"),
+            ("BaseUrl", "base_url"),
+            ("max_entry", "max_entries"),
+            ("maxEntries", "max_entries"),
+            ("max-entries", "max_entries"),
+            ("timeZone", "timezone"),
+            ("time_zone", "timezone"),
+            ("language", "languages"),
+            ("detect", "detect_languages"),
+            ("titel", "title"),
+        ] {
+            let found = problems(&format!("{written} = 1\n"));
+            assert!(
+                found[0].1.contains(&format!("did you mean `{meant}`?")),
+                "{written}: {found:?}"
+            );
+        }
+        for written in ["max", "colour"] {
+            let found = problems(&format!("{written} = 1\n"));
+            assert!(!found[0].1.contains("did you mean"), "{found:?}");
+        }
+        let found = problems("[pairing]\nminScore = 0.5\n");
+        assert!(
+            found[0].1.contains("did you mean `pairing.min_score`?"),
+            "{found:?}"
+        );
+    }
+
+    /// "not a number" for 20.5, and TOML's "number too large to fit in
+    /// target type" without a key, told nobody what to write.
+    #[test]
+    fn a_bad_number_is_told_with_its_key_and_what_is_expected() {
+        let found = problems("title = \"T\"\nmax_entries = 20.5\n");
+        assert_eq!(found[0].0, Some(2));
+        assert_eq!(
+            found[0].1,
+            "`max_entries` must be a whole number, 0 or more (0 means every entry), not 20.5"
+        );
+        let found = problems("title = \"T\"\nmax_entries = 99999999999999999999\n");
+        assert_eq!(found[0].0, Some(2), "{found:?}");
+        assert!(
+            found[0]
+                .1
+                .starts_with("`max_entries` = 99999999999999999999 is too large")
+                && found[0]
+                    .1
+                    .contains("must be a whole number, 0 or more (0 means every entry)"),
+            "{found:?}"
+        );
+        let found = problems("[pairing]\nmin_score = 0.5\nmax_days_apart = 1e30\n");
+        assert!(
+            found[0]
+                .1
+                .contains("`pairing.max_days_apart` must be a whole number"),
+            "{found:?}"
+        );
+        let found = problems("[pairing]\nmax_days_apart = 99999999999999999999\n");
+        assert!(
+            found[0].1.starts_with("`pairing.max_days_apart` = 9999"),
+            "{found:?}"
+        );
+    }
+
+    /// TOML's "invalid string; expected `\"`, `'`" does not say that text
+    /// is written in quotes.
+    #[test]
+    fn text_without_quotes_is_told_to_be_quoted_at_its_line() {
+        let found = problems("title = \"T\"\nbase_url = https://blog.example.net # the blog\n");
+        assert_eq!(
+            found,
+            [(
+                Some(2),
+                "`base_url`: text in TOML is written in quotes: base_url = \"https://blog.example.net\""
+                    .to_string()
+            )]
+        );
+        let found = problems("[languages.de]\ntitle = Nachrichten\n");
+        assert!(
+            found[0]
+                .1
+                .starts_with("`languages.de.title`: text in TOML is written in quotes"),
+            "{found:?}"
+        );
+    }
+
+    fn warnings(text: &str) -> Vec<(Option<usize>, String)> {
+        let checked = check(text);
+        assert_eq!(checked.problems, [], "{text}");
+        checked
+            .warnings
+            .into_iter()
+            .map(|p| (p.line, p.message))
+            .collect()
+    }
+
+    /// A path copied with base_url's own at its start holds it twice in
+    /// every URL made from it: `/press/press/feeds/`.
+    #[test]
+    fn a_path_that_repeats_base_url_s_is_warned_about_at_its_line() {
+        let found = warnings(
+            "feeds_url = \"/press/feeds/\"\nbase_url = \"https://example.org/press/\"\nurl_pattern = \"/press/{lang}/{slug}/\"\n[languages.de]\nhome_url = \"/press/de/\"\n[languages.it]\nhome_url = \"/pressroom/it/\"\n[languages.fr]\nhome_url = \"https://example.org/press/press/\"\n",
+        );
+        let lines: Vec<Option<usize>> = found.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [Some(1), Some(3), Some(5)], "{found:#?}");
+        assert_eq!(
+            found[0].1,
+            "`feeds_url` `/press/feeds/` is taken relative to base_url (https://example.org/press), which gives https://example.org/press/press/feeds/; if that is not meant, drop /press from its start: `/feeds/`"
+        );
+        assert!(
+            found[1]
+                .1
+                .contains("gives https://example.org/press/press/{lang}/{slug}/"),
+            "{found:?}"
+        );
+        assert!(
+            found[2].1.contains("`languages.de.home_url` `/press/de/`"),
+            "{found:?}"
+        );
+        // Without a path of its own, base_url has none to repeat.
+        assert_eq!(
+            warnings("base_url = \"https://example.org\"\nfeeds_url = \"/feeds/\"\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn a_base_url_that_names_a_page_is_warned_about() {
+        let found = warnings("base_url = \"https://blog.example.net/index.html\"\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Some(1));
+        assert!(
+            found[0].1.contains("looks like a page, not a folder")
+                && found[0]
+                    .1
+                    .contains("write the folder, `https://blog.example.net/`"),
+            "{found:?}"
+        );
+        let found = warnings("feeds_url = \"/news/feeds.PHP\"\n");
+        assert!(found[0].1.contains("`/news/`"), "{found:?}");
+        for folder in [
+            "base_url = \"https://blog.example.net/\"\n",
+            "base_url = \"https://blog.example.net/v1.2\"\n",
+            "base_url = \"https://blog.example.net/index.html/\"\n",
+        ] {
+            assert_eq!(warnings(folder), [], "{folder}");
         }
     }
 }

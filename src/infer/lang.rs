@@ -78,6 +78,20 @@ const DETECTABLE: &[(Lang, &str)] = &[
     (Lang::Zul, "zu"),
 ];
 
+/// The tag of a language written by its name, in English or in the
+/// language itself, of any case and with or without accents (`english`,
+/// `Deutsch`, `francais`, `español`): what a publisher writes where a
+/// tag is wanted. The names are the detector's, for the languages it
+/// knows.
+pub fn tag_of_name(name: &str) -> Option<&'static str> {
+    let fold = |name: &str| deunicode::deunicode(name.trim()).to_lowercase();
+    let written = fold(name);
+    DETECTABLE
+        .iter()
+        .find(|(lang, _)| fold(lang.eng_name()) == written || fold(lang.name()) == written)
+        .map(|(_, tag)| *tag)
+}
+
 /// Whether `tag` is a well-formed BCP 47 language tag of the shapes feeds
 /// use: a 2–3 letter language, then optional script (4 letters), region (2
 /// letters or 3 digits) and variants, separated by hyphens.
