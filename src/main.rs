@@ -61,6 +61,18 @@ Examples:
   */5 * * * * cd /srv/news && babelfeed -q build --no-wait
       crontab: errors only; skip if busy
 
+Configuration:
+  babelfeed.toml in the working folder, or --config FILE (never one in the
+  articles folder); without one, the built-in defaults, with a warning.
+  The keys most used:
+    base_url = \"https://news.example.org\"   the site; ids are made from it
+    timezone = \"Europe/Berlin\"              dates without an offset are in it
+    max_entries = 50                        entries per feed; 0 = all
+    content = \"full\"                        or \"summary\"
+    [languages.de]
+    title = \"Nachrichten\"                   the feed's title in German
+  README.md lists every key and its default.
+
 Exit codes:
   0  success (warnings may have been printed)
   1  input errors in the articles, every one listed: nothing was published
@@ -86,9 +98,9 @@ struct Cli {
     /// Print nothing but errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
-    /// build: also list every file written, left unchanged or ignored;
-    /// twice (-vv), also how long each stage took. (check and inspect
-    /// write nothing and print the same without it.)
+    /// List the files of the articles folder that were ignored; build
+    /// also lists every file written, left unchanged or removed (check and
+    /// inspect write none), and twice (-vv), how long each stage took.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
     #[command(subcommand)]
@@ -275,12 +287,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 if built.from_cache {
                     errln!("nothing changed since the last run (no article was read)");
                 }
-                for path in &built.ignored {
-                    errln!(
-                        "ignored {path} ({})",
-                        babelfeed::discover::why_ignored(path)
-                    );
-                }
+                print_ignored(&built.ignored);
                 for path in &built.published.written {
                     let copied = built.published.copied.iter().find(|(p, ..)| p == path);
                     let why = match copied {
@@ -343,6 +350,9 @@ fn run(cli: &Cli) -> Result<(), Error> {
             let mut loaded = babelfeed::check(&input.articles, &settings)?;
             // The configuration's first, as it is read first.
             loaded.diagnostics.splice(0..0, warnings);
+            if cli.verbose > 0 {
+                print_ignored(&loaded.ignored);
+            }
             match format {
                 CheckFormat::Json => outln!("{}", report::diagnostics_json(&loaded.diagnostics)),
                 CheckFormat::Text => print_diagnostics(&loaded.diagnostics, cli.quiet),
@@ -363,6 +373,9 @@ fn run(cli: &Cli) -> Result<(), Error> {
             let (settings, warnings) = input.settings(cli.quiet)?;
             print_diagnostics(&warnings, cli.quiet);
             let loaded = babelfeed::load(&input.articles, &settings)?;
+            if cli.verbose > 0 {
+                print_ignored(&loaded.ignored);
+            }
             let text = match format {
                 OutputFormat::Json => report::json(&loaded.catalog),
                 OutputFormat::Table => report::table(&loaded.catalog),
@@ -375,6 +388,16 @@ fn run(cli: &Cli) -> Result<(), Error> {
             }
             Ok(())
         }
+    }
+}
+
+/// With `-v`: the files of the articles folder that were not read, and why.
+fn print_ignored(ignored: &[String]) {
+    for path in ignored {
+        errln!(
+            "ignored {path} ({})",
+            babelfeed::discover::why_ignored(path)
+        );
     }
 }
 

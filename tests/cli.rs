@@ -282,6 +282,55 @@ fn configuration_warnings_are_reported_with_the_articles_ones() {
     assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
 }
 
+/// `-v` lists the files of the articles folder that were not read, for
+/// check and inspect as for build: they read the folder alike.
+#[test]
+fn verbose_check_and_inspect_list_the_ignored_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "articles/good.txt", DE);
+    write(dir.path(), "articles/photo.jpg", "not an article");
+    write(dir.path(), "babelfeed.toml", "title = \"T\"\n");
+    for command in [&["check"][..], &["inspect"][..], &["build"][..]] {
+        let mut verbose = vec!["-v"];
+        verbose.extend_from_slice(command);
+        let output = babelfeed(dir.path(), &verbose);
+        assert_success(&output);
+        assert!(
+            stderr(&output).contains("ignored photo.jpg (not .txt, .md or a sidecar .toml)"),
+            "{command:?}: {}",
+            stderr(&output)
+        );
+        let output = babelfeed(dir.path(), command);
+        assert!(
+            !stderr(&output).contains("ignored"),
+            "{command:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+/// With only the binary, a first-time user finds the configuration file,
+/// the keys most used and where all are listed in --help.
+#[test]
+fn help_tells_where_the_configuration_is_and_its_main_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = babelfeed(dir.path(), &["--help"]);
+    assert_success(&output);
+    let help = stdout(&output);
+    for words in [
+        "Configuration:",
+        "babelfeed.toml in the working folder, or --config FILE",
+        "base_url = ",
+        "timezone = ",
+        "max_entries = ",
+        "content = ",
+        "[languages.de]",
+        "README.md lists every key",
+    ] {
+        assert!(help.contains(words), "`{words}` missing:\n{help}");
+    }
+}
+
 /// `--out` naming a file: the system's "File exists" does not say what to
 /// change.
 #[test]
@@ -900,7 +949,8 @@ fn check_json_lists_an_articles_folder_it_cannot_read() {
 }
 
 /// `check` writes nothing, so its help must not promise that `-v` lists
-/// the files written: what `-v` adds is said to be `build`'s.
+/// the files written: that is said to be `build`'s, and the ignored
+/// files, which `-v` lists for every command, are said to be listed.
 #[test]
 fn check_help_promises_no_files_written() {
     let dir = tempfile::tempdir().unwrap();
@@ -919,8 +969,9 @@ fn check_help_promises_no_files_written() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        verbose.contains("build: also list every file written")
-            && verbose.contains("check and inspect write nothing"),
+        verbose.contains("List the files of the articles folder that were ignored")
+            && verbose.contains("build also lists every file written")
+            && verbose.contains("check and inspect write none"),
         "{verbose}"
     );
 }
