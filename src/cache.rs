@@ -264,6 +264,26 @@ impl Cache {
             .collect()
     }
 
+    /// The articles of the last run whose files this listing no longer
+    /// has (both in path order), as that run inferred them: their paths,
+    /// ids and text hashes, for telling a renamed file from a new one.
+    pub fn vanished(&self, listed: &[ListedArticle], stored: &StoredOutcomes) -> Vec<Article> {
+        let Some(index) = self.index.as_ref() else {
+            return Vec::new();
+        };
+        let mut listed = listed.iter().map(|l| l.file.path.as_str()).peekable();
+        let mut gone = Vec::new();
+        for file in &index.files {
+            while listed.next_if(|path| *path < &*file.path).is_some() {}
+            if listed.peek() != Some(&&*file.path) {
+                gone.push(file.hash);
+            }
+        }
+        gone.into_iter()
+            .filter_map(|hash| decode(stored.get(hash)?)?.article)
+            .collect()
+    }
+
     /// The last run's record when nothing can have changed: the same
     /// files with the same content, and every published feed still as that
     /// run wrote it. A file whose stamp cannot be trusted (changed, or

@@ -538,6 +538,42 @@ fn leave_out_copies(articles: &mut Vec<model::Article>, diagnostics: &mut Vec<Di
     });
 }
 
+/// A file renamed since the last run gets an id made from its new name
+/// (unless a key or an `id` makes it), and feed readers show it again as
+/// a new entry. It is told by its text: an article of this run with the
+/// text of one of the last run (`gone`) whose file is no more, and
+/// another id. Warned of, with the setting that keeps the old id.
+fn renamed(articles: &[model::Article], gone: Vec<model::Article>) -> Vec<Diagnostic> {
+    if gone.is_empty() {
+        return Vec::new();
+    }
+    let by_text: rustc_hash::FxHashMap<u128, &model::Article> = gone
+        .iter()
+        .filter_map(|a| Some((a.text_hash?, a)))
+        .collect();
+    articles
+        .iter()
+        .filter(|a| !a.draft)
+        .filter_map(|article| {
+            let old = by_text.get(&article.text_hash?)?;
+            (old.id != article.id).then(|| {
+                let set_id = article.field_syntax.field("id", &old.id);
+                let place = article.field_syntax.place(&article.path);
+                Diagnostic::warning(
+                    &article.path,
+                    None,
+                    format!(
+                        "has the text {old_path} had, and {old_path} is gone: if it was renamed, its entry id changed from {} to {}, and feed readers will show it again as a new entry; to keep the old id, set `{set_id}` {place}",
+                        old.id,
+                        article.id,
+                        old_path = old.path
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
 /// Articles of one language with the same file name in different folders
 /// (`2021/05/story.txt`, `2021/06/story.txt`) would get the same derived id.
 /// Rather than refuse to publish, the first published of them keeps it,
@@ -928,6 +964,10 @@ pub fn build(
         settings,
         cached_memo.as_ref(),
     );
+    loaded.diagnostics.extend(renamed(
+        &loaded.catalog.articles,
+        cache.vanished(&listing.files, &stored_outcomes),
+    ));
     stopwatch.lap("group translations");
     let all_listed = &listing.files;
     let mut left_out = Vec::new();

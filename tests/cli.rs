@@ -710,6 +710,60 @@ fn a_copy_of_an_article_is_left_out_and_the_original_keeps_its_place() {
     assert_eq!(original.links[0].href, before.entries[0].links[0].href);
 }
 
+/// A renamed file's id is made from its new name, so readers would show
+/// it again: the run says so, with the setting that keeps the old id, and
+/// with that setting the entry keeps it.
+#[test]
+fn a_renamed_file_is_told_how_to_keep_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "12.03.2024\n\nDer Grosse Rat von Basel hat am Dienstag das Budget 2025 mit 55 zu 40 Stimmen genehmigt. Die SVP stimmte dagegen.\n\nDas Budget sieht Ausgaben von 4,2 Milliarden Franken vor.\n";
+    write(dir.path(), "articles/2024/budget.txt", story);
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let before = parse_feed(&dir.path().join("feeds/de/atom.xml")).entries[0]
+        .id
+        .clone();
+
+    // Moved to another folder, it keeps its id and nothing is said.
+    fs::create_dir_all(dir.path().join("articles/2024/03")).unwrap();
+    fs::rename(
+        dir.path().join("articles/2024/budget.txt"),
+        dir.path().join("articles/2024/03/budget.txt"),
+    )
+    .unwrap();
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    assert!(!stderr(&output).contains("renamed"), "{}", stderr(&output));
+
+    fs::rename(
+        dir.path().join("articles/2024/03/budget.txt"),
+        dir.path().join("articles/2024/03/budget-basel.txt"),
+    )
+    .unwrap();
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let setting = format!("id = \"{before}\"");
+    let expected = format!(
+        "2024/03/budget-basel.txt: warning: has the text 2024/03/budget.txt had, and 2024/03/budget.txt is gone: if it was renamed, its entry id changed from {before} to "
+    );
+    assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!(
+            "set `{setting}` in a sidecar file 2024/03/budget-basel.toml"
+        )),
+        "{}",
+        stderr(&output)
+    );
+    write(
+        dir.path(),
+        "articles/2024/03/budget-basel.toml",
+        &format!("{setting}\n"),
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let after = parse_feed(&dir.path().join("feeds/de/atom.xml"));
+    assert_eq!(after.entries.len(), 1);
+    assert_eq!(after.entries[0].id, before);
+}
+
 /// Two stories of one day that open with the same headline would share a
 /// URL made from it; the later one's slug takes its file name, so a cron
 /// run still publishes. A slug set by hand still clashes as an error.
