@@ -876,8 +876,13 @@ fn decode_references(text: &str) -> String {
 const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
 
 /// A link target made absolute against `base`; `None` when its scheme is
-/// not a safe one, and the link is then left out (its text stays).
+/// not a safe one, and the link is then left out (its text stays). So is
+/// Zola's link to another article by its file (`@/blog/launch.md`), whose
+/// URL only Zola knows: joined to this page's, it would lead nowhere.
 fn absolute<'a>(base: Option<&Url>, dest: CowStr<'a>) -> Option<CowStr<'a>> {
+    if dest.starts_with("@/") {
+        return None;
+    }
     if let Ok(url) = Url::parse(&dest) {
         return SAFE_SCHEMES.contains(&url.scheme()).then_some(dest);
     }
@@ -1012,6 +1017,70 @@ pub fn shortcodes(source: &str) -> Vec<Shortcode<'_>> {
     found
 }
 
+/// The template tags of other site generators in a Markdown body, outside
+/// code: Liquid's and Nunjucks' `{% name … %}` (Jekyll, Eleventy, Zola's
+/// block shortcodes) and Zola's `{{ name(…) }}`, each as it is written
+/// (`{% include %}`, `{{ youtube() }}`) with the body line it is first on,
+/// from 1. Closing tags (`{% endraw %}`, `{% end %}`) are part of their
+/// opening one.
+pub fn template_tags(source: &str) -> Vec<(String, usize)> {
+    if !source.contains("{%") && !source.contains("{{") {
+        return Vec::new();
+    }
+    let mut found: Vec<(String, usize)> = Vec::new();
+    let mut in_code = false;
+    for (index, line) in source.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+        }
+        if in_code {
+            continue;
+        }
+        for (at, _) in line.match_indices('{') {
+            // The second brace of `{{`; inside `inline code`: an odd
+            // number of backticks before it.
+            if line[..at].ends_with('{') || line[..at].matches('`').count() % 2 == 1 {
+                continue;
+            }
+            let Some(tag) = template_tag(&line[at..]) else {
+                continue;
+            };
+            if !found.iter().any(|(seen, _)| *seen == tag) {
+                found.push((tag, index + 1));
+            }
+        }
+    }
+    found
+}
+
+/// The template tag `text` opens with, as it is named in messages; none
+/// for Hugo's shortcodes (`{{<`, `{{%`), closing tags, and braces that
+/// open no tag.
+fn template_tag(text: &str) -> Option<String> {
+    let name_of = |inner: &str| -> Option<String> {
+        let inner = inner.trim_start_matches('-').trim_start();
+        let end = inner
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(inner.len());
+        let name = &inner[..end];
+        (!name.is_empty() && name.starts_with(|c: char| c.is_ascii_lowercase()))
+            .then(|| name.to_string())
+    };
+    if let Some(inner) = text.strip_prefix("{%") {
+        let name = name_of(inner)?;
+        let closing = name.starts_with("end") || name == "else" || name == "elsif";
+        return (!closing && inner.contains("%}")).then(|| format!("{{% {name} %}}"));
+    }
+    let inner = text.strip_prefix("{{")?;
+    if inner.starts_with(['<', '%', '{']) {
+        return None;
+    }
+    let name = name_of(inner)?;
+    let after = inner.trim_start_matches('-').trim_start()[name.len()..].trim_start();
+    (after.starts_with('(') && inner.contains("}}")).then(|| format!("{{{{ {name}() }}}}"))
+}
+
 /// Where in `text` the next shortcode opens (`{{<` or `{{%`).
 fn shortcode_start(text: &str) -> Option<usize> {
     let mut from = 0;
@@ -1114,15 +1183,31 @@ fn with_ref_links_read(source: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// The plain text of a Markdown document's summary: everything before
-/// Hugo's summary divider `<!--more-->`, which an author puts where the
+/// Where a Markdown document's summary divider is: Hugo's `<!--more-->`,
+/// Zola's `<!-- more -->`, Docusaurus's `<!-- truncate -->`, in any case.
+fn summary_divider(source: &str) -> Option<usize> {
+    source.match_indices("<!--").find_map(|(at, open)| {
+        let inside = source[at + open.len()..].trim_start();
+        let word = ["more", "truncate"].into_iter().find(|word| {
+            inside
+                .get(..word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        })?;
+        inside[word.len()..]
+            .trim_start()
+            .starts_with("-->")
+            .then_some(at)
+    })
+}
+
+/// The plain text of a Markdown document's summary: everything before its
+/// summary divider ([`summary_divider`]), which an author puts where the
 /// teaser ends (it may span paragraphs, or end inside one); else its first
 /// paragraph.
 pub fn markdown_lead(source: &str) -> String {
-    const DIVIDER: &str = "<!--more-->";
     let source = with_ref_links_read(source);
     let source = source.as_ref();
-    if let Some(cut) = source.find(DIVIDER) {
+    if let Some(cut) = summary_divider(source) {
         let teaser = text_of(&source[..cut], false);
         if !teaser.is_empty() {
             return teaser;
@@ -1456,6 +1541,12 @@ mod tests {
         assert!(html.contains("src=\"https://news.example.org/en/2021/05/04/launch/map.png\""));
         assert!(html.contains("href=\"https://a.org/\""));
         assert!(html.contains("href=\"https://news.example.org/en/2021/05/04/launch/#notes\""));
+        // Zola's link to another article by its file keeps its text alone.
+        let html = markdown_html(
+            "See [the library post](@/blog/library.md).",
+            "https://news.example.org/en/2021/05/04/launch/",
+        );
+        assert_eq!(html.trim(), "<p>See the library post.</p>");
     }
 
     #[test]
@@ -1903,6 +1994,31 @@ mod tests {
     }
 
     #[test]
+    fn template_tags_of_other_generators_are_found_outside_code() {
+        let source = "Text.\n\n{% include note.html %}\n\n{% raw %}{{ x }}{% endraw %}\n\n```\n{% include code.html %}\n```\n\nSee `{% inline %}` and {{ youtube(id=\"a\") }}.\n\n{%- note() -%}\nHinweis\n{% end %}\n\n{% include note.html %}\n";
+        let found: Vec<(String, usize)> = template_tags(source);
+        assert_eq!(
+            found,
+            [
+                ("{% include %}".to_string(), 3),
+                ("{% raw %}".to_string(), 5),
+                ("{{ youtube() }}".to_string(), 11),
+                ("{% note %}".to_string(), 13),
+            ]
+        );
+        // Hugo's shortcodes, sets and braces in prose are no such tags.
+        for text in [
+            "{{< figure src=\"a.png\" >}}",
+            "{{% notice %}}x{{% /notice %}}",
+            "A set {a, b} and {{ not a call }}.",
+            "{%",
+            "{{ Name(x) }}",
+        ] {
+            assert_eq!(template_tags(text), [], "{text}");
+        }
+    }
+
+    #[test]
     fn an_article_of_pictures_is_summarised_by_their_alt_texts() {
         assert_eq!(
             markdown_lead("![The plant at dawn](a.jpg)\n\n![](b.jpg)\n\n![Its hall](c.jpg)\n"),
@@ -1933,6 +2049,19 @@ mod tests {
         );
         // At the top it marks no teaser: the first paragraph stands in.
         assert_eq!(markdown_lead("<!--more-->\n\nOne.\n\nTwo.\n"), "One.");
+        // Zola's and Docusaurus's spellings.
+        for divider in ["<!-- more -->", "<!-- truncate -->", "<!--MORE-->"] {
+            assert_eq!(
+                markdown_lead(&format!("One.\n\nTwo.\n\n{divider}\n\nThree.\n")),
+                "One. Two.",
+                "{divider}"
+            );
+        }
+        // A comment that only starts with the word is none.
+        assert_eq!(
+            markdown_lead("One.\n\n<!-- more to come -->\n\nTwo.\n"),
+            "One."
+        );
         assert_eq!(markdown_lead("One.\n\nTwo.\n"), "One.");
     }
 

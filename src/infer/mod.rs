@@ -352,6 +352,9 @@ impl<'a> Inferrer<'a> {
             if let Some(warning) = shortcodes_warning(path, source, *line) {
                 warnings.push(warning);
             }
+            if let Some(warning) = template_tags_warning(path, source, *line) {
+                warnings.push(warning);
+            }
             if source.trim().is_empty() {
                 warnings.push(Diagnostic::warning(
                     path,
@@ -742,6 +745,32 @@ fn shortcodes_warning(path: &str, source: &str, body_line: usize) -> Option<Diag
         format!(
             "Hugo shortcodes need Hugo's templates: {}; write them as Markdown or HTML (a link, an image) for the feeds",
             told.join(", and ")
+        ),
+    ))
+}
+
+/// One warning for the template tags of other site generators in a
+/// Markdown body (Jekyll's Liquid `{% include … %}`, Zola's `{{ youtube(…)
+/// }}` and `{% note() %}`, Eleventy's Nunjucks), at the line of the first,
+/// naming each: only those generators' templates render them, and a feed
+/// shows them as written, as it does Hugo's shortcodes.
+fn template_tags_warning(path: &str, source: &str, body_line: usize) -> Option<Diagnostic> {
+    let found = body::template_tags(source);
+    let (_, first) = found.first()?;
+    let names: Vec<String> = found
+        .iter()
+        .map(|(tag, line)| format!("`{tag}` (line {})", body_line + line - 1))
+        .collect();
+    let verb = match names.len() {
+        1 => "is",
+        _ => "are",
+    };
+    Some(Diagnostic::warning(
+        path,
+        Some(body_line + first - 1),
+        format!(
+            "template tags of another site generator (Jekyll, Zola, Eleventy) need its templates: {} {verb} shown as written; write them as Markdown or HTML (a link, an image) for the feeds",
+            names.join(", ")
         ),
     ))
 }
