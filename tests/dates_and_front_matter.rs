@@ -247,3 +247,100 @@ fn fractions_of_a_second_are_not_published() {
         );
     }
 }
+
+/// The feeds a build writes of the articles `files` (name, text), in
+/// Europe/Berlin; the folder is returned to keep them.
+fn build(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "babelfeed.toml",
+        "base_url = \"https://news.example.org\"\ntimezone = \"Europe/Berlin\"\n",
+    );
+    for (name, text) in files {
+        write(dir.path(), &format!("articles/{name}"), text);
+    }
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    dir
+}
+
+/// Each entry of a feed by its title, with its publication time in UTC.
+fn published_by_title(feed: &feed_rs::model::Feed) -> Vec<(String, String)> {
+    let mut entries: Vec<_> = feed
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.title.as_ref().unwrap().content.clone(),
+                e.published.unwrap().to_rfc3339(),
+            )
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// Hugo matches front matter keys whatever their case: a `Draft: true` is
+/// a draft, `Title:` and `Date:` are the title and date, `TranslationKey`
+/// links translations, and Astro's `pubDate` (in the month-name forms
+/// Astro's templates write) dates a page as Hugo's `pubdate` does.
+#[test]
+fn front_matter_keys_are_matched_whatever_their_case() {
+    let dir = build(&[
+        (
+            "secret.en.md",
+            &format!("---\nTitle: Secret plan\nDate: 2024-03-12\nDraft: true\n---\n\n{LEAD_EN}\n"),
+        ),
+        (
+            "budget.en.md",
+            &format!("---\nTitle: Budget approved\nDate: 2024-03-12\nTranslationKey: budget\n---\n\n{LEAD_EN}\n"),
+        ),
+        (
+            "budget.fr.md",
+            &format!("+++\nTITLE = \"Budget adopté\"\nDATE = 2024-03-12\ntranslationkey = \"budget\"\n+++\n\n{LEAD_FR}\n"),
+        ),
+        (
+            "astro-1.en.md",
+            &format!("---\ntitle: Astro one\npubDate: 'Jul 08 2022'\n---\n\n{LEAD_EN}\n"),
+        ),
+        (
+            "astro-2.en.md",
+            &format!("---\ntitle: Astro two\npubDate: 'July 8, 2022'\n---\n\n{LEAD_EN}\n"),
+        ),
+        (
+            "astro-3.en.md",
+            &format!("---\ntitle: Astro three\npubDate: 8 July 2022\n---\n\n{LEAD_EN}\n"),
+        ),
+    ]);
+    let feed = parse_feed(&dir.path().join("feeds/en/atom.xml"));
+    // Midnight in Berlin: 22:00 UTC the day before in summer.
+    let july = "2022-07-07T22:00:00+00:00".to_string();
+    assert_eq!(
+        published_by_title(&feed),
+        [
+            ("Astro one".to_string(), july.clone()),
+            ("Astro three".to_string(), july.clone()),
+            ("Astro two".to_string(), july),
+            (
+                "Budget approved".to_string(),
+                "2024-03-11T23:00:00+00:00".to_string()
+            ),
+        ]
+    );
+    let budget = feed
+        .entries
+        .iter()
+        .find(|e| e.title.as_ref().unwrap().content == "Budget approved")
+        .unwrap();
+    let fr = budget
+        .links
+        .iter()
+        .find(|l| l.href_lang.as_deref() == Some("fr"))
+        .expect("the French translation is linked");
+    assert_eq!(
+        fr.href,
+        "https://news.example.org/fr/2024/03/12/budget-adopte/"
+    );
+    let rss = parse_feed(&dir.path().join("feeds/en/rss.xml"));
+    assert_eq!(rss.entries.len(), 4);
+}

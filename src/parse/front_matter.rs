@@ -4,7 +4,8 @@
 //! Both syntaxes are first turned into one JSON-like value so that the field
 //! rules (types, aliases, error messages) live in one place. Hugo's spellings
 //! (`translationKey`, `lastmod`, `author`, `categories`) are accepted because
-//! newsrooms move content between the two tools. Unknown front matter keys
+//! newsrooms move content between the two tools; keys are matched
+//! whatever their case, as Hugo matches them. Unknown front matter keys
 //! are ignored for the same reason; a sidecar is babelfeed's own format, so
 //! there an unknown key is a typo and an error.
 
@@ -33,6 +34,56 @@ const SIDECAR_KEYS: &[&str] = &[
     "tags",
     "draft",
 ];
+
+/// Every key front matter or a sidecar reads, in the spelling the code asks
+/// for it by. Hugo matches front matter keys whatever their case (`Draft`,
+/// `TranslationKey`, Astro's `pubDate` for `pubdate`), so they are matched
+/// so here: a draft written `Draft: true` must not be published.
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "lastmod",
+    "publishDate",
+    "pubdate",
+    "published",
+    "expiryDate",
+    "unpublishdate",
+    "lang",
+    "translation_key",
+    "translationKey",
+    "slug",
+    "url",
+    "id",
+    "summary",
+    "authors",
+    "author",
+    "tags",
+    "categories",
+    "draft",
+    "headless",
+    "_build",
+    "build",
+];
+
+/// The spelling of [`KNOWN_KEYS`] that `key` is, whatever its case.
+fn known_key(key: &str) -> Option<&'static str> {
+    KNOWN_KEYS
+        .iter()
+        .find(|known| known.eq_ignore_ascii_case(key))
+        .copied()
+}
+
+/// The value of `key` in a table written by hand, whatever its case (see
+/// [`KNOWN_KEYS`]).
+fn get_ignoring_case<'v>(table: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    table.get(key).or_else(|| {
+        table
+            .iter()
+            .find(|(written, _)| written.eq_ignore_ascii_case(key))
+            .map(|(_, value)| value)
+    })
+}
 
 /// How an article's fields are typed: in TOML or YAML front matter, or,
 /// for a plain-text export, in a sidecar `NAME.toml`. Every message that
@@ -363,7 +414,7 @@ fn meta_from_value(
     value: Value,
     allowed: Option<&[&str]>,
 ) -> Result<(Meta, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut table = match value {
+    let table = match value {
         Value::Object(table) => table,
         Value::Null => Map::new(),
         _ => {
@@ -381,6 +432,7 @@ fn meta_from_value(
         first_line,
         problems: Vec::new(),
         rejected: Vec::new(),
+        written: Vec::new(),
     };
     // An escape (TOML's `"\u0096"`, YAML's `"\x96"` or `"\N"`) writes what
     // the check of the file's bytes cannot see; it must not reach a feed
@@ -392,7 +444,10 @@ fn meta_from_value(
                 format!("an escape in `{key}` writes {}", super::bad_char_advice(c)),
             );
         }
-        if let Some(allowed) = allowed.filter(|allowed| !allowed.contains(&key.as_str())) {
+    }
+    let mut table = fields.known_keys_spelt_alike(table);
+    if let Some(allowed) = allowed {
+        for key in table.keys().filter(|key| !allowed.contains(&key.as_str())) {
             fields.error_at(
                 key,
                 format!(
@@ -438,7 +493,7 @@ fn meta_from_value(
         publish_date: ["publishDate", "pubdate", "published"]
             .iter()
             .find_map(|key| fields.string(&mut table, &[key])),
-        expiry_date: ["expiryDate", "expirydate", "unpublishdate"]
+        expiry_date: ["expiryDate", "unpublishdate"]
             .iter()
             .find_map(|key| fields.string(&mut table, &[key])),
         lang: fields.string(&mut table, &["lang"]),
@@ -464,8 +519,6 @@ fn meta_from_value(
     Ok((meta, fields.problems))
 }
 
-/// Whether Hugo's build options (`_build`, or `build` since Hugo 0.145)
-/// say the page is never listed: `list = "never"` (or `false`, as older
 /// Whether `text` is blank to a reader: spaces, and the invisible format
 /// characters (zero-width spaces and joiners, direction marks, the soft
 /// hyphen, a byte-order mark) that a paste can leave in a field.
@@ -476,10 +529,13 @@ fn shows_nothing(text: &str) -> bool {
     })
 }
 
+/// Whether Hugo's build options (`_build`, or `build` since Hugo 0.145)
+/// say the page is never listed: `list = "never"` (or `false`, as older
 /// Hugo wrote it).
 fn never_listed(table: &Map<String, Value>) -> bool {
     ["_build", "build"].iter().any(|key| {
-        match table.get(*key).and_then(|options| options.get("list")) {
+        let options = table.get(*key).and_then(Value::as_object);
+        match options.and_then(|options| get_ignoring_case(options, "list")) {
             Some(Value::String(list)) => list.eq_ignore_ascii_case("never"),
             Some(Value::Bool(listed)) => !listed,
             _ => false,
@@ -507,12 +563,24 @@ struct Fields<'a> {
     problems: Vec<Diagnostic>,
     /// Keys with a problem, left out of the [`Meta`].
     rejected: Vec<String>,
+    /// Known keys written in another case (`Draft`), with how they are
+    /// written: messages and lines name the key as the file has it.
+    written: Vec<(&'static str, String)>,
 }
 
 impl Fields<'_> {
+    /// `key` as the file writes it: `Draft` for `draft`.
+    fn as_written<'k>(&'k self, key: &'k str) -> &'k str {
+        self.written
+            .iter()
+            .find(|(known, _)| *known == key)
+            .map_or(key, |(_, written)| written.as_str())
+    }
+
     /// The line a key is written on: good enough for hand-written metadata,
     /// where each key starts its own line.
     fn line_of(&self, key: &str) -> Option<usize> {
+        let key = self.as_written(key);
         self.text
             .lines()
             .position(|line| written_key(line) == Some(key))
@@ -527,7 +595,41 @@ impl Fields<'_> {
             .push(Diagnostic::error(self.path, line, message));
     }
 
+    /// `table` with every known key in the spelling the code asks for
+    /// (see [`KNOWN_KEYS`]). One key written twice in two cases is one
+    /// field written twice: fine with one value, else a conflict, as two
+    /// names of one field are.
+    fn known_keys_spelt_alike(&mut self, table: Map<String, Value>) -> Map<String, Value> {
+        let mut spelt = Map::new();
+        for (key, value) in table {
+            let Some(known) = known_key(&key) else {
+                spelt.insert(key, value);
+                continue;
+            };
+            match spelt.get(known) {
+                None => {
+                    let key = match key == known {
+                        true => key,
+                        false => {
+                            self.written.push((known, key));
+                            known.to_string()
+                        }
+                    };
+                    spelt.insert(key, value);
+                }
+                Some(kept) if *kept == value => {}
+                Some(_) => {
+                    self.rejected.push(known.to_string());
+                    let kept = self.as_written(known).to_string();
+                    self.report_conflict(&kept, &key);
+                }
+            }
+        }
+        spelt
+    }
+
     fn wrong_type(&mut self, key: &str, expected: &str, got: &Value) {
+        let shown = self.as_written(key).to_string();
         let got = match got {
             Value::Null => "nothing",
             Value::Bool(_) => "true/false",
@@ -536,7 +638,10 @@ impl Fields<'_> {
             Value::Array(_) => "a list",
             Value::Object(_) => "a table",
         };
-        self.error_at(key, format!("field `{key}` must be {expected}, not {got}"));
+        self.error_at(
+            key,
+            format!("field `{shown}` must be {expected}, not {got}"),
+        );
     }
 
     /// Two spellings of one field (`translationKey` and `translation_key`)
@@ -545,7 +650,20 @@ impl Fields<'_> {
     fn conflict(&mut self, first: &str, second: &str) {
         self.rejected
             .extend([first.to_string(), second.to_string()]);
-        let (a, b) = (self.line_of(first), self.line_of(second));
+        let first = self.as_written(first).to_string();
+        let second = self.as_written(second).to_string();
+        self.report_conflict(&first, &second);
+    }
+
+    /// The error of [`Self::conflict`], for two keys as they are written.
+    fn report_conflict(&mut self, first: &str, second: &str) {
+        let line_of = |key: &str| {
+            self.text
+                .lines()
+                .position(|line| written_key(line) == Some(key))
+                .map(|index| self.first_line + index)
+        };
+        let (a, b) = (line_of(first), line_of(second));
         let ((key, line), (other, other_line)) = if a > b {
             ((first, a), (second, b))
         } else {
@@ -594,10 +712,11 @@ impl Fields<'_> {
                 line: self.line_of(key),
             }),
             Value::Number(n) => {
+                let shown = self.as_written(key).to_string();
                 self.error_at(
                     key,
                     format!(
-                        "field `{key}` is the number {n} here; put it in quotes to keep it as written"
+                        "field `{shown}` is the number {n} here; put it in quotes to keep it as written"
                     ),
                 );
                 None
@@ -1029,5 +1148,67 @@ mod tests {
         let err = parse_sidecar("a.toml", "slug = \"a\"\ntitle = 1.10").unwrap_err();
         assert_eq!(err[0].line, Some(2));
         assert!(err[0].message.contains("quotes"), "{}", err[0].message);
+    }
+
+    #[test]
+    fn known_keys_are_matched_whatever_their_case() {
+        let text = "---\nTitle: T\nDate: 2024-03-12\nDraft: true\nTranslationKey: k\nTags: [a]\nCategories: [b]\nSummary: S\n---\nText.\n";
+        let (meta, _) = parse_front_matter("a.md", text).unwrap();
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert_eq!(meta.date.as_ref().unwrap().line, Some(3));
+        assert!(meta.draft);
+        let key = meta.translation_key.unwrap();
+        assert_eq!((key.value.as_str(), key.line), ("k", Some(5)));
+        assert_eq!(meta.tags, ["a", "b"]);
+        assert_eq!(meta.summary.as_deref(), Some("S"));
+        // Astro's `pubDate` is Hugo's `pubdate`; `translationkey` is
+        // `translationKey`; TOML and sidecars are read alike.
+        let text = "---\ntitle: T\npubDate: 2022-07-08\ntranslationkey: k\n---\n";
+        let (meta, _) = parse_front_matter("a.md", text).unwrap();
+        assert_eq!(meta.date.unwrap().value, "2022-07-08");
+        assert_eq!(meta.translation_key.unwrap().value, "k");
+        let text = "+++\nTITLE = \"T\"\ndate = 2024-03-12\nDRAFT = true\n+++\n";
+        assert!(parse_front_matter("a.md", text).unwrap().0.draft);
+        let meta = parse_sidecar("a.toml", "Title = \"T\"\nDraft = true\n").unwrap();
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert!(meta.draft);
+        // Unknown keys are still unknown: ignored in front matter, an error
+        // in a sidecar.
+        let text = "---\ntitle: T\ndate: 2024-03-12\nWeight: 3\n---\n";
+        assert!(parse_front_matter("a.md", text).is_ok());
+        let err = parse_sidecar("a.toml", "Title = \"T\"\nTranslation-Key = \"k\"\n").unwrap_err();
+        assert_eq!(err[0].line, Some(2));
+        assert!(err[0]
+            .message
+            .starts_with("unknown field `Translation-Key`"));
+        // A problem names the key, and its line, as the file writes it.
+        let err = parse_front_matter("a.md", "---\ntitle: T\nDate: 2024-03-12\nTags: 3\n---\n")
+            .unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].line, Some(4));
+        assert_eq!(
+            err[0].message,
+            "field `Tags` must be a list of strings, not a number"
+        );
+    }
+
+    #[test]
+    fn one_key_in_two_cases_must_agree() {
+        let text = "---\ntitle: T\ndate: 2024-03-12\ndraft: false\nDraft: true\n---\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].line, Some(5));
+        assert_eq!(
+            err[0].message,
+            "`Draft` and `draft` (line 4) are two names for one field and give it different values; keep one of them"
+        );
+        let text = "+++\nTitle = \"A\"\ntitle = \"B\"\ndate = 2024-03-12\n+++\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].line, Some(3));
+        assert!(err[0].message.starts_with("`title` and `Title` (line 2)"));
+        // The same value twice is one field written twice.
+        let text = "---\ntitle: T\ndate: 2024-03-12\ndraft: true\nDraft: true\n---\n";
+        assert!(parse_front_matter("a.md", text).unwrap().0.draft);
     }
 }
