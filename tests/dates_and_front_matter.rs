@@ -344,3 +344,28 @@ fn front_matter_keys_are_matched_whatever_their_case() {
     let rss = parse_feed(&dir.path().join("feeds/en/rss.xml"));
     assert_eq!(rss.entries.len(), 4);
 }
+
+/// Jekyll's `published: false` keeps a post out of every feed, as `draft`
+/// does; `published: true` changes nothing.
+#[test]
+fn jekyll_published_false_is_a_draft() {
+    let dir = build(&[
+        (
+            "hidden.en.md",
+            &format!("---\ntitle: Hidden\ndate: 2024-03-12\npublished: false\n---\n\n{LEAD_EN}\n"),
+        ),
+        (
+            "shown.en.md",
+            &format!("---\ntitle: Shown\ndate: 2024-03-12\npublished: true\n---\n\n{LEAD_EN}\n"),
+        ),
+    ]);
+    for feed in ["en/atom.xml", "en/rss.xml"] {
+        let feed = parse_feed(&dir.path().join("feeds").join(feed));
+        let titles: Vec<_> = feed
+            .entries
+            .iter()
+            .map(|e| e.title.as_ref().unwrap().content.as_str())
+            .collect();
+        assert_eq!(titles, ["Shown"]);
+    }
+}

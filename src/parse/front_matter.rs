@@ -4,8 +4,10 @@
 //! Both syntaxes are first turned into one JSON-like value so that the field
 //! rules (types, aliases, error messages) live in one place. Hugo's spellings
 //! (`translationKey`, `lastmod`, `author`, `categories`) are accepted because
-//! newsrooms move content between the two tools; keys are matched
-//! whatever their case, as Hugo matches them. Unknown front matter keys
+//! newsrooms move content between the two tools, and so are those of the
+//! other generators sites migrate from where they mean one of the fields
+//! (Jekyll's `published: false`); keys are matched whatever their case,
+//! as Hugo matches them. Unknown front matter keys
 //! are ignored for the same reason; a sidecar is babelfeed's own format, so
 //! there an unknown key is a typo and an error.
 
@@ -479,6 +481,15 @@ fn meta_from_value(
             "the title is empty; write the entry's title (feed readers show nothing else in their lists)".to_string(),
         );
     }
+    // Jekyll's `published: false` keeps a post unpublished; written as a
+    // date, `published` is Hugo's name for the publication date.
+    let unpublished = match table.get("published") {
+        Some(&Value::Bool(published)) => {
+            table.remove("published");
+            !published
+        }
+        _ => false,
+    };
     let mut meta = Meta {
         title: title.map(|l| l.value),
         // Hugo dates a page without `date` by its publication date, else
@@ -504,7 +515,7 @@ fn meta_from_value(
         summary: fields.string(&mut table, &["summary"]).map(|l| l.value),
         authors: fields.authors(&mut table),
         tags: fields.strings(&mut table, "tags"),
-        draft: fields.boolean(&mut table, "draft"),
+        draft: fields.boolean(&mut table, "draft") || unpublished,
         rejected: Vec::new(),
     };
     for category in fields.strings(&mut table, "categories") {
@@ -1209,6 +1220,27 @@ mod tests {
         assert!(err[0].message.starts_with("`title` and `Title` (line 2)"));
         // The same value twice is one field written twice.
         let text = "---\ntitle: T\ndate: 2024-03-12\ndraft: true\nDraft: true\n---\n";
+        assert!(parse_front_matter("a.md", text).unwrap().0.draft);
+    }
+
+    #[test]
+    fn jekyll_published_false_is_a_draft() {
+        let meta = |fields: &str| {
+            let text = format!("---\ntitle: T\n{fields}\n---\nText.\n");
+            parse_front_matter("a.md", &text).unwrap().0
+        };
+        let unpublished = meta("date: 2024-03-12\npublished: false");
+        assert!(unpublished.draft);
+        assert_eq!(unpublished.date.unwrap().value, "2024-03-12");
+        let published = meta("date: 2024-03-12\npublished: true");
+        assert!(!published.draft);
+        assert_eq!(published.publish_date, None);
+        assert!(meta("date: 2024-03-12\nPublished: false").draft);
+        // Written as a date, `published` is still Hugo's publication date.
+        let dated = meta("published: 2024-03-12");
+        assert!(!dated.draft);
+        assert_eq!(dated.date.unwrap().value, "2024-03-12");
+        let text = "+++\ntitle = \"T\"\ndate = 2024-03-12\npublished = false\n+++\n";
         assert!(parse_front_matter("a.md", text).unwrap().0.draft);
     }
 }
