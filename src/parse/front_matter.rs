@@ -6,8 +6,9 @@
 //! (`translationKey`, `lastmod`, `author`, `categories`) are accepted because
 //! newsrooms move content between the two tools, and so are those of the
 //! other generators sites migrate from where they mean one of the fields
-//! (Jekyll's `published: false`); keys are matched whatever their case,
-//! as Hugo matches them. Unknown front matter keys
+//! (Jekyll's `published: false` and `category`, Zola's `[taxonomies]`);
+//! keys are matched whatever their case, as Hugo matches them. Unknown
+//! front matter keys
 //! are ignored for the same reason; a sidecar is babelfeed's own format, so
 //! there an unknown key is a typo and an error.
 
@@ -62,6 +63,8 @@ const KNOWN_KEYS: &[&str] = &[
     "author",
     "tags",
     "categories",
+    "category",
+    "taxonomies",
     "draft",
     "headless",
     "_build",
@@ -518,7 +521,22 @@ fn meta_from_value(
         draft: fields.boolean(&mut table, "draft") || unpublished,
         rejected: Vec::new(),
     };
-    for category in fields.strings(&mut table, "categories") {
+    // Hugo's `categories`, Jekyll's one `category`, and Zola's taxonomies,
+    // which it writes in a table of their own (`[taxonomies]`, `tags = […]`).
+    let mut categories = fields.strings(&mut table, "categories");
+    categories.extend(fields.strings(&mut table, "category"));
+    if let Some(Value::Object(mut taxonomies)) = table.remove("taxonomies") {
+        for key in ["tags", "categories"] {
+            let written = taxonomies
+                .keys()
+                .find(|written| written.eq_ignore_ascii_case(key))
+                .cloned();
+            if let Some(terms) = written.and_then(|written| taxonomies.remove(&written)) {
+                categories.extend(fields.strings_of(key, terms));
+            }
+        }
+    }
+    for category in categories {
         if !meta.tags.contains(&category) {
             meta.tags.push(category);
         }
@@ -757,8 +775,16 @@ impl Fields<'_> {
     fn strings(&mut self, table: &mut Map<String, Value>, key: &str) -> Vec<String> {
         match table.remove(key) {
             None => Vec::new(),
-            Some(Value::String(s)) => vec![s],
-            Some(Value::Array(items)) => {
+            Some(value) => self.strings_of(key, value),
+        }
+    }
+
+    /// The strings of the field `key`: one, or a list of them.
+    fn strings_of(&mut self, key: &str, value: Value) -> Vec<String> {
+        match value {
+            Value::Null => Vec::new(),
+            Value::String(s) => vec![s],
+            Value::Array(items) => {
                 let mut out = Vec::new();
                 for item in items {
                     match item {
@@ -772,7 +798,7 @@ impl Fields<'_> {
                 }
                 out
             }
-            Some(other) => {
+            other => {
                 self.wrong_type(key, "a list of strings", &other);
                 Vec::new()
             }
@@ -1242,5 +1268,19 @@ mod tests {
         assert_eq!(dated.date.unwrap().value, "2024-03-12");
         let text = "+++\ntitle = \"T\"\ndate = 2024-03-12\npublished = false\n+++\n";
         assert!(parse_front_matter("a.md", text).unwrap().0.draft);
+    }
+
+    #[test]
+    fn categories_of_jekyll_and_zola_are_tags() {
+        let text = "+++\ntitle = \"T\"\ndate = 2024-03-12\ntags = [\"a\"]\n\n[taxonomies]\ntags = [\"b\", \"a\"]\ncategories = [\"news\"]\n+++\nText.\n";
+        let (meta, _) = parse_front_matter("a.md", text).unwrap();
+        assert_eq!(meta.tags, ["a", "b", "news"]);
+        let text = "---\ntitle: T\ndate: 2024-03-12\ncategory: news\ntags: [a]\n---\n";
+        let (meta, _) = parse_front_matter("a.md", text).unwrap();
+        assert_eq!(meta.tags, ["a", "news"]);
+        // A string with spaces is one category, as Hugo reads it.
+        let text = "---\ntitle: T\ndate: 2024-03-12\ncategory: world news\n---\n";
+        let (meta, _) = parse_front_matter("a.md", text).unwrap();
+        assert_eq!(meta.tags, ["world news"]);
     }
 }
