@@ -6,9 +6,9 @@
 //! (`translationKey`, `lastmod`, `author`, `categories`) are accepted because
 //! newsrooms move content between the two tools, and so are those of the
 //! other generators sites migrate from where they mean one of the fields
-//! (Jekyll's `published: false` and `category`, Zola's `[taxonomies]`);
-//! keys are matched whatever their case, as Hugo matches them. Unknown
-//! front matter keys
+//! (Jekyll's `published: false` and `category`, Zola's `[taxonomies]`,
+//! Docusaurus's author and tag tables); keys are matched whatever their
+//! case, as Hugo matches them. Unknown front matter keys
 //! are ignored for the same reason; a sidecar is babelfeed's own format, so
 //! there an unknown key is a typo and an error.
 
@@ -790,6 +790,15 @@ impl Fields<'_> {
                     match item {
                         Value::String(s) => out.push(s),
                         Value::Number(n) => out.push(n.to_string()),
+                        // Docusaurus writes a tag as a table whose
+                        // `label` is what it shows.
+                        Value::Object(tag) => match get_ignoring_case(&tag, "label") {
+                            Some(Value::String(label)) => out.push(label.clone()),
+                            _ => {
+                                self.wrong_type(key, "a list of strings", &Value::Object(tag));
+                                return Vec::new();
+                            }
+                        },
                         other => {
                             self.wrong_type(key, "a list of strings", &other);
                             return Vec::new();
@@ -843,7 +852,7 @@ impl Fields<'_> {
                     email: None,
                     uri: None,
                 }),
-                Value::Object(_) => match serde_json::from_value::<Person>(item) {
+                Value::Object(table) => match written_person(table) {
                     Ok(person) => people.push(person),
                     Err(e) => {
                         let line = self.line_of(key);
@@ -863,6 +872,36 @@ impl Fields<'_> {
         }
         people
     }
+}
+
+/// An author's table as the tools write it: babelfeed's `{name, email,
+/// uri}`; Docusaurus's `{name, title, url, image_url}`, whose `url` is the
+/// author's page. Keys the feed has no place for are ignored, as unknown
+/// front matter keys are.
+#[derive(Deserialize)]
+struct WrittenPerson {
+    name: String,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    uri: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// The author an author's table names (see [`WrittenPerson`]), its keys
+/// matched whatever their case, as the front matter's are.
+fn written_person(table: Map<String, Value>) -> Result<Person, serde_json::Error> {
+    let table: Map<String, Value> = table
+        .into_iter()
+        .map(|(key, value)| (key.to_ascii_lowercase(), value))
+        .collect();
+    let person: WrittenPerson = serde_json::from_value(Value::Object(table))?;
+    Ok(Person {
+        name: person.name,
+        email: person.email,
+        uri: person.uri.or(person.url),
+    })
 }
 
 #[cfg(test)]
@@ -1282,5 +1321,35 @@ mod tests {
         let text = "---\ntitle: T\ndate: 2024-03-12\ncategory: world news\n---\n";
         let (meta, _) = parse_front_matter("a.md", text).unwrap();
         assert_eq!(meta.tags, ["world news"]);
+    }
+
+    #[test]
+    fn docusaurus_authors_and_tags_tables() {
+        let text = "---\ntitle: T\ndate: 2024-03-12\nauthors:\n  - name: Ana\n    title: Editor\n    url: https://example.org/ana\n    image_url: https://example.org/ana.png\n  - name: Bo\n    uri: https://example.org/bo\n    url: https://example.org/other\ntags:\n  - label: Space\n    permalink: /space\n  - news\n---\nText.\n";
+        let (meta, _) = parse_front_matter("a.md", text).unwrap();
+        let people: Vec<_> = meta
+            .authors
+            .iter()
+            .map(|p| (p.name.as_str(), p.uri.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Ana", Some("https://example.org/ana")),
+                ("Bo", Some("https://example.org/bo"))
+            ]
+        );
+        assert_eq!(meta.tags, ["Space", "news"]);
+        // A table without a name, or a tag without a label, is still wrong.
+        let text =
+            "---\ntitle: T\ndate: 2024-03-12\nauthors:\n  - url: https://example.org/x\n---\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert!(err[0].message.contains("missing field `name`"), "{err:?}");
+        let text = "---\ntitle: T\ndate: 2024-03-12\ntags:\n  - permalink: /x\n---\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(
+            err[0].message,
+            "field `tags` must be a list of strings, not a table"
+        );
     }
 }
