@@ -871,3 +871,62 @@ fn a_feed_over_five_megabytes_is_warned_of() {
         "{again}"
     );
 }
+
+/// What Zola, Jekyll, Docusaurus, Hugo, Astro and Eleventy write reaches
+/// the feeds: Zola's `[taxonomies]` and Jekyll's one `category` are
+/// categories; Docusaurus's author tables give the author's page as uri
+/// and its tag tables their label; `description` (or Jekyll's `excerpt`)
+/// is the summary where none is written, as plain text.
+#[test]
+fn fields_of_other_generators_reach_both_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write(
+        dir.path(),
+        "articles/zola.en.md",
+        "+++\ntitle = \"Zola\"\ndate = 2021-05-04\ndescription = \"The *harbour* budget, described.\"\n\n[taxonomies]\ntags = [\"harbour\"]\ncategories = [\"city news\"]\n+++\n\nThe first paragraph.\n",
+    );
+    write(
+        dir.path(),
+        "articles/jekyll.en.md",
+        "---\ntitle: Jekyll\ndate: 2021-05-03\ncategory: sport\nexcerpt: An excerpt.\n---\n\nThe first paragraph.\n",
+    );
+    write(
+        dir.path(),
+        "articles/docusaurus.en.md",
+        "---\ntitle: Docusaurus\ndate: 2021-05-02\nsummary: The summary wins.\ndescription: Not this.\nauthors:\n  - name: Ana Díaz\n    title: Editor\n    url: https://example.org/ana\n    image_url: https://example.org/ana.png\ntags:\n  - label: Release\n    permalink: /release\n---\n\nThe first paragraph.\n",
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    for file in ["feeds/en/atom.xml", "feeds/en/rss.xml"] {
+        let feed = parse_feed(&dir.path().join(file));
+        let entry = |title: &str| {
+            feed.entries
+                .iter()
+                .find(|e| e.title.as_ref().unwrap().content == title)
+                .unwrap_or_else(|| panic!("{file}: no entry {title}"))
+        };
+        let terms = |title: &str| -> Vec<String> {
+            entry(title)
+                .categories
+                .iter()
+                .map(|c| c.term.clone())
+                .collect()
+        };
+        let summary = |title: &str| entry(title).summary.as_ref().unwrap().content.clone();
+        assert_eq!(terms("Zola"), ["harbour", "city news"], "{file}");
+        assert_eq!(
+            summary("Zola"),
+            "The *harbour* budget, described.",
+            "{file}"
+        );
+        assert_eq!(terms("Jekyll"), ["sport"], "{file}");
+        assert_eq!(summary("Jekyll"), "An excerpt.", "{file}");
+        assert_eq!(terms("Docusaurus"), ["Release"], "{file}");
+        assert_eq!(summary("Docusaurus"), "The summary wins.", "{file}");
+        if file.ends_with("atom.xml") {
+            let author = &entry("Docusaurus").authors[0];
+            assert_eq!(author.name, "Ana Díaz");
+            assert_eq!(author.uri.as_deref(), Some("https://example.org/ana"));
+        }
+    }
+}

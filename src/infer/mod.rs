@@ -339,14 +339,21 @@ impl<'a> Inferrer<'a> {
         };
         let written_id = meta.id.as_ref().map(|i| i.value.as_str());
         let id = self.entry_id(written_id, id_key, file_stem, &lang);
-        let summary = match (&meta.summary, parsed.format) {
-            (Some(summary), Format::Markdown) => body::markdown_inline_text(summary),
-            (Some(summary), Format::Plain) => body::collapse_whitespace(summary),
+        let description = meta
+            .description
+            .as_deref()
+            .map(body::collapse_whitespace)
+            .filter(|description| !description.is_empty());
+        let summary = match (&meta.summary, description, parsed.format) {
+            (Some(summary), _, Format::Markdown) => body::markdown_inline_text(summary),
+            (Some(summary), _, Format::Plain) => body::collapse_whitespace(summary),
+            // A `description` is plain text, as Hugo's templates print it.
+            (None, Some(description), _) => description,
             // Pictures without alt text, or nothing: the title stands in,
             // so that no entry is without text (validators warn, and a
             // feed of summaries would show nothing under it).
-            (None, _) if lead.is_empty() => title.clone(),
-            (None, _) => lead,
+            (None, None, _) if lead.is_empty() => title.clone(),
+            (None, None, _) => lead,
         };
         if let Body::Markdown { source, line } = &parsed.body {
             if let Some(warning) = shortcodes_warning(path, source, *line) {

@@ -7,8 +7,8 @@
 //! newsrooms move content between the two tools, and so are those of the
 //! other generators sites migrate from where they mean one of the fields
 //! (Jekyll's `published: false` and `category`, Zola's `[taxonomies]`,
-//! Docusaurus's author and tag tables); keys are matched whatever their
-//! case, as Hugo matches them. Unknown front matter keys
+//! `description`, Docusaurus's author and tag tables); keys are matched
+//! whatever their case, as Hugo matches them. Unknown front matter keys
 //! are ignored for the same reason; a sidecar is babelfeed's own format, so
 //! there an unknown key is a typo and an error.
 
@@ -59,6 +59,8 @@ const KNOWN_KEYS: &[&str] = &[
     "url",
     "id",
     "summary",
+    "description",
+    "excerpt",
     "authors",
     "author",
     "tags",
@@ -493,6 +495,16 @@ fn meta_from_value(
         }
         _ => false,
     };
+    let summary = fields.string(&mut table, &["summary"]).map(|l| l.value);
+    // Hugo, Astro and Eleventy describe a page in `description`, Jekyll in
+    // `excerpt`: what their feeds show when no summary is written.
+    let description = match summary {
+        Some(_) => None,
+        None => ["description", "excerpt"]
+            .iter()
+            .find_map(|key| fields.string(&mut table, &[key]))
+            .map(|l| l.value),
+    };
     let mut meta = Meta {
         title: title.map(|l| l.value),
         // Hugo dates a page without `date` by its publication date, else
@@ -515,7 +527,8 @@ fn meta_from_value(
         slug: fields.string(&mut table, &["slug"]),
         url: fields.string(&mut table, &["url"]),
         id: fields.string(&mut table, &["id"]),
-        summary: fields.string(&mut table, &["summary"]).map(|l| l.value),
+        summary,
+        description,
         authors: fields.authors(&mut table),
         tags: fields.strings(&mut table, "tags"),
         draft: fields.boolean(&mut table, "draft") || unpublished,
@@ -1350,6 +1363,25 @@ mod tests {
         assert_eq!(
             err[0].message,
             "field `tags` must be a list of strings, not a table"
+        );
+    }
+
+    #[test]
+    fn description_and_excerpt_stand_in_for_the_summary() {
+        let meta = |fields: &str| {
+            let text = format!("---\ntitle: T\ndate: 2024-03-12\n{fields}\n---\nText.\n");
+            parse_front_matter("a.md", &text).unwrap().0
+        };
+        assert_eq!(meta("description: D").description.as_deref(), Some("D"));
+        assert_eq!(meta("excerpt: E").description.as_deref(), Some("E"));
+        assert_eq!(
+            meta("excerpt: E\nDescription: D").description.as_deref(),
+            Some("D")
+        );
+        let both = meta("summary: S\ndescription: D");
+        assert_eq!(
+            (both.summary.as_deref(), both.description),
+            (Some("S"), None)
         );
     }
 }

@@ -39,6 +39,9 @@ pub struct Meta {
     pub url: Option<Located<String>>,
     pub id: Option<Located<String>>,
     pub summary: Option<String>,
+    /// Plain text describing the article (`description`, or Jekyll's
+    /// `excerpt`), read only when there is no `summary`: the summary then.
+    pub description: Option<String>,
     pub authors: Vec<Person>,
     pub tags: Vec<String>,
     pub draft: bool,
