@@ -369,3 +369,53 @@ fn jekyll_published_false_is_a_draft() {
         assert_eq!(titles, ["Shown"]);
     }
 }
+
+/// Jekyll and Docusaurus date a post without `date` by the day its file
+/// name starts with, midnight where the site is, as a `date` of a day.
+#[test]
+fn a_post_without_date_is_dated_by_its_file_name() {
+    let dir = build(&[
+        (
+            "_posts/2021-05-05-welcome.en.md",
+            &format!("---\ntitle: Welcome\n---\n\n{LEAD_EN}\n"),
+        ),
+        (
+            "blog/2021-08-26-launch.md",
+            &format!("---\ntitle: Launch\nlang: en\n---\n\n{LEAD_EN}\n"),
+        ),
+        (
+            "blog/2021-08-27-dated.md",
+            &format!("---\ntitle: Dated\nlang: en\ndate: 2021-09-01T10:00:00Z\n---\n\n{LEAD_EN}\n"),
+        ),
+    ]);
+    let feed = parse_feed(&dir.path().join("feeds/en/atom.xml"));
+    assert_eq!(
+        published_by_title(&feed),
+        [
+            ("Dated".to_string(), "2021-09-01T10:00:00+00:00".to_string()),
+            (
+                "Launch".to_string(),
+                "2021-08-25T22:00:00+00:00".to_string()
+            ),
+            (
+                "Welcome".to_string(),
+                "2021-05-04T22:00:00+00:00".to_string()
+            ),
+        ]
+    );
+    // Without a day in the name, the date is still missing.
+    for name in [
+        "welcome.en.md",
+        "2021-05-welcome.en.md",
+        "2021-02-30-x.en.md",
+    ] {
+        let problems = check(name, &format!("---\ntitle: Welcome\n---\n\n{LEAD_EN}\n"));
+        assert_eq!(problems.len(), 1, "{name}: {problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .starts_with("the front matter has no `date`"),
+            "{name}: {problems:?}"
+        );
+    }
+}

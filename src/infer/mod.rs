@@ -213,10 +213,21 @@ impl<'a> Inferrer<'a> {
             },
         };
 
-        let date_written = match (&parsed.body, &meta.date) {
-            (_, Some(date)) => Some((meta_path, date.clone())),
-            (Body::Plain { date, .. }, None) => Some((path, date.clone())),
-            (Body::Markdown { .. }, None) => {
+        // Jekyll and Docusaurus date a post by its file name
+        // (`2021-05-05-welcome.md`, a bundle's `2021-05-05-welcome/`) when
+        // its front matter does not.
+        let day_in_name = day_named_first(file_stem);
+        let date_written = match (&parsed.body, &meta.date, day_in_name) {
+            (_, Some(date), _) => Some((meta_path, date.clone())),
+            (Body::Plain { date, .. }, None, _) => Some((path, date.clone())),
+            (Body::Markdown { .. }, None, Some(day)) => Some((
+                path,
+                Located {
+                    value: day.to_string(),
+                    line: None,
+                },
+            )),
+            (Body::Markdown { .. }, None, None) => {
                 if !rejected("date") {
                     problems.push(Diagnostic::error(
                         path,
@@ -846,6 +857,19 @@ fn split_file_name(path: &str) -> (&str, Option<(&str, &str)>) {
         Some((base, suffix)) if !base.is_empty() => (stem, Some((base, suffix))),
         _ => (stem, None),
     }
+}
+
+/// The day a name starts with, `YYYY-MM-DD` and a hyphen before the rest
+/// (`2021-05-05-welcome`), as Jekyll names its posts; only a real day.
+fn day_named_first(name: &str) -> Option<&str> {
+    let day = name.get(..10)?;
+    let rest = name[10..].strip_prefix('-')?;
+    let shape = day.bytes().enumerate().all(|(at, b)| match at {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    let real = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok();
+    (shape && real && !rest.is_empty()).then_some(day)
 }
 
 /// A page bundle (Hugo's `news/launch/index.de.md`) is named by its
