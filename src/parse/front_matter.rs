@@ -266,16 +266,44 @@ fn toml_value(path: &str, text: &str, first_line: usize) -> Result<Value, Vec<Di
     match text.parse::<toml::Table>() {
         Ok(table) => Ok(toml_to_json(toml::Value::Table(table))),
         Err(e) => {
-            let line = e
-                .span()
-                .map(|span| first_line + text[..span.start.min(text.len())].matches('\n').count());
-            Err(vec![Diagnostic::error(
-                path,
-                line,
-                format!("invalid TOML: {}", e.message()),
-            )])
+            let start = e.span().map(|span| span.start.min(text.len()));
+            let line = start.map(|start| first_line + text[..start].matches('\n').count());
+            let mut message = format!("invalid TOML: {}", e.message());
+            if let Some(quote) = start.and_then(|start| unclosed_quote(text, start, e.message())) {
+                message.push_str(&format!(
+                    "; the string is not closed: end it with `{quote}` on the same line"
+                ));
+            }
+            Err(vec![Diagnostic::error(path, line, message)])
         }
     }
+}
+
+/// The quote of a TOML string the parser stopped in (`invalid basic
+/// string`, `invalid literal string`) when its line does not close it,
+/// which is what the parser's message leaves the writer to guess:
+/// `title = "Launch` and a line break.
+fn unclosed_quote(text: &str, error_at: usize, message: &str) -> Option<char> {
+    let quote = match message {
+        "invalid basic string" => '"',
+        "invalid literal string" => '\'',
+        _ => return None,
+    };
+    let line_start = text[..error_at].rfind('\n').map_or(0, |at| at + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    // The value after the key; an item of a list written over lines has
+    // none.
+    let value = line.split_once('=').map_or(line, |(_, value)| value);
+    // A basic string's `\"` is no quote; a literal string has no escapes.
+    let quotes = match quote {
+        '"' => value
+            .replace("\\\\", "")
+            .replace("\\\"", "")
+            .matches('"')
+            .count(),
+        _ => value.matches('\'').count(),
+    };
+    (quotes % 2 == 1).then_some(quote)
 }
 
 fn yaml_value(path: &str, text: &str, first_line: usize) -> Result<Value, Vec<Diagnostic>> {
@@ -316,24 +344,35 @@ fn yaml_error(
     let mut message = error.to_string();
     let mut column = String::new();
     let mut colon_in_value = false;
+    let mut tab_at_error = false;
     if let Some(at) = error.location() {
         let written = format!(" at line {} column {}", at.line(), at.column());
         message = message.replacen(&written, "", 1);
         column = format!(" at column {}", at.column());
-        let before: String = text
+        let mut line = text
             .lines()
             .nth(at.line().saturating_sub(1))
             .unwrap_or("")
-            .chars()
-            .take(at.column().saturating_sub(1))
-            .collect();
+            .chars();
+        let before: String = line.by_ref().take(at.column().saturating_sub(1)).collect();
         colon_in_value = before.contains(": ");
+        tab_at_error =
+            before.trim_start_matches([' ', '\t']).is_empty() && line.next() == Some('\t');
     }
     let mut message = context_lines_of_file(&message, file_line);
     // The usual cause: a colon and a space in a value without quotes
     // (`title: Fisch: frisch vom Markt`), which YAML reads as a second key.
     if colon_in_value && message.starts_with("mapping values are not allowed") {
         message.push_str("; a value with `: ` in it needs quotes (`title: \"A: B\"`)");
+    }
+    // A tab that indents a line (`tags:` and `\t- un` under it), as
+    // editors insert one: libyaml names only a character it cannot read.
+    let tab_errors = [
+        "found character that cannot start any token",
+        "found a tab character that violates indentation",
+    ];
+    if tab_at_error && tab_errors.iter().any(|e| message.starts_with(e)) {
+        message.push_str("; YAML does not allow tabs for indentation: indent with spaces");
     }
     let line = error.location().map(|at| file_line(at.line()));
     Diagnostic::error(path, line, format!("invalid YAML{column}: {message}"))
@@ -1383,5 +1422,51 @@ mod tests {
             (both.summary.as_deref(), both.description),
             (Some("S"), None)
         );
+    }
+
+    #[test]
+    fn a_tab_indenting_yaml_is_named() {
+        let text = "---\ntitle: T\ndate: 2024-03-12\ntags:\n\t- un\n---\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].line, Some(5));
+        assert!(
+            err[0].message.starts_with(
+                "invalid YAML at column 1: found character that cannot start any token"
+            ) && err[0]
+                .message
+                .ends_with("; YAML does not allow tabs for indentation: indent with spaces"),
+            "{err:?}"
+        );
+        // Another character that cannot start a token is no tab.
+        let text = "---\ntitle: T\ndate: 2024-03-12\ntags: @x\n---\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert!(
+            err[0].message.contains("cannot start any token") && !err[0].message.contains("tab"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_toml_string_is_named() {
+        let text = "+++\ntitle = \"Launch\ndate = 2024-03-12\n+++\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].line, Some(2));
+        assert_eq!(
+            err[0].message,
+            "invalid TOML: invalid basic string; the string is not closed: end it with `\"` on the same line"
+        );
+        let text = "+++\ndate = 2024-03-12\ntitle = 'Launch\n+++\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert_eq!(err[0].line, Some(3));
+        assert!(
+            err[0].message.ends_with("end it with `'` on the same line"),
+            "{err:?}"
+        );
+        // A string closed on its line is wrong for another reason.
+        let text = "+++\ntitle = \"a\u{7}b\"\ndate = 2024-03-12\n+++\n";
+        let err = parse_front_matter("a.md", text).unwrap_err();
+        assert!(!err[0].message.contains("not closed"), "{err:?}");
     }
 }
