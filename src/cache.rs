@@ -655,28 +655,28 @@ fn split_record(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((bytes.get(4..end)?, &bytes[end..]))
 }
 
-/// The hash of an article file's text and its sidecar's, without the
-/// path: two files with one are copies (see `lib::leave_out_copies`).
-pub fn text_hash(text: &str, sidecar: Option<&str>) -> u128 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for part in [Some(text), sidecar] {
-        match part {
-            Some(part) => {
-                hasher.update(&(part.len() as u64).to_le_bytes());
-                hasher.update(part.as_bytes());
-            }
-            None => hasher.update(&[0xff]),
-        }
-    }
-    hasher.digest128()
+/// The hash of an article file's text, without its path or sidecar: two
+/// files with one are copies, or one file renamed (see
+/// `lib::leave_out_copies` and `lib::renamed`), whatever sidecars they
+/// have, which a file manager does not copy or rename with them.
+pub fn text_hash(text: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
 }
 
-/// The content hash of an article file: its path and [`text_hash`].
-pub fn content_hash(path: &str, text_hash: u128) -> ContentHash {
+/// The content hash of an article file: its path, [`text_hash`] and its
+/// sidecar's text.
+pub fn content_hash(path: &str, text_hash: u128, sidecar: Option<&str>) -> ContentHash {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(&(path.len() as u64).to_le_bytes());
     hasher.update(path.as_bytes());
     hasher.update(&text_hash.to_le_bytes());
+    match sidecar {
+        Some(sidecar) => {
+            hasher.update(&(sidecar.len() as u64).to_le_bytes());
+            hasher.update(sidecar.as_bytes());
+        }
+        None => hasher.update(&[0xff]),
+    }
     hasher.digest128()
 }
 

@@ -163,6 +163,13 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
         }
     }
     for rel in sidecars.into_keys() {
+        // The articles folder's own babelfeed.toml may be the one in use
+        // (`cd articles && babelfeed build --articles .`, or `--config
+        // articles/babelfeed.toml`, as the error for one misplaced
+        // advises), which this stage cannot tell: no warning.
+        if rel == crate::config::CONFIG_FILE_NAME {
+            continue;
+        }
         // A configuration saved among the articles is not an unpaired
         // sidecar to its writer: say where a configuration is read.
         let name = rel.rsplit('/').next().unwrap_or(&rel);

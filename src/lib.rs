@@ -296,14 +296,12 @@ fn read_and_infer(
     Inferred { articles, files }
 }
 
-/// The hash of a file's text (and its sidecar's), and its content hash,
-/// which adds its path (see [`cache::content_hash`]).
+/// The hash of a file's text, and its content hash, which adds its path
+/// and its sidecar's text (see [`cache::content_hash`]).
 fn hashes_of(source: &discover::SourceFile) -> (u128, cache::ContentHash) {
-    let text = cache::text_hash(
-        &source.file.text,
-        source.sidecar.as_ref().map(|s| s.text.as_str()),
-    );
-    (text, cache::content_hash(&source.file.path, text))
+    let text = cache::text_hash(&source.file.text);
+    let sidecar = source.sidecar.as_ref().map(|s| s.text.as_str());
+    (text, cache::content_hash(&source.file.path, text, sidecar))
 }
 
 /// Groups the inferred files into a catalog; `files` are in listing order.
@@ -506,21 +504,32 @@ fn leave_out_failed(loaded: &mut Loaded, settings: &Settings) -> Vec<String> {
     left_out.into_iter().collect()
 }
 
-/// Files with the same text (and sidecar) are one article saved twice: a
-/// file manager's copy (`story (copy).txt`), or a story filed in two
-/// folders. Published as they are, readers would get it twice, and the
-/// copy could take the original's URL and translations. The original is
-/// kept, told by its name, which a copy's extends (see [`first_published`]);
-/// the copy is left out with a warning, and nothing is lost.
+/// Files of one language and date with the same text are one article
+/// saved twice: a file manager's copy (`story (copy).txt`), or a story
+/// filed in two folders. Published as they are, readers would get it
+/// twice, and the copy could take the original's URL and translations.
+/// The original is kept, told by its name (see [`first_published`]); the
+/// copy is left out with a warning, and nothing is lost. One text in two
+/// languages (a statement left untranslated) or on two dates (a yearly
+/// notice dated by its file name) is two articles.
 fn leave_out_copies(articles: &mut Vec<model::Article>, diagnostics: &mut Vec<Diagnostic>) {
-    let copies = sharing(articles, |a| (!a.draft).then_some(a.text_hash.as_ref()?));
-    if copies.is_empty() {
+    let same_text = sharing(articles, |a| (!a.draft).then_some(a.text_hash.as_ref()?));
+    if same_text.is_empty() {
         return;
     }
     let mut left_out = vec![false; articles.len()];
-    for members in copies {
-        let original = &articles[members[0]].path;
-        for &i in &members[1..] {
+    for members in same_text {
+        // In the order of `first_published`: each is a copy of the first
+        // of its language and date.
+        for (n, &i) in members.iter().enumerate() {
+            let (lang, date) = (&articles[i].lang, articles[i].date);
+            let Some(&original) = members[..n]
+                .iter()
+                .find(|&&o| articles[o].lang == *lang && articles[o].date == date)
+            else {
+                continue;
+            };
+            let original = &articles[original].path;
             left_out[i] = true;
             diagnostics.push(Diagnostic::warning(
                 &articles[i].path,
@@ -670,14 +679,20 @@ fn sharing<'a, K: Eq + std::hash::Hash + ?Sized + 'a>(
     articles: &'a [model::Article],
     key: impl Fn(&'a model::Article) -> Option<&'a K>,
 ) -> Vec<Vec<usize>> {
-    let mut by_value: rustc_hash::FxHashMap<&K, Vec<usize>> = Default::default();
+    // Each value's first holder; a list only for the few values shared,
+    // not one for each of a hundred thousand that are not.
+    let mut first_with: rustc_hash::FxHashMap<&K, usize> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(articles.len(), Default::default());
+    let mut by_first: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, article) in articles.iter().enumerate() {
         if let Some(value) = key(article) {
-            by_value.entry(value).or_default().push(i);
+            let first = *first_with.entry(value).or_insert(i);
+            if first != i {
+                by_first.entry(first).or_insert_with(|| vec![first]).push(i);
+            }
         }
     }
-    let mut shared: Vec<Vec<usize>> = by_value.into_values().filter(|m| m.len() > 1).collect();
-    shared.sort_unstable();
+    let mut shared: Vec<Vec<usize>> = by_first.into_values().collect();
     for members in &mut shared {
         members.sort_by(|&a, &b| first_published(&articles[a], &articles[b]));
     }
@@ -685,16 +700,30 @@ fn sharing<'a, K: Eq + std::hash::Hash + ?Sized + 'a>(
 }
 
 /// Which of two articles that share a value was published first: by date,
-/// then the shorter file name, then by path. A copy's name adds to its
-/// original's (`story (copy).txt`, `story - Kopie.de.txt`, `Copy of
-/// story.txt`), where by path alone `story (copy).txt` would come first (a
-/// space sorts before a dot).
+/// then the one whose file name is not a copy's, then by path. A file
+/// manager names a copy `story (copy).txt`, `story - Kopie.txt`, `Copy of
+/// story.txt` or `story (2).txt`, and by path alone `story (copy).txt`
+/// would come first (a space sorts before a dot).
 fn first_published(a: &model::Article, b: &model::Article) -> std::cmp::Ordering {
-    let name_length = |article: &model::Article| {
-        let name = article.name_stem.rsplit('/').next().unwrap_or_default();
-        name.chars().count()
-    };
-    (a.date, name_length(a), &a.path).cmp(&(b.date, name_length(b), &b.path))
+    (a.date, named_as_a_copy(a), &a.path).cmp(&(b.date, named_as_a_copy(b), &b.path))
+}
+
+/// Whether an article's file name is one a file manager gives a copy: it
+/// holds the word for a copy (English, German, French, Spanish, Italian,
+/// Portuguese, Dutch, Polish), or ends in a number in brackets.
+fn named_as_a_copy(article: &model::Article) -> bool {
+    const COPY_WORDS: &[&str] = &["copy", "kopie", "copie", "copia", "cópia", "kopia"];
+    let name = article.name_stem.rsplit('/').next().unwrap_or_default();
+    let name = name.to_lowercase();
+    let copy_word = name
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| COPY_WORDS.contains(&word));
+    let numbered = name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .is_some_and(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    copy_word || numbered
 }
 
 /// Two published articles with one id or one URL would be one entry to a

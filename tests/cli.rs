@@ -227,11 +227,10 @@ fn a_configuration_in_the_articles_folder_stops_a_run_that_has_none() {
         &["build", "--config", "articles/babelfeed.toml"],
     );
     assert_success(&given);
+    // In use, it is told of as no unused sidecar.
     let err = stderr(&given);
     assert!(
-        err.contains(
-            "babelfeed.toml: warning: this babelfeed.toml in the articles folder is no sidecar"
-        ) && !err.contains("not beside a .txt article"),
+        !err.contains("no sidecar") && !err.contains("not beside a .txt article"),
         "{err}"
     );
     let feed = fs::read_to_string(dir.path().join("feeds/de/atom.xml")).unwrap();
@@ -708,6 +707,31 @@ fn a_copy_of_an_article_is_left_out_and_the_original_keeps_its_place() {
         .find(|e| e.id == before.entries[0].id)
         .expect("the original is still there");
     assert_eq!(original.links[0].href, before.entries[0].links[0].href);
+
+    // One text in two languages (a statement left untranslated) is two
+    // articles, one in each language's feed.
+    let statement = "---\ntitle: Statement of the board\ndate: 2024-03-13\n---\n\nThe board has accepted the resignation of its chair.\n";
+    write(dir.path(), "articles/statement.de.md", statement);
+    write(dir.path(), "articles/statement.fr.md", statement);
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    assert!(
+        !stderr(&output).contains("statement"),
+        "{}",
+        stderr(&output)
+    );
+    for lang in ["de", "fr"] {
+        let feed = parse_feed(&dir.path().join(format!("feeds/{lang}/atom.xml")));
+        let titles: Vec<String> = feed
+            .entries
+            .iter()
+            .filter_map(|e| e.title.as_ref().map(|t| t.content.clone()))
+            .collect();
+        assert!(
+            titles.contains(&"Statement of the board".to_string()),
+            "{lang}: {titles:?}"
+        );
+    }
 }
 
 /// A renamed file's id is made from its new name, so readers would show

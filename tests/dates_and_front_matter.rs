@@ -345,11 +345,22 @@ fn front_matter_keys_are_matched_whatever_their_case() {
     assert_eq!(rss.entries.len(), 4);
 }
 
-/// Jekyll's `published: false` keeps a post out of every feed, as `draft`
-/// does; `published: true` changes nothing.
+/// Jekyll's `published: false` (also quoted) keeps a post out of every
+/// feed, as `draft` does, and so does its `_drafts/` folder;
+/// `published: true` changes nothing.
 #[test]
 fn jekyll_published_false_is_a_draft() {
     let dir = build(&[
+        (
+            "quoted.en.md",
+            &format!(
+                "---\ntitle: Quoted\ndate: 2024-03-12\npublished: \"false\"\n---\n\n{LEAD_EN}\n"
+            ),
+        ),
+        (
+            "_drafts/embargoed.en.md",
+            &format!("---\ntitle: Embargoed\ndate: 2024-03-12\n---\n\n{LEAD_EN} Embargoed.\n"),
+        ),
         (
             "hidden.en.md",
             &format!("---\ntitle: Hidden\ndate: 2024-03-12\npublished: false\n---\n\n{LEAD_EN}\n"),

@@ -893,6 +893,11 @@ fn fields_of_other_generators_reach_both_feeds() {
     );
     write(
         dir.path(),
+        "articles/hugo.en.md",
+        "---\ntitle: Hugo\ndate: 2021-05-01\ndescription: For search engines.\n---\n\nThe teaser.\n\n<!--more-->\n\nThe rest.\n",
+    );
+    write(
+        dir.path(),
         "articles/docusaurus.en.md",
         "---\ntitle: Docusaurus\ndate: 2021-05-02\nsummary: The summary wins.\ndescription: Not this.\nauthors:\n  - name: Ana Díaz\n    title: Editor\n    url: https://example.org/ana\n    image_url: https://example.org/ana.png\ntags:\n  - label: Release\n    permalink: /release\n---\n\nThe first paragraph.\n",
     );
@@ -923,6 +928,8 @@ fn fields_of_other_generators_reach_both_feeds() {
         assert_eq!(summary("Jekyll"), "An excerpt.", "{file}");
         assert_eq!(terms("Docusaurus"), ["Release"], "{file}");
         assert_eq!(summary("Docusaurus"), "The summary wins.", "{file}");
+        // The author's divider says more than a page's description.
+        assert_eq!(summary("Hugo"), "The teaser.", "{file}");
         if file.ends_with("atom.xml") {
             let author = &entry("Docusaurus").authors[0];
             assert_eq!(author.name, "Ana Díaz");

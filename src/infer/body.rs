@@ -978,7 +978,7 @@ pub enum Shown {
 /// opening one. Those in code are left out, where a site's documentation
 /// shows them as examples.
 pub fn shortcodes(source: &str) -> Vec<Shortcode<'_>> {
-    if !source.contains("{{<") && !source.contains("{{%") {
+    if !may_hold_tags(source) || !source.contains("{{<") && !source.contains("{{%") {
         return Vec::new();
     }
     let mut found = Vec::new();
@@ -1024,17 +1024,24 @@ pub fn shortcodes(source: &str) -> Vec<Shortcode<'_>> {
 /// from 1. Closing tags (`{% endraw %}`, `{% end %}`) are part of their
 /// opening one.
 pub fn template_tags(source: &str) -> Vec<(String, usize)> {
-    if !source.contains("{%") && !source.contains("{{") {
+    if !may_hold_tags(source) {
         return Vec::new();
     }
     let mut found: Vec<(String, usize)> = Vec::new();
     let mut in_code = false;
+    // An indented code block: indented lines after a blank line (or more
+    // of them), which a site's documentation shows tags in as examples.
+    let mut in_indented = false;
+    let mut after_blank = true;
     for (index, line) in source.lines().enumerate() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_code = !in_code;
         }
-        if in_code {
+        let indented = line.starts_with("    ") || line.starts_with('\t');
+        in_indented = indented && (after_blank || in_indented) || in_indented && trimmed.is_empty();
+        after_blank = trimmed.is_empty();
+        if in_code || in_indented {
             continue;
         }
         for (at, _) in line.match_indices('{') {
@@ -1052,6 +1059,14 @@ pub fn template_tags(source: &str) -> Vec<(String, usize)> {
         }
     }
     found
+}
+
+/// Whether `source` has a `{{` or `{%`, which every shortcode and template
+/// tag opens with: one pass for a brace, which is rare in prose, as every
+/// article is looked at.
+fn may_hold_tags(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    memchr::memchr_iter(b'{', bytes).any(|at| matches!(bytes.get(at + 1), Some(b'%' | b'{')))
 }
 
 /// The template tag `text` opens with, as it is named in messages; none
@@ -1183,10 +1198,17 @@ fn with_ref_links_read(source: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Whether a Markdown document marks where its summary ends (see
+/// [`summary_divider`]).
+pub fn has_summary_divider(source: &str) -> bool {
+    summary_divider(source).is_some()
+}
+
 /// Where a Markdown document's summary divider is: Hugo's `<!--more-->`,
 /// Zola's `<!-- more -->`, Docusaurus's `<!-- truncate -->`, in any case.
 fn summary_divider(source: &str) -> Option<usize> {
-    source.match_indices("<!--").find_map(|(at, open)| {
+    memchr::memmem::find_iter(source.as_bytes(), "<!--").find_map(|at| {
+        let open = "<!--";
         let inside = source[at + open.len()..].trim_start();
         let word = ["more", "truncate"].into_iter().find(|word| {
             inside
@@ -2013,6 +2035,7 @@ mod tests {
             "A set {a, b} and {{ not a call }}.",
             "{%",
             "{{ Name(x) }}",
+            "Text.\n\n    {% include example.html %}\n\n    {{ youtube(id=\"a\") }}\n\nMore.\n",
         ] {
             assert_eq!(template_tags(text), [], "{text}");
         }

@@ -1071,14 +1071,24 @@ pub fn without_time_label(text: &str) -> &str {
 fn without_update_clause(text: &str) -> &str {
     const CLAUSES: &[&str] = &[
         "mis à jour",
+        "dernière mise à jour",
         "modifié",
         "updated",
         "last updated",
+        "last modified",
         "aktualisiert",
+        "zuletzt aktualisiert",
+        "letzte aktualisierung",
         "actualizado",
+        "última actualización",
+        "ultima actualizacion",
         "aggiornato",
+        "ultimo aggiornamento",
+        "ultima modifica",
         "atualizado",
+        "última atualização",
         "bijgewerkt",
+        "laatst bijgewerkt",
     ];
     const SEPARATORS: &[char] = &[',', '|', '·', '•', '-', '–', '—', '/', '('];
     if !text.contains(SEPARATORS) {
@@ -1716,6 +1726,26 @@ mod tests {
             ("Última actualización: 12 de mayo de 2021", "12/05/2021"),
             ("Dernière mise à jour le 12 mai 2021", "12/05/2021"),
             ("12-mayo-2021", "12/05/2021"),
+            (
+                "12 maggio 2021 10:30 - Ultimo aggiornamento: 13 maggio 2021 08:15",
+                "12/05/2021, 10:30",
+            ),
+            (
+                "12 de mayo de 2021 | Última actualización: 13 de mayo de 2021",
+                "12/05/2021",
+            ),
+            (
+                "12 mai 2021 | Dernière mise à jour le 13 mai 2021",
+                "12/05/2021",
+            ),
+            (
+                "12.05.2021 | Zuletzt aktualisiert am 13.05.2021",
+                "12/05/2021",
+            ),
+            (
+                "Pubblicato il 12 maggio 2021 alle 10:30 - Ultimo aggiornamento: 13 maggio 2021",
+                "12/05/2021, 10:30",
+            ),
             ("04-May-2021", "04/05/2021"),
             ("12 de mayo de 2021, 12:00 a. m.", "12/05/2021, 00:00"),
             ("12 de mayo de 2021, 1:30 p. m.", "12/05/2021, 13:30"),

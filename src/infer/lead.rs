@@ -175,7 +175,8 @@ fn without_rubric(line: &str) -> &str {
     let text = text.trim_start();
     let is_rubric = (1..=3).contains(&words)
         && name.chars().next().is_some_and(char::is_uppercase)
-        && !name.contains(['.', '!', '?', ':', ',', '|'])
+        // Not a quoted title's pipes ("„Kunst | Macht | Politik“").
+        && !name.contains(['.', '!', '?', ':', ',', '|', '"', '„', '“', '”', '«', '»', '‚', '‘', '’', '(', ')'])
         && starts_sentence(text);
     match is_rubric {
         true => text,
@@ -1295,6 +1296,7 @@ mod tests {
         );
         // Not a rubric: a sentence, a lower-case word, or no text after it.
         for line in [
+            "Die Ausstellung „Kunst | Macht | Politik“ im Berliner Gropius-Bau zeigt 200 Werke.",
             "Was tun? | Die Antwort der Regierung ist klar.",
             "oder | Die Antwort der Regierung ist klar.",
             "Politik | und Wirtschaft reagieren gelassen auf die Zahlen.",

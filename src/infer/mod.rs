@@ -350,9 +350,14 @@ impl<'a> Inferrer<'a> {
         };
         let written_id = meta.id.as_ref().map(|i| i.value.as_str());
         let id = self.entry_id(written_id, id_key, file_stem, &lang);
+        // A summary divider the author put in the text says more of what
+        // the feed should show than a page's `description`, which Hugo
+        // writes for search engines.
+        let divided = matches!(&parsed.body, Body::Markdown { source, .. } if body::has_summary_divider(source));
         let description = meta
             .description
             .as_deref()
+            .filter(|_| !divided)
             .map(body::collapse_whitespace)
             .filter(|description| !description.is_empty());
         let summary = match (&meta.summary, description, parsed.format) {
@@ -446,7 +451,9 @@ impl<'a> Inferrer<'a> {
             authors,
             tags,
             display_loaded: true,
-            draft: meta.draft,
+            // Jekyll keeps drafts in `_drafts/`, which it never
+            // publishes: an embargoed post must not leak from there.
+            draft: meta.draft || parsed.path.split('/').any(|folder| folder == "_drafts"),
             publish_date,
             expiry_date,
             translation_key: meta.translation_key.as_ref().map(|k| k.value.clone()),

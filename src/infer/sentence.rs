@@ -378,19 +378,18 @@ const ABBREVIATIONS: &[&str] = &[
     "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Mt", "Rev", "Hon", "Messrs", "Fig", "fig",
     "Vol", "vol", // de
     "z.B", "Z.B", "u.a", "U.a", "d.h", "D.h", "u.U", "v.a", "o.ä", "z.T", "bzw", "Bzw", "ca", "Ca",
-    "Nr", "Hr", "Hrn", "Fr", "Frau", "Str", "vgl", "Vgl", "Dipl", "Ing", "sog", "ggf", "Ggf",
-    "evtl", "Evtl", "inkl", "Inkl", "zzgl", "bspw", "Bspw", "Abs", "Art", "Bd", "Tel", "geb",
-    "gest", "Mag", "Univ", "Hg", "Kap", "Gebr", "Fa", "med", "rer", "nat", "phil", "jur", "dent",
-    "vet", "habil", "theol", "oec", // fr
+    "Nr", "Hr", "Hrn", "Frau", "Str", "vgl", "Vgl", "Dipl", "Ing", "sog", "ggf", "Ggf", "evtl",
+    "Evtl", "inkl", "Inkl", "zzgl", "bspw", "Bspw", "Abs", "Art", "Bd", "Tel", "geb", "gest",
+    "Mag", "Univ", "Hg", "Kap", "Gebr", "Fa", "med", "rer", "nat", "phil", "jur", "dent", "vet",
+    "habil", "theol", "oec", // fr
     "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "av", "apr", "env", "boul", "bd",
     "éd", "chap", "ex", // es
     "Sra", "Sras", "Srta", "Srtas", "Sres", "Dña", "Dra", "Ud", "Uds", "Vd", "Vds", "Lic", "Av",
     "Avda", "pág", "págs", "núm", "aprox", "p.ej", "Excmo", "Excma", "Excmos", "Excmas", "Gral",
-    "Arq", "Ntra", "Ntro", "Nra", "Ilmo", "Ilma", "Ilmos", "Ilmas", "Hnos", "Hno", "Rvdo", "Rvda",
-    "Sto", "Sta", "Pza", "Ctra", "Dpto", "Ldo", "Lda", // it
-    // Swiss francs before a figure ("a fr. 30,1 mia.", "fr. 5'020").
-    "fr", "Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Geom", "Arch", "Mons",
-    "On", "Prof.ssa", "p.es", "dott", "ing", "avv", "pag", "sig", "sigg", "sig.ra", "sig.na", "on",
+    "Arq", "Ntra", "Ntro", "Nra", "Ilmo", "Ilma", "Ilmos", "Ilmas", "Rvdo", "Rvda", "Sto", "Sta",
+    "Pza", "Ctra", "Dpto", "Ldo", "Lda", // it
+    "Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Geom", "Arch", "Mons", "On",
+    "Prof.ssa", "p.es", "dott", "ing", "avv", "pag", "sig", "sigg", "sig.ra", "sig.na", "on",
     "prof", "prof.ssa", "dott.ssa", "geom", "arch", "rag", "gen", "sen", "dep",
     // Articles of a law: es, it, fr ("el art. 155", "l'art. 21", "l'art. 49.3").
     "art", "arts", "artt", // nl ("Prof. dr. ir. Jan de Vries", "Dhr. Jansen")
@@ -410,7 +409,10 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// Each is in this list only, not in [`ABBREVIATIONS`].
 const ENDING_ABBREVIATIONS: &[&str] = &[
     "Inc", "Ltd", "Co", "Corp", "Jr", "Mio", "Mrd", "Tsd", "Hbf", "Jh", "Jhd", "Jhs", "Std", "Min",
-    "Hrsg", "Dept", "ed", "Ed", "J.-C", "S.p.A", "S.r.l", "Cía", "al",
+    "Hrsg", "Dept", "ed", "Ed", "J.-C", "S.p.A", "S.r.l", "Cía", "al", "Hnos", "Hno",
+    // Swiss francs ("3 fr. La hausse …", "9.20 Fr. Das …", "a fr. 30,1
+    // mia."), and German "Fr." for Frau ("Fr. Müller").
+    "fr", "Fr",
 ];
 
 /// Abbreviations that only stand before a number ("No. 5", "p. 12"); before
@@ -1466,6 +1468,23 @@ mod tests {
     fn it_swiss_francs() {
         whole("L'Ufficio di statistica stima il PIL ticinese a fr. 30,1 mia. nel 2020.");
         whole("Il premio è di fr. 5'020 per ogni squadra.");
+        assert_eq!(
+            first("Il biglietto costerà 3 fr. La decisione è del Consiglio."),
+            "Il biglietto costerà 3 fr."
+        );
+        assert_eq!(
+            first("À Lausanne, le billet coûtera désormais 3 fr. La hausse entre en vigueur."),
+            "À Lausanne, le billet coûtera désormais 3 fr."
+        );
+        assert_eq!(
+            first("Das Ticket kostet neu 9.20 Fr. Das sind 40 Rappen mehr."),
+            "Das Ticket kostet neu 9.20 Fr."
+        );
+        whole("Die Praxis von Fr. Müller bleibt geschlossen.");
+        assert_eq!(
+            first("Lo construye Construcciones Pérez Hnos. El presupuesto asciende a un millón."),
+            "Lo construye Construcciones Pérez Hnos."
+        );
     }
 
     #[test]

@@ -527,8 +527,21 @@ fn meta_from_value(
     }
     // Jekyll's `published: false` keeps a post unpublished; written as a
     // date, `published` is Hugo's name for the publication date.
+    // Quoted (`"false"`), or as YAML 1.1 wrote a boolean (`no`), which
+    // Jekyll's reader takes for one too.
     let unpublished = match table.get("published") {
         Some(&Value::Bool(published)) => {
+            table.remove("published");
+            !published
+        }
+        Some(Value::String(text))
+            if ["false", "no", "off", "true", "yes", "on"]
+                .iter()
+                .any(|word| text.trim().eq_ignore_ascii_case(word)) =>
+        {
+            let published = ["true", "yes", "on"]
+                .iter()
+                .any(|word| text.trim().eq_ignore_ascii_case(word));
             table.remove("published");
             !published
         }
@@ -1353,6 +1366,10 @@ mod tests {
         assert!(!published.draft);
         assert_eq!(published.publish_date, None);
         assert!(meta("date: 2024-03-12\nPublished: false").draft);
+        // Quoted, and as YAML 1.1 wrote a boolean.
+        assert!(meta("date: 2024-03-12\npublished: \"false\"").draft);
+        assert!(meta("date: 2024-03-12\npublished: no").draft);
+        assert!(!meta("date: 2024-03-12\npublished: \"yes\"").draft);
         // Written as a date, `published` is still Hugo's publication date.
         let dated = meta("published: 2024-03-12");
         assert!(!dated.draft);
