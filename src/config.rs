@@ -347,8 +347,8 @@ impl Values {
     }
 
     /// A zone's name is case-sensitive, and written with `_` for a
-    /// space (`America/New_York`): a name that is one but for those is
-    /// told the name it is.
+    /// space (`America/New_York`): a name that is one but for those, or
+    /// but for a letter or two (`Europe/Berln`), is told the name it is.
     fn timezone(value: &str) -> Vec<String> {
         if value.parse::<Tz>().is_ok() {
             return Vec::new();
@@ -357,8 +357,10 @@ impl Values {
         let written = loose(value);
         let near = chrono_tz::TZ_VARIANTS
             .iter()
-            .find(|zone| loose(zone.name()) == written)
-            .map(|zone| format!("; did you mean `{}`? (zone names are written as IANA writes them, in that case)", zone.name()))
+            .map(|zone| (zone.name(), keys::edit_distance(&loose(zone.name()), &written)))
+            .filter(|(_, distance)| *distance <= 2)
+            .min_by_key(|(_, distance)| *distance)
+            .map(|(zone, _)| format!("; did you mean `{zone}`? (zone names are written as IANA writes them, in that case)"))
             .unwrap_or_default();
         vec![format!(
             "timezone `{value}` is not an IANA time zone name such as `Europe/Berlin` or `UTC`{near}"
@@ -1445,6 +1447,9 @@ mod tests {
             ("EUROPE/BERLIN", "Europe/Berlin"),
             ("America/New York", "America/New_York"),
             ("utc", "UTC"),
+            ("Europe/Berln", "Europe/Berlin"),
+            ("Europa/Berlin", "Europe/Berlin"),
+            ("Europe/Rom", "Europe/Rome"),
         ] {
             let err =
                 Settings::from_toml(&format!("timezone = \"{written}\"\n"), "b.toml").unwrap_err();

@@ -395,6 +395,14 @@ fn a_post_without_date_is_dated_by_its_file_name() {
             &format!("---\ntitle: Launch\nlang: en\n---\n\n{LEAD_EN}\n"),
         ),
         (
+            "content/2021-07-14_zola.md",
+            &format!("---\ntitle: Zola\nlang: en\n---\n\n{LEAD_EN}\n"),
+        ),
+        (
+            "blog/2021/06/30/folders.md",
+            &format!("---\ntitle: Folders\nlang: en\n---\n\n{LEAD_EN}\n"),
+        ),
+        (
             "blog/2021-08-27-dated.md",
             &format!("---\ntitle: Dated\nlang: en\ndate: 2021-09-01T10:00:00Z\n---\n\n{LEAD_EN}\n"),
         ),
@@ -405,6 +413,10 @@ fn a_post_without_date_is_dated_by_its_file_name() {
         [
             ("Dated".to_string(), "2021-09-01T10:00:00+00:00".to_string()),
             (
+                "Folders".to_string(),
+                "2021-06-29T22:00:00+00:00".to_string()
+            ),
+            (
                 "Launch".to_string(),
                 "2021-08-25T22:00:00+00:00".to_string()
             ),
@@ -412,6 +424,7 @@ fn a_post_without_date_is_dated_by_its_file_name() {
                 "Welcome".to_string(),
                 "2021-05-04T22:00:00+00:00".to_string()
             ),
+            ("Zola".to_string(), "2021-07-13T22:00:00+00:00".to_string()),
         ]
     );
     // Without a day in the name, the date is still missing.
@@ -419,6 +432,8 @@ fn a_post_without_date_is_dated_by_its_file_name() {
         "welcome.en.md",
         "2021-05-welcome.en.md",
         "2021-02-30-x.en.md",
+        "2021/05/welcome.en.md",
+        "2021/02/30/x.en.md",
     ] {
         let problems = check(name, &format!("---\ntitle: Welcome\n---\n\n{LEAD_EN}\n"));
         assert_eq!(problems.len(), 1, "{name}: {problems:?}");

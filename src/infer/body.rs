@@ -1033,7 +1033,21 @@ pub fn template_tags(source: &str) -> Vec<(String, usize)> {
     // of them), which a site's documentation shows tags in as examples.
     let mut in_indented = false;
     let mut after_blank = true;
-    for (index, line) in source.lines().enumerate() {
+    // HTML comments, which no feed shows.
+    let comments: Vec<std::ops::Range<usize>> =
+        memchr::memmem::find_iter(source.as_bytes(), "<!--")
+            .map(|start| {
+                let end = source[start..]
+                    .find("-->")
+                    .map_or(source.len(), |at| start + at + 3);
+                start..end
+            })
+            .collect();
+    let mut line_start = 0;
+    for (index, line) in source.split_inclusive('\n').enumerate() {
+        let line_at = line_start;
+        line_start += line.len();
+        let line = line.trim_end_matches(['\n', '\r']);
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_code = !in_code;
@@ -1047,7 +1061,10 @@ pub fn template_tags(source: &str) -> Vec<(String, usize)> {
         for (at, _) in line.match_indices('{') {
             // The second brace of `{{`; inside `inline code`: an odd
             // number of backticks before it.
-            if line[..at].ends_with('{') || line[..at].matches('`').count() % 2 == 1 {
+            if line[..at].ends_with('{')
+                || line[..at].matches('`').count() % 2 == 1
+                || comments.iter().any(|c| c.contains(&(line_at + at)))
+            {
                 continue;
             }
             let Some(tag) = template_tag(&line[at..]) else {
@@ -2036,6 +2053,7 @@ mod tests {
             "{%",
             "{{ Name(x) }}",
             "Text.\n\n    {% include example.html %}\n\n    {{ youtube(id=\"a\") }}\n\nMore.\n",
+            "Text <!-- {% include old.html %} -->.\n\n<!--\n{{ youtube(id=\"a\") }}\n-->\n",
         ] {
             assert_eq!(template_tags(text), [], "{text}");
         }

@@ -53,6 +53,14 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     let written = text.trim().trim_start_matches('\u{feff}').trim();
     let written = without_time_label(written);
     let written = without_update_clause(written);
+    // "12 de mayo de 2021 (13:05)": the time in brackets.
+    if let Some((date, inner)) = bracketed_end(written) {
+        if inner.starts_with(|c: char| c.is_ascii_digit()) && inner.contains(':') {
+            if let Ok(parsed) = parse_date(&format!("{date}, {inner}"), order) {
+                return Ok(parsed);
+            }
+        }
+    }
     // "3:45 PM EST, March 3, 2025": AP puts the time first.
     if let Some((time, date)) = written.split_once(", ") {
         let clock_first = time.starts_with(|c: char| c.is_ascii_digit())
@@ -1726,6 +1734,7 @@ mod tests {
             ("Última actualización: 12 de mayo de 2021", "12/05/2021"),
             ("Dernière mise à jour le 12 mai 2021", "12/05/2021"),
             ("12-mayo-2021", "12/05/2021"),
+            ("12 de mayo de 2021 (13:05)", "12/05/2021, 13:05"),
             (
                 "12 maggio 2021 10:30 - Ultimo aggiornamento: 13 maggio 2021 08:15",
                 "12/05/2021, 10:30",

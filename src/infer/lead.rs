@@ -164,16 +164,28 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
     }
 }
 
-/// `line` without a rubric before its text: one to three words, the
-/// first capitalised, then ` | ` and a sentence ("Sport | Der FC …",
-/// "ÉCONOMIE | Grève …").
+/// `line` without the rubrics before its text: each one to four words,
+/// the first capitalised, then ` | ` and a sentence or another rubric
+/// ("Sport | Der FC …", "ÉCONOMIE | Grève …", "Kultur | Literatur | Der
+/// Roman …", "Coupe du monde 2026 | Les Bleus …").
 fn without_rubric(line: &str) -> &str {
+    let mut line = line;
+    loop {
+        let text = without_one_rubric(line);
+        if text.len() == line.len() {
+            return line;
+        }
+        line = text;
+    }
+}
+
+fn without_one_rubric(line: &str) -> &str {
     let Some((name, text)) = line.split_once(" | ") else {
         return line;
     };
     let words = name.split_whitespace().count();
     let text = text.trim_start();
-    let is_rubric = (1..=3).contains(&words)
+    let is_rubric = (1..=4).contains(&words)
         && name.chars().next().is_some_and(char::is_uppercase)
         // Not a quoted title's pipes ("„Kunst | Macht | Politik“").
         && !name.contains(['.', '!', '?', ':', ',', '|', '"', '„', '“', '”', '«', '»', '‚', '‘', '’', '(', ')'])
@@ -1293,6 +1305,19 @@ mod tests {
                 "Mehr dazu."
             ]),
             (Some("Basel gewinnt das Derby".into()), lead.into())
+        );
+        let lead = "Der neue Roman von Daniel Kehlmann erscheint im Herbst bei Rowohlt, wie der Verlag am Montag mitteilte.";
+        assert_eq!(
+            open(&[&format!("Kultur | Literatur | {lead}"), "Mehr dazu."]),
+            (None, lead.into())
+        );
+        let lead = "Les Bleus affronteront le Brésil en quart de finale samedi à Dallas, a annoncé la FIFA.";
+        assert_eq!(
+            open(&[
+                &format!("Coupe du monde 2026 | {lead}"),
+                "Plus d'informations."
+            ]),
+            (None, lead.into())
         );
         // Not a rubric: a sentence, a lower-case word, or no text after it.
         for line in [

@@ -213,10 +213,13 @@ impl<'a> Inferrer<'a> {
             },
         };
 
-        // Jekyll and Docusaurus date a post by its file name
-        // (`2021-05-05-welcome.md`, a bundle's `2021-05-05-welcome/`) when
-        // its front matter does not.
-        let day_in_name = day_named_first(file_stem);
+        // Jekyll, Zola and Docusaurus date a post by its file name
+        // (`2021-05-05-welcome.md`, `2021-05-05_welcome.md`, a bundle's
+        // `2021-05-05-welcome/`), Docusaurus also by its folders
+        // (`blog/2021/05/05/welcome.md`), when its front matter does not.
+        let day_in_name = day_named_first(file_stem)
+            .map(str::to_string)
+            .or_else(|| day_of_folders(path));
         let date_written = match (&parsed.body, &meta.date, day_in_name) {
             (_, Some(date), _) => Some((meta_path, date.clone())),
             (Body::Plain { date, .. }, None, _) => Some((path, date.clone())),
@@ -866,11 +869,26 @@ fn split_file_name(path: &str) -> (&str, Option<(&str, &str)>) {
     }
 }
 
-/// The day a name starts with, `YYYY-MM-DD` and a hyphen before the rest
-/// (`2021-05-05-welcome`), as Jekyll names its posts; only a real day.
+/// The day that three folders of `path` name, `YYYY/MM/DD/`
+/// (`blog/2021/05/05/welcome.md`), as Docusaurus dates a post; only a
+/// real day.
+fn day_of_folders(path: &str) -> Option<String> {
+    let folders: Vec<&str> = path.split('/').collect();
+    let folders = &folders[..folders.len().saturating_sub(1)];
+    folders.windows(3).rev().find_map(|w| {
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let shaped = digits(w[0], 4) && digits(w[1], 2) && digits(w[2], 2);
+        let day = format!("{}-{}-{}", w[0], w[1], w[2]);
+        (shaped && chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").is_ok()).then_some(day)
+    })
+}
+
+/// The day a name starts with, `YYYY-MM-DD` and a hyphen (or Zola's
+/// underscore) before the rest (`2021-05-05-welcome`), as Jekyll names its
+/// posts; only a real day.
 fn day_named_first(name: &str) -> Option<&str> {
     let day = name.get(..10)?;
-    let rest = name[10..].strip_prefix('-')?;
+    let rest = name[10..].strip_prefix(['-', '_'])?;
     let shape = day.bytes().enumerate().all(|(at, b)| match at {
         4 | 7 => b == b'-',
         _ => b.is_ascii_digit(),
