@@ -133,6 +133,10 @@ pub fn list(root: &Path) -> std::io::Result<Listing> {
             .map(str::to_ascii_lowercase)
             .as_deref()
         {
+            _ if in_drafts_folder(&file.path) => {
+                listing.ignored.push(file.path);
+                continue;
+            }
             Some("txt") => SourceKind::Plain,
             Some("md") | Some("markdown") if is_list_page(&file.path) => {
                 listing.ignored.push(file.path);
@@ -695,7 +699,9 @@ fn utf16_error(rel: &str, encoding: &str) -> Diagnostic {
 
 /// Why the walk left out a file it listed as ignored, for `--verbose`.
 pub fn why_ignored(rel: &str) -> &'static str {
-    if is_list_page(rel) {
+    if in_drafts_folder(rel) {
+        "in a _drafts folder, which Jekyll never publishes"
+    } else if is_list_page(rel) {
         "a Hugo list page (_index), not an article"
     } else {
         "not .txt, .md or a sidecar .toml"
@@ -710,6 +716,16 @@ pub fn why_ignored(rel: &str) -> &'static str {
 fn is_list_page(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     name.split('.').next() == Some("_index")
+}
+
+/// Whether a file is in Jekyll's `_drafts/`, whose posts (often without a
+/// date, which Jekyll takes from the file's time) it never publishes: an
+/// embargoed post must neither leak nor fail the run.
+fn in_drafts_folder(rel: &str) -> bool {
+    rel.split('/')
+        .rev()
+        .skip(1)
+        .any(|folder| folder == "_drafts")
 }
 
 fn extension(rel: &str) -> Option<&str> {

@@ -359,7 +359,7 @@ fn jekyll_published_false_is_a_draft() {
         ),
         (
             "_drafts/embargoed.en.md",
-            &format!("---\ntitle: Embargoed\ndate: 2024-03-12\n---\n\n{LEAD_EN} Embargoed.\n"),
+            &format!("---\ntitle: Embargoed\n---\n\n{LEAD_EN} Embargoed.\n"),
         ),
         (
             "hidden.en.md",

@@ -454,9 +454,7 @@ impl<'a> Inferrer<'a> {
             authors,
             tags,
             display_loaded: true,
-            // Jekyll keeps drafts in `_drafts/`, which it never
-            // publishes: an embargoed post must not leak from there.
-            draft: meta.draft || parsed.path.split('/').any(|folder| folder == "_drafts"),
+            draft: meta.draft,
             publish_date,
             expiry_date,
             translation_key: meta.translation_key.as_ref().map(|k| k.value.clone()),

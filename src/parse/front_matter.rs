@@ -47,6 +47,9 @@ const KNOWN_KEYS: &[&str] = &[
     "date",
     "updated",
     "lastmod",
+    "modified",
+    "updatedDate",
+    "last_modified_at",
     "publishDate",
     "pubdate",
     "published",
@@ -71,6 +74,7 @@ const KNOWN_KEYS: &[&str] = &[
     "headless",
     "_build",
     "build",
+    "eleventyExcludeFromCollections",
 ];
 
 /// The spelling of [`KNOWN_KEYS`] that `key` is, whatever its case.
@@ -565,7 +569,15 @@ fn meta_from_value(
         date: ["date", "publishDate", "pubdate", "published", "lastmod"]
             .iter()
             .find_map(|key| fields.string(&mut table, &[key])),
-        updated: fields.string(&mut table, &["updated", "lastmod"]),
+        // And as other generators name the last change: `modified`,
+        // Astro's `updatedDate`, Jekyll's `last_modified_at`.
+        updated: fields
+            .string(&mut table, &["updated", "lastmod"])
+            .or_else(|| {
+                ["modified", "updatedDate", "last_modified_at"]
+                    .iter()
+                    .find_map(|key| fields.string(&mut table, &[key]))
+            }),
         // What `date` left of the fallbacks above: a `publishDate` given
         // beside it, and the end of publication.
         publish_date: ["publishDate", "pubdate", "published"]
@@ -609,6 +621,8 @@ fn meta_from_value(
     // Pages Hugo lists nowhere, so in no feed of its either: a headless
     // bundle, or one built with `list = "never"`. They are drafts here.
     meta.draft |= fields.boolean(&mut table, "headless") || never_listed(&table);
+    // Eleventy's way of keeping a page out of every list, its feed's too.
+    meta.draft |= fields.boolean(&mut table, "eleventyExcludeFromCollections");
     meta.rejected = std::mem::take(&mut fields.rejected);
     Ok((meta, fields.problems))
 }
@@ -1420,6 +1434,26 @@ mod tests {
             err[0].message,
             "field `tags` must be a list of strings, not a table"
         );
+    }
+
+    #[test]
+    fn other_generators_last_change_and_hidden_pages() {
+        let meta = |fields: &str| {
+            let text = format!("---\ntitle: T\ndate: 2024-03-12\n{fields}\n---\nText.\n");
+            parse_front_matter("a.md", &text).unwrap().0
+        };
+        for field in [
+            "modified: 2024-03-14",
+            "updatedDate: 2024-03-14",
+            "last_modified_at: 2024-03-14",
+        ] {
+            assert_eq!(meta(field).updated.unwrap().value, "2024-03-14", "{field}");
+        }
+        // `lastmod` is Hugo's own, and wins.
+        let both = meta("lastmod: 2024-03-15\nmodified: 2024-03-14");
+        assert_eq!(both.updated.unwrap().value, "2024-03-15");
+        assert!(meta("eleventyExcludeFromCollections: true").draft);
+        assert!(!meta("eleventyExcludeFromCollections: false").draft);
     }
 
     #[test]
