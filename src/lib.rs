@@ -266,7 +266,7 @@ fn read_and_infer(
                 parse::parse(&source).and_then(|parsed| inferrer.infer(parsed, &mut diagnostics));
             let article = match inferred {
                 Ok(mut article) => {
-                    article.text_hash = Some(text_hash);
+                    article.text_hash = Some(text_hash.to_le_bytes());
                     if !keep_bodies {
                         article.body = model::ArticleBody::NotLoaded;
                     }
@@ -556,7 +556,7 @@ fn renamed(articles: &[model::Article], gone: Vec<model::Article>) -> Vec<Diagno
     if gone.is_empty() {
         return Vec::new();
     }
-    let by_text: rustc_hash::FxHashMap<u128, &model::Article> = gone
+    let by_text: rustc_hash::FxHashMap<[u8; 16], &model::Article> = gone
         .iter()
         .filter_map(|a| Some((a.text_hash?, a)))
         .collect();

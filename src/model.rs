@@ -105,7 +105,9 @@ pub struct Article {
     pub field_lines: FieldLines,
     /// The hash of the file's text and its sidecar's ([`crate::cache::text_hash`]):
     /// articles with one are copies. None where it was not taken.
-    pub text_hash: Option<u128>,
+    /// Bytes rather than a `u128`, whose alignment would pad every
+    /// article.
+    pub text_hash: Option<[u8; 16]>,
     /// Folder and base name without extension and language suffix, for the
     /// file-name rule: `news/launch` for `news/launch.de.md` and for
     /// `news/launch.md` alike.
