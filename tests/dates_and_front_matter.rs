@@ -445,3 +445,35 @@ fn a_post_without_date_is_dated_by_its_file_name() {
         );
     }
 }
+
+/// Beyond the contract's five languages: a plain-text export in Chinese,
+/// Russian, Greek or Polish is dated by the date line its newsroom
+/// writes, and titled by its first sentence (Chinese ends one with `。`
+/// and no space).
+#[test]
+fn exports_in_other_scripts_are_dated_and_titled() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "babelfeed.toml",
+        "base_url = \"https://news.example.org\"\ntimezone = \"UTC\"\n[languages.zh]\ntitle = \"新闻\"\n[languages.ru]\ntitle = \"Новости\"\n[languages.el]\ntitle = \"Ειδήσεις\"\n[languages.pl]\ntitle = \"Wiadomości\"\n",
+    );
+    let articles = [
+        ("zh.txt", "2024年3月12日\n\n北京市政府周二宣布，将在2025年前新建50所学校，主要分布在郊区。该计划总投资约120亿元人民币，由市教育委员会负责实施。\n\n教育局局长王伟表示，第一批学校将于明年秋季开学。\n", "zh", "北京市政府周二宣布，将在2025年前新建50所学校，主要分布在郊区。", "2024-03-12"),
+        ("ru.txt", "12 марта 2024 г.\n\nМэрия Москвы во вторник объявила о строительстве пятидесяти новых школ до 2025 года. Общие инвестиции составят около ста двадцати миллиардов рублей.\n\nГлава департамента образования сказал, что школы появятся в пригородах.\n", "ru", "Мэрия Москвы во вторник объявила о строительстве пятидесяти новых школ до 2025 года.", "2024-03-12"),
+        ("el.txt", "13 Μαρτίου 2024\n\nΟ δήμος Αθηναίων ανακοίνωσε την Τετάρτη την κατασκευή πενήντα νέων σχολείων μέχρι το τέλος του επόμενου έτους. Η συνολική επένδυση ανέρχεται σε εκατόν είκοσι εκατομμύρια ευρώ.\n\nΟ αντιδήμαρχος παιδείας δήλωσε ότι τα σχολεία θα χτιστούν στα προάστια.\n", "el", "Ο δήμος Αθηναίων ανακοίνωσε την Τετάρτη την κατασκευή πενήντα νέων σχολείων μέχρι το τέλος του επόμενου έτους.", "2024-03-13"),
+        ("pl.txt", "14 marca 2024 r.\n\nWładze Krakowa ogłosiły w czwartek budowę pięćdziesięciu nowych szkół do końca przyszłego roku. Łączne inwestycje wyniosą około stu dwudziestu milionów złotych.\n\nWiceprezydent miasta powiedział, że szkoły powstaną na przedmieściach.\n", "pl", "Władze Krakowa ogłosiły w czwartek budowę pięćdziesięciu nowych szkół do końca przyszłego roku.", "2024-03-14"),
+    ];
+    for (name, text, ..) in &articles {
+        write(dir.path(), &format!("articles/{name}"), text);
+    }
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    for (_, _, lang, title, day) in articles {
+        let feed = parse_feed(&dir.path().join(format!("feeds/{lang}/atom.xml")));
+        assert_eq!(feed.entries.len(), 1, "{lang}");
+        let entry = &feed.entries[0];
+        assert_eq!(entry.title.as_ref().unwrap().content, title, "{lang}");
+        let published = entry.published.unwrap().to_rfc3339();
+        assert!(published.starts_with(day), "{lang}: {published}");
+    }
+}

@@ -53,6 +53,9 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     let written = text.trim().trim_start_matches('\u{feff}').trim();
     let written = without_time_label(written);
     let written = without_update_clause(written);
+    if let Some(parsed) = east_asian_date(written) {
+        return parsed;
+    }
     // "12 de mayo de 2021 (13:05)": the time in brackets.
     if let Some((date, inner)) = bracketed_end(written) {
         if inner.starts_with(|c: char| c.is_ascii_digit()) && inner.contains(':') {
@@ -173,6 +176,40 @@ fn is_agency(name: &str) -> bool {
         && !lower
             .split(|c: char| !c.is_alphabetic())
             .any(|word| TIME_WORDS.contains(&word) || word.ends_with("zeit"))
+}
+
+/// A Chinese, Japanese or Korean date: `2024年3月12日`, `2024년 3월 12일`,
+/// with a weekday in brackets (`（火）`) and a time (`10:30`) after it.
+fn east_asian_date(text: &str) -> Option<Result<ParsedDate, String>> {
+    let mut rest = text;
+    let mut number = |marks: &[char]| -> Option<u64> {
+        let digits = rest.trim_start();
+        let end = digits.find(|c: char| !c.is_ascii_digit())?;
+        let value = digits[..end].parse().ok()?;
+        let after = digits[end..].trim_start();
+        let mark = after.chars().next().filter(|c| marks.contains(c))?;
+        rest = &after[mark.len_utf8()..];
+        Some(value)
+    };
+    let year = number(&['年', '년'])?;
+    let month = number(&['月', '월'])?;
+    let day = number(&['日', '일'])?;
+    let mut rest = rest.trim_start();
+    // A weekday in brackets: `（火）`, `(화)`.
+    if let Some(inner) = rest.strip_prefix(['（', '(']) {
+        let close = inner.find(['）', ')'])?;
+        rest = inner[close..].trim_start_matches(['）', ')']).trim_start();
+    }
+    let date = match validate(year, month, day, text, None) {
+        Ok(date) => date,
+        Err(e) => return Some(Err(e)),
+    };
+    if rest.is_empty() {
+        return Some(Ok(ParsedDate::Day(date)));
+    }
+    let (h, m, s) = read_clock(rest, false)?;
+    let time = NaiveTime::from_hms_opt(h, m, s)?;
+    Some(Ok(ParsedDate::Local(date.and_time(time))))
 }
 
 /// A line ending in a bracket: what comes before it, and what it holds.
@@ -881,6 +918,85 @@ const MONTHS: &[(&str, u32)] = &[
     ("diciembre", 12),
     ("dicembre", 12),
     ("dezembro", 12),
+    // Beyond the contract's languages, as written in a date (genitive
+    // where the language declines the month), folded as `fold_into`
+    // folds: Swedish, Danish and Norwegian; Polish; Czech; Turkish;
+    // Russian; Ukrainian; Greek.
+    ("maj", 5),
+    ("augusti", 8),
+    ("desember", 12),
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eyluel", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+    ("ιανουαρίου", 1),
+    ("φεβρουαρίου", 2),
+    ("μαρτίου", 3),
+    ("απριλίου", 4),
+    ("μαΐου", 5),
+    ("ιουνίου", 6),
+    ("ιουλίου", 7),
+    ("αυγούστου", 8),
+    ("σεπτεμβρίου", 9),
+    ("οκτωβρίου", 10),
+    ("νοεμβρίου", 11),
+    ("δεκεμβρίου", 12),
 ];
 
 /// Abbreviations that are not prefixes of any full name.
@@ -1278,7 +1394,16 @@ fn day_first(p: &mut Parser) -> Option<(u64, u64, u64)> {
     p.eat_punct(',');
     p.eat_word_in(&["de", "del"]);
     let year = p.year()?;
+    eat_year_word(p);
     p.at_end().then_some((day, month, year))
+}
+
+/// The word some languages write after a year: Russian `2024 г.`,
+/// Ukrainian `р.`, Polish `r.` or `roku`.
+fn eat_year_word(p: &mut Parser) {
+    if p.eat_word_in(&["г", "р", "r", "roku", "года", "року"]) {
+        p.eat_glued_punct('.');
+    }
 }
 
 /// "May 4, 2021", "May 4th 2021".
@@ -1287,6 +1412,7 @@ fn month_first(p: &mut Parser) -> Option<(u64, u64, u64)> {
     let day = p.day()?;
     p.eat_punct(',');
     let year = p.year()?;
+    eat_year_word(p);
     p.at_end().then_some((day, month, year))
 }
 
@@ -1735,6 +1861,16 @@ mod tests {
             ("Dernière mise à jour le 12 mai 2021", "12/05/2021"),
             ("12-mayo-2021", "12/05/2021"),
             ("12 de mayo de 2021 (13:05)", "12/05/2021, 13:05"),
+            ("2024年5月12日", "12/05/2024"),
+            ("2024年5月12日（日） 10:30", "12/05/2024, 10:30"),
+            ("2024년 5월 12일", "12/05/2024"),
+            ("12 мая 2024 г.", "12/05/2024"),
+            ("12 травня 2024 р.", "12/05/2024"),
+            ("12 maja 2024 r.", "12/05/2024"),
+            ("12. května 2024", "12/05/2024"),
+            ("12 Μαΐου 2024", "12/05/2024"),
+            ("12 Mayıs 2024", "12/05/2024"),
+            ("12 maj 2024", "12/05/2024"),
             (
                 "12 maggio 2021 10:30 - Ultimo aggiornamento: 13 maggio 2021 08:15",
                 "12/05/2021, 10:30",
@@ -2181,11 +2317,14 @@ mod tests {
     }
 
     #[test]
-    fn month_table_has_no_cross_month_prefixes_except_jui() {
+    fn month_table_has_no_cross_month_prefixes_except_june_and_july() {
+        // French, Czech and Greek name June and July alike to three letters.
+        const ALIKE: &[&str] = &["jui", "čer", "ιου"];
         for &(a, ma) in MONTHS {
+            let prefix: String = a.chars().take(3).collect();
             for &(b, mb) in MONTHS {
-                let shared = a.len() >= 3 && b.starts_with(&a[..3]);
-                if ma != mb && shared && !a.starts_with("jui") {
+                let shared = a.chars().count() >= 3 && b.starts_with(&prefix);
+                if ma != mb && shared && !ALIKE.contains(&prefix.as_str()) {
                     panic!("{a} and {b} share a three-letter prefix");
                 }
             }

@@ -250,7 +250,7 @@ fn is_long_headline(line: &str, next: &[&str]) -> bool {
     let last_of_next = next.last().and_then(|l| l.trim_end().chars().last());
     len <= MAX_LONG_HEADLINE_CHARS
         && next_len > len
-        && last_of_next.is_some_and(|c| ".!?…\"”»".contains(c))
+        && last_of_next.is_some_and(|c| ".!?…\"”»。！？」".contains(c))
         && !ends_open(line)
 }
 
@@ -269,11 +269,16 @@ fn ends_open(line: &str) -> bool {
     let Some(last) = line.chars().last() else {
         return true;
     };
-    ".!?…:;,-–—(/".contains(last)
-        || (matches!(last, '"' | '“' | '”' | '»' | '«' | '’' | ')')
-            && line
-                .trim_end_matches(['"', '“', '”', '»', '«', '’', ')', ' ', '\u{a0}'])
-                .ends_with(['.', '!', '?', '…']))
+    // With Chinese and Japanese full-width marks.
+    ".!?…:;,-–—(/。！？：；，、".contains(last)
+        || (matches!(
+            last,
+            '"' | '“' | '”' | '»' | '«' | '’' | ')' | '」' | '』' | '）'
+        ) && line
+            .trim_end_matches([
+                '"', '“', '”', '»', '«', '’', ')', '」', '』', '）', ' ', '\u{a0}',
+            ])
+            .ends_with(['.', '!', '?', '…', '。', '！', '？']))
 }
 
 /// Whether a line is a byline ("Von Anna Müller, dpa", "By Mark

@@ -357,11 +357,13 @@ impl<'a> Inferrer<'a> {
         // the feed should show than a page's `description`, which Hugo
         // writes for search engines.
         let divided = matches!(&parsed.body, Body::Markdown { source, .. } if body::has_summary_divider(source));
+        // Read as a `summary` is: Markdown and entities (`&amp;`) as
+        // their text.
         let description = meta
             .description
             .as_deref()
             .filter(|_| !divided)
-            .map(body::collapse_whitespace)
+            .map(body::markdown_inline_text)
             .filter(|description| !description.is_empty());
         let summary = match (&meta.summary, description, parsed.format) {
             (Some(summary), _, Format::Markdown) => body::markdown_inline_text(summary),

@@ -62,6 +62,15 @@ pub fn first_sentence(paragraph: &str) -> &str {
         if end >= n {
             break;
         }
+        // Chinese and Japanese end a sentence with a full-width mark, and
+        // write no space after it; one before a closing quote ends the
+        // quoted words, and the sentence goes on.
+        if matches!(chars[run_end - 1].1, '。' | '！' | '？') {
+            if end == run_end && depth[end] == 0 {
+                return text[..chars[end].0].trim_end();
+            }
+            continue;
+        }
         if !chars[end].1.is_whitespace() || depth[end] > 0 {
             continue;
         }
@@ -168,7 +177,7 @@ fn is_joining(c: char) -> bool {
 }
 
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
 
 /// Quote marks and brackets that may directly follow sentence punctuation.
@@ -177,8 +186,28 @@ fn is_terminal(c: char) -> bool {
 fn is_closing_char(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '”' | '“' | '’' | '‘' | '»' | '«' | '›' | '‹' | ')' | ']' | '}'
+        '"' | '\''
+            | '”'
+            | '“'
+            | '’'
+            | '‘'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | ')'
+            | ']'
+            | '}'
+            | '」'
+            | '』'
+            | '）'
     )
+}
+
+/// A character of Chinese or Japanese text, or their full-width
+/// punctuation.
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
 }
 
 fn is_opening_char(c: char) -> bool {
@@ -241,9 +270,12 @@ enum Mark {
     Single,
     /// '…' (typewriter single quotes)
     AsciiSingle,
+    /// 「…」 and 『…』 (Japanese, and Chinese in Taiwan and Hong Kong), and
+    /// full-width brackets （…）.
+    Corner,
 }
 
-const MARK_KINDS: usize = Mark::AsciiSingle as usize + 1;
+const MARK_KINDS: usize = Mark::Corner as usize + 1;
 
 struct Enclosures {
     /// For each char, how many balanced quote/bracket pairs strictly enclose it.
@@ -269,10 +301,19 @@ fn enclosures(chars: &[(usize, char)]) -> Enclosures {
         let next = chars.get(i + 1).map(|&(_, c)| c);
         let at_word_start = match prev {
             None => true,
-            Some(p) => p.is_whitespace() || is_opening_char(p) || matches!(p, '-' | '–' | '—'),
+            // Chinese and Japanese write no spaces: any of their
+            // characters may stand before an opening quote.
+            Some(p) => {
+                p.is_whitespace()
+                    || is_opening_char(p)
+                    || matches!(p, '-' | '–' | '—')
+                    || is_wide(p)
+            }
         };
         let has_open = |marks: &[Mark]| marks.iter().any(|&m| open_count[m as usize] > 0);
         let action = match c {
+            '「' | '『' | '（' => Some(Ok(Mark::Corner)),
+            '」' | '』' | '）' => Some(Err(&[Mark::Corner][..])),
             '(' => Some(Ok(Mark::Paren)),
             '[' => Some(Ok(Mark::Bracket)),
             '{' => Some(Ok(Mark::Brace)),
@@ -1450,6 +1491,26 @@ mod tests {
     #[test]
     fn es_guillemets() {
         whole("«Estamos listos. Vamos», dijo.");
+    }
+
+    // --- Chinese and Japanese ---------------------------------------------
+
+    #[test]
+    fn full_width_marks_end_a_sentence_without_a_space() {
+        assert_eq!(
+            first("北京市政府周二宣布，将在2025年前新建50所学校。该计划总投资约120亿元人民币。"),
+            "北京市政府周二宣布，将在2025年前新建50所学校。"
+        );
+        assert_eq!(first("本当ですか？はい、本当です。"), "本当ですか？");
+        // Inside quotes it does not.
+        assert_eq!(
+            first("他说：“我们准备好了。走吧。”然后离开了。后来的事。"),
+            "他说：“我们准备好了。走吧。”然后离开了。"
+        );
+        assert_eq!(
+            first("首相は「準備はできた。行こう。」と述べた。その後、会見を終えた。"),
+            "首相は「準備はできた。行こう。」と述べた。"
+        );
     }
 
     // --- Italian ----------------------------------------------------------
