@@ -15,15 +15,7 @@ const LEAD_EN: &str =
 /// configuration in Europe/Berlin so that a zone written in an article is
 /// seen to win over it.
 fn inspect(files: &[(&str, &str)]) -> Vec<Value> {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "babelfeed.toml",
-        "base_url = \"https://news.example.org\"\ntimezone = \"Europe/Berlin\"\n",
-    );
-    for (name, text) in files {
-        write(dir.path(), &format!("articles/{name}"), text);
-    }
+    let dir = site(files);
     let output = babelfeed(dir.path(), &["inspect", "--format", "json"]);
     assert_success(&output);
     let json: Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -248,9 +240,9 @@ fn fractions_of_a_second_are_not_published() {
     }
 }
 
-/// The feeds a build writes of the articles `files` (name, text), in
-/// Europe/Berlin; the folder is returned to keep them.
-fn build(files: &[(&str, &str)]) -> tempfile::TempDir {
+/// A site of the articles `files` (name, text), configured in
+/// Europe/Berlin.
+fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -260,6 +252,13 @@ fn build(files: &[(&str, &str)]) -> tempfile::TempDir {
     for (name, text) in files {
         write(dir.path(), &format!("articles/{name}"), text);
     }
+    dir
+}
+
+/// The feeds a build writes of the articles `files` (name, text), in
+/// Europe/Berlin; the folder is returned to keep them.
+fn build(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = site(files);
     assert_success(&babelfeed(dir.path(), &["build", "-q"]));
     dir
 }

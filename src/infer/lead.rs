@@ -169,13 +169,17 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
 /// ("Sport | Der FC …", "ÉCONOMIE | Grève …", "Kultur | Literatur | Der
 /// Roman …", "Coupe du monde 2026 | Les Bleus …").
 fn without_rubric(line: &str) -> &str {
-    let mut line = line;
+    repeatedly(without_one_rubric, line)
+}
+
+/// `text` after `strip` took off what it takes off, as often as it does.
+fn repeatedly(strip: fn(&str) -> &str, mut text: &str) -> &str {
     loop {
-        let text = without_one_rubric(line);
-        if text.len() == line.len() {
-            return line;
+        let stripped = strip(text);
+        if stripped.len() == text.len() {
+            return text;
         }
-        line = text;
+        text = stripped;
     }
 }
 
@@ -840,14 +844,8 @@ pub fn without_dateline(sentence: &str) -> &str {
 
 /// `sentence` without every one-word sentence it opens with ("Schluss.
 /// Aus. Vorbei. Nach 25 Jahren …").
-fn without_one_words(mut sentence: &str) -> &str {
-    loop {
-        let stripped = without_one_word(sentence);
-        if stripped.len() == sentence.len() {
-            return sentence;
-        }
-        sentence = stripped;
-    }
+fn without_one_words(sentence: &str) -> &str {
+    repeatedly(without_one_word, sentence)
 }
 
 /// `sentence` without an opening sentence of one word: a place as a
