@@ -94,7 +94,18 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
             let words = name.split_whitespace().count();
             (1..=3).contains(&words)
         });
-        if more && (rubric || !word.contains(char::is_whitespace) && looks_like_headline(word)) {
+        // Or a cry of one word as a paragraph or line of its own
+        // ("¡Campeones!", "Enfin !"): no more of a title than a kicker.
+        let cry = word
+            .trim_start_matches('¡')
+            .trim_end_matches('!')
+            .trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+        let cried = word.ends_with('!')
+            && cry.chars().count() >= 3
+            && cry.chars().all(|c| c.is_alphabetic() || c == '-');
+        if more
+            && (rubric || cried || !word.contains(char::is_whitespace) && looks_like_headline(word))
+        {
             at.line += 1;
             at = skip_credits(&lines, at);
         }
@@ -1277,6 +1288,17 @@ mod tests {
             open(&["Liebe Leserinnen und Leser,", letter]),
             (None, letter.into())
         );
+    }
+
+    #[test]
+    fn a_cry_of_one_word_above_the_lead_is_neither_title_nor_lead() {
+        let lead = "El Real Madrid conquistó este domingo su 36.ª Liga tras ganar 3-0 al Cádiz.";
+        for cry in ["¡Campeones!", "Vittoria!", "Enfin\u{202f}!", "Endlich!"] {
+            assert_eq!(open(&[cry, lead]), (None, lead.into()), "{cry}");
+        }
+        // A sentence with an exclamation is a lead.
+        let short = "Wir haben gewonnen!";
+        assert_eq!(open(&[short, lead]), (None, short.into()));
     }
 
     #[test]
