@@ -264,6 +264,16 @@ impl Cache {
             .collect()
     }
 
+    /// Whether the last run had an article file at `path`.
+    pub fn had_file(&self, path: &str) -> bool {
+        self.index.as_ref().is_some_and(|index| {
+            index
+                .files
+                .binary_search_by(|file| (*file.path).cmp(path))
+                .is_ok()
+        })
+    }
+
     /// The articles of the last run whose files this listing no longer
     /// has (both in path order), as that run inferred them: their paths,
     /// ids and text hashes, for telling a renamed file from a new one.

@@ -549,10 +549,16 @@ fn leave_out_copies(articles: &mut Vec<model::Article>, diagnostics: &mut Vec<Di
 
 /// A file renamed since the last run gets an id made from its new name
 /// (unless a key or an `id` makes it), and feed readers show it again as
-/// a new entry. It is told by its text: an article of this run with the
+/// a new entry. It is told by its text: an article of this run, in a file
+/// the last run did not have (`was_there` says which it had), with the
 /// text of one of the last run (`gone`) whose file is no more, and
-/// another id. Warned of, with the setting that keeps the old id.
-fn renamed(articles: &[model::Article], gone: Vec<model::Article>) -> Vec<Diagnostic> {
+/// another id. Warned of, with the setting that keeps the old id. (A file
+/// that was there is no rename: a copy of it that is gone, say.)
+fn renamed(
+    articles: &[model::Article],
+    gone: Vec<model::Article>,
+    was_there: impl Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
     if gone.is_empty() {
         return Vec::new();
     }
@@ -562,7 +568,7 @@ fn renamed(articles: &[model::Article], gone: Vec<model::Article>) -> Vec<Diagno
         .collect();
     articles
         .iter()
-        .filter(|a| !a.draft)
+        .filter(|a| !a.draft && !was_there(&a.path))
         .filter_map(|article| {
             let old = by_text.get(&article.text_hash?)?;
             (old.id != article.id).then(|| {
@@ -705,25 +711,31 @@ fn sharing<'a, K: Eq + std::hash::Hash + ?Sized + 'a>(
 /// story.txt` or `story (2).txt`, and by path alone `story (copy).txt`
 /// would come first (a space sorts before a dot).
 fn first_published(a: &model::Article, b: &model::Article) -> std::cmp::Ordering {
-    (a.date, named_as_a_copy(a), &a.path).cmp(&(b.date, named_as_a_copy(b), &b.path))
+    (a.date, copy_marks(a), &a.path).cmp(&(b.date, copy_marks(b), &b.path))
 }
 
-/// Whether an article's file name is one a file manager gives a copy: it
-/// holds the word for a copy (English, German, French, Spanish, Italian,
-/// Portuguese, Dutch, Polish), or ends in a number in brackets.
-fn named_as_a_copy(article: &model::Article) -> bool {
+/// How often an article's file name says it is a copy, as a file manager
+/// names one: the word for a copy (English, German, French, Spanish,
+/// Italian, Portuguese, Dutch, Polish), and a number in brackets. A copy
+/// of a copy (`report (1) - Kopie.txt`) says it once more than the file
+/// it was made from (`report (1).txt`).
+fn copy_marks(article: &model::Article) -> usize {
     const COPY_WORDS: &[&str] = &["copy", "kopie", "copie", "copia", "cópia", "kopia"];
     let name = article.name_stem.rsplit('/').next().unwrap_or_default();
     let name = name.to_lowercase();
-    let copy_word = name
+    let words = name
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| COPY_WORDS.contains(&word));
-    let numbered = name
-        .trim_end()
-        .strip_suffix(')')
-        .and_then(|rest| rest.rsplit_once('('))
-        .is_some_and(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    copy_word || numbered
+        .filter(|word| COPY_WORDS.contains(word))
+        .count();
+    let numbers = name
+        .split('(')
+        .skip(1)
+        .filter(|part| {
+            part.split_once(')')
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
+        .count();
+    words + numbers
 }
 
 /// Two published articles with one id or one URL would be one entry to a
@@ -996,6 +1008,7 @@ pub fn build(
     loaded.diagnostics.extend(renamed(
         &loaded.catalog.articles,
         cache.vanished(&listing.files, &stored_outcomes),
+        |path| cache.had_file(path),
     ));
     stopwatch.lap("group translations");
     let all_listed = &listing.files;

@@ -692,6 +692,28 @@ fn a_copy_of_an_article_is_left_out_and_the_original_keeps_its_place() {
     assert_eq!(after.entries[0].id, before.entries[0].id);
     assert_eq!(after.entries[0].links, before.entries[0].links);
 
+    // A copy of a copy is the copy's copy, whatever the paths' order.
+    write(
+        dir.path(),
+        "articles/note (1).txt",
+        &de.replace("Grosse Rat", "Stadtrat"),
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    write(
+        dir.path(),
+        "articles/note (1) - Kopie.txt",
+        &de.replace("Grosse Rat", "Stadtrat"),
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert!(
+        stderr(&output)
+            .contains("note (1) - Kopie.txt: warning: has the same text as note (1).txt"),
+        "{}",
+        stderr(&output)
+    );
+    fs::remove_file(dir.path().join("articles/note (1) - Kopie.txt")).unwrap();
+    fs::remove_file(dir.path().join("articles/note (1).txt")).unwrap();
+
     // Edited, the copy is a story of its own; the original keeps its URL.
     write(
         dir.path(),
@@ -756,6 +778,17 @@ fn a_renamed_file_is_told_how_to_keep_its_id() {
     .unwrap();
     let output = babelfeed(dir.path(), &["build"]);
     assert_success(&output);
+    assert!(!stderr(&output).contains("renamed"), "{}", stderr(&output));
+
+    // A copy left out, then deleted, is no rename of the original.
+    fs::copy(
+        dir.path().join("articles/2024/03/budget.txt"),
+        dir.path().join("articles/2024/03/budget (copy).txt"),
+    )
+    .unwrap();
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    fs::remove_file(dir.path().join("articles/2024/03/budget (copy).txt")).unwrap();
+    let output = babelfeed(dir.path(), &["build"]);
     assert!(!stderr(&output).contains("renamed"), "{}", stderr(&output));
 
     fs::rename(
