@@ -51,6 +51,7 @@ const HINT: &str = "write e.g. 04.05.2021, 2021-05-04 or 4 May 2021";
 /// part or list the accepted forms.
 pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     let written = text.trim().trim_start_matches('\u{feff}').trim();
+    let written = publication_after_update(written);
     let written = without_time_label(written);
     let written = without_update_clause(written);
     if let Some(parsed) = east_asian_date(written) {
@@ -1187,6 +1188,56 @@ pub fn without_time_label(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// The publication part of a line that gives the update first
+/// ("Actualizado: 13/05/2021 13:05 | Publicado: 12/05/2021 10:30"): what
+/// follows the publication's label; else the line as it is.
+fn publication_after_update(text: &str) -> &str {
+    const UPDATED: &[&str] = &[
+        "updated",
+        "last updated",
+        "aktualisiert",
+        "zuletzt aktualisiert",
+        "mis à jour",
+        "dernière mise à jour",
+        "actualizado",
+        "última actualización",
+        "aggiornato",
+        "ultimo aggiornamento",
+        "atualizado",
+        "bijgewerkt",
+    ];
+    const PUBLISHED: &[&str] = &[
+        "published",
+        "posted",
+        "veröffentlicht",
+        "publié",
+        "publicado",
+        "pubblicato",
+        "gepubliceerd",
+    ];
+    if !UPDATED
+        .iter()
+        .any(|label| super::strip_prefix_any_case(text, label).is_some())
+    {
+        return text;
+    }
+    let lower = text.to_lowercase();
+    PUBLISHED
+        .iter()
+        .filter_map(|label| lower.find(label))
+        .filter(|&at| {
+            lower.get(..at).is_some_and(|before| {
+                before
+                    .trim_end()
+                    .ends_with(['|', '·', '•', '-', '–', '—', '/', ',', ';'])
+            })
+        })
+        .min()
+        // Lowercasing keeps these labels' lengths, so the place is text's.
+        .and_then(|at| text.get(at..))
+        .unwrap_or(text)
+}
+
 /// `text` without the time it was updated after the time it was
 /// published ("6 mars 2025 à 14 h 30, mis à jour à 15 h 10", as Le Monde
 /// dates a page; "12 de mayo de 2021 | Actualizado a las 13:05"): the
@@ -1861,6 +1912,14 @@ mod tests {
             ("Dernière mise à jour le 12 mai 2021", "12/05/2021"),
             ("12-mayo-2021", "12/05/2021"),
             ("12 de mayo de 2021 (13:05)", "12/05/2021, 13:05"),
+            (
+                "Actualizado: 13/05/2021 13:05 | Publicado: 12/05/2021 10:30",
+                "12/05/2021, 10:30",
+            ),
+            (
+                "Updated 3:45 PM, May 13, 2021 · Published May 12, 2021",
+                "May 12, 2021",
+            ),
             ("2024年5月12日", "12/05/2024"),
             ("2024年5月12日（日） 10:30", "12/05/2024, 10:30"),
             ("2024년 5월 12일", "12/05/2024"),
