@@ -60,6 +60,8 @@ const KNOWN_KEYS: &[&str] = &[
     "translationKey",
     "slug",
     "url",
+    "permalink",
+    "ref",
     "id",
     "summary",
     "description",
@@ -551,6 +553,14 @@ fn meta_from_value(
         }
         _ => false,
     };
+    // Eleventy's `permalink: false` writes no page at all.
+    let no_page = match table.get("permalink") {
+        Some(&Value::Bool(written)) => {
+            table.remove("permalink");
+            !written
+        }
+        _ => false,
+    };
     let summary = fields.string(&mut table, &["summary"]).map(|l| l.value);
     // Hugo, Astro and Eleventy describe a page in `description`, Jekyll in
     // `excerpt`: what their feeds show when no summary is written.
@@ -587,15 +597,24 @@ fn meta_from_value(
             .iter()
             .find_map(|key| fields.string(&mut table, &[key])),
         lang: fields.string(&mut table, &["lang"]),
-        translation_key: fields.string(&mut table, &["translation_key", "translationKey"]),
+        // And Jekyll's `ref`, as its multilingual sites link translations.
+        translation_key: fields
+            .string(&mut table, &["translation_key", "translationKey"])
+            .or_else(|| fields.string(&mut table, &["ref"])),
         slug: fields.string(&mut table, &["slug"]),
-        url: fields.string(&mut table, &["url"]),
+        // And Jekyll's and Eleventy's `permalink`, when it is a path and
+        // no pattern (`/:year/:title/`, `{{ … }}`) that only they fill in.
+        url: fields.string(&mut table, &["url"]).or_else(|| {
+            fields
+                .string(&mut table, &["permalink"])
+                .filter(|p| !p.value.contains([':', '{']))
+        }),
         id: fields.string(&mut table, &["id"]),
         summary,
         description,
         authors: fields.authors(&mut table),
         tags: fields.strings(&mut table, "tags"),
-        draft: fields.boolean(&mut table, "draft") || unpublished,
+        draft: fields.boolean(&mut table, "draft") || unpublished || no_page,
         rejected: Vec::new(),
     };
     // Hugo's `categories`, Jekyll's one `category`, and Zola's taxonomies,
@@ -1434,6 +1453,23 @@ mod tests {
             err[0].message,
             "field `tags` must be a list of strings, not a table"
         );
+    }
+
+    #[test]
+    fn jekyll_ref_and_permalink() {
+        let meta = |fields: &str| {
+            let text = format!("---\ntitle: T\ndate: 2024-03-12\n{fields}\n---\nText.\n");
+            parse_front_matter("a.md", &text).unwrap().0
+        };
+        let jekyll = meta("lang: de\nref: release-2\npermalink: /de/release-2/");
+        assert_eq!(jekyll.translation_key.unwrap().value, "release-2");
+        assert_eq!(jekyll.url.unwrap().value, "/de/release-2/");
+        // A key of its own wins over `ref`; a pattern is no URL.
+        let both = meta("translationKey: k\nref: r\npermalink: /:year/:title/");
+        assert_eq!(both.translation_key.unwrap().value, "k");
+        assert_eq!(both.url, None);
+        assert!(meta("permalink: false").draft);
+        assert!(!meta("permalink: true").draft);
     }
 
     #[test]
