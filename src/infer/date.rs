@@ -1188,24 +1188,38 @@ pub fn without_time_label(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// Labels of the time a page was updated, as web pages print them beside
+/// the publication's (lowercase).
+const UPDATE_LABELS: &[&str] = &[
+    "mis à jour",
+    "dernière mise à jour",
+    "modifié",
+    "updated",
+    "last updated",
+    "last modified",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "letzte aktualisierung",
+    "actualizado",
+    "última actualización",
+    "ultima actualizacion",
+    "aggiornato",
+    "ultimo aggiornamento",
+    "ultima modifica",
+    "atualizado",
+    "última atualização",
+    "bijgewerkt",
+    "laatst bijgewerkt",
+];
+
+/// What separates the parts of a date line that web page templates print
+/// (`4 mai 2021 | Mis à jour …`, `… · Published …`).
+const DATE_LINE_SEPARATORS: &[char] = &[',', ';', '|', '·', '•', '-', '–', '—', '/', '('];
+
 /// The publication part of a line that gives the update first
 /// ("Actualizado: 13/05/2021 13:05 | Publicado: 12/05/2021 10:30"): what
 /// follows the publication's label; else the line as it is.
 fn publication_after_update(text: &str) -> &str {
-    const UPDATED: &[&str] = &[
-        "updated",
-        "last updated",
-        "aktualisiert",
-        "zuletzt aktualisiert",
-        "mis à jour",
-        "dernière mise à jour",
-        "actualizado",
-        "última actualización",
-        "aggiornato",
-        "ultimo aggiornamento",
-        "atualizado",
-        "bijgewerkt",
-    ];
     const PUBLISHED: &[&str] = &[
         "published",
         "posted",
@@ -1215,7 +1229,7 @@ fn publication_after_update(text: &str) -> &str {
         "pubblicato",
         "gepubliceerd",
     ];
-    if !UPDATED
+    if !UPDATE_LABELS
         .iter()
         .any(|label| super::strip_prefix_any_case(text, label).is_some())
     {
@@ -1226,11 +1240,9 @@ fn publication_after_update(text: &str) -> &str {
         .iter()
         .filter_map(|label| lower.find(label))
         .filter(|&at| {
-            lower.get(..at).is_some_and(|before| {
-                before
-                    .trim_end()
-                    .ends_with(['|', '·', '•', '-', '–', '—', '/', ',', ';'])
-            })
+            lower
+                .get(..at)
+                .is_some_and(|before| before.trim_end().ends_with(DATE_LINE_SEPARATORS))
         })
         .min()
         // Lowercasing keeps these labels' lengths, so the place is text's.
@@ -1244,39 +1256,17 @@ fn publication_after_update(text: &str) -> &str {
 /// first is the article's date. The clause follows a comma, a bar, a dot,
 /// a dash, a slash or a bracket.
 fn without_update_clause(text: &str) -> &str {
-    const CLAUSES: &[&str] = &[
-        "mis à jour",
-        "dernière mise à jour",
-        "modifié",
-        "updated",
-        "last updated",
-        "last modified",
-        "aktualisiert",
-        "zuletzt aktualisiert",
-        "letzte aktualisierung",
-        "actualizado",
-        "última actualización",
-        "ultima actualizacion",
-        "aggiornato",
-        "ultimo aggiornamento",
-        "ultima modifica",
-        "atualizado",
-        "última atualização",
-        "bijgewerkt",
-        "laatst bijgewerkt",
-    ];
-    const SEPARATORS: &[char] = &[',', '|', '·', '•', '-', '–', '—', '/', '('];
-    if !text.contains(SEPARATORS) {
+    if !text.contains(DATE_LINE_SEPARATORS) {
         return text;
     }
     let lower = text.to_lowercase();
-    CLAUSES
+    UPDATE_LABELS
         .iter()
         .flat_map(|clause| lower.match_indices(clause))
         .filter_map(|(at, _)| {
             let before = lower.get(..at)?.trim_end();
             before
-                .ends_with(SEPARATORS)
+                .ends_with(DATE_LINE_SEPARATORS)
                 .then(|| before.len() - before.chars().next_back().map_or(0, char::len_utf8))
         })
         .min()
