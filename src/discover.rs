@@ -630,6 +630,16 @@ fn read_text(
             })
         }
         Err(e) => {
+            if let Some(kind) = binary_kind(e.as_bytes()) {
+                diagnostics.push(Diagnostic::error(
+                    rel,
+                    None,
+                    format!(
+                        "is not text but {kind}; an article must be text: move the file out of the articles folder, or give it the extension its kind has"
+                    ),
+                ));
+                return None;
+            }
             let valid = e.utf8_error().valid_up_to();
             let before = &e.as_bytes()[..valid];
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -652,6 +662,33 @@ fn read_text(
             None
         }
     }
+}
+
+/// What binary file `bytes` (not UTF-8) are, if they are one: a picture,
+/// document or archive by its signature, else any file with a NUL among
+/// its first bytes that is not UTF-16 (see [`utf16_encoding`]) — which no
+/// export in a legacy encoding has.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (or a Word, OpenDocument or Excel file)",
+        ),
+        (b"\xD0\xCF\x11\xE0", "an old Word or Excel file"),
+        (b"{\\rtf", "an RTF document"),
+    ];
+    if let Some((_, kind)) = SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+    {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    (head.contains(&0) && utf16_encoding(bytes).is_none()).then_some("a binary file")
 }
 
 /// `UTF-16LE` or `UTF-16BE` when `bytes` look like UTF-16, as Windows

@@ -217,6 +217,7 @@ cases!(
     blank_file,
     only_a_date,
     invalid_utf8,
+    binary_files,
     utf16_file,
     unclosed_toml_front_matter,
     unclosed_yaml_front_matter,
@@ -318,6 +319,25 @@ fn invalid_utf8(case: &mut Case) -> Vec<Expect> {
     vec![
         error("latin1.txt", Line::At(3), &["UTF-8", "0xFC at column 2"]),
         error("latin1.md", Line::At(2), &["UTF-8", "0xFC at column 11"]),
+    ]
+}
+
+/// A picture or document saved under `.txt` is told what it is, not
+/// given advice for text in another encoding.
+fn binary_files(case: &mut Case) -> Vec<Expect> {
+    case.article("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe");
+    case.article(
+        "brief.md",
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xe4\x01word/document.xml",
+    );
+    case.article(
+        "dump.txt",
+        b"04.05.2021\n\x00\x01\x02\xff\xfe\x00binary\x00\x9c",
+    );
+    vec![
+        error("photo.txt", Line::None, &["is not text but a PNG image"]),
+        error("brief.md", Line::None, &["a ZIP archive (or a Word"]),
+        error("dump.txt", Line::None, &["is not text but a binary file"]),
     ]
 }
 
