@@ -1086,3 +1086,30 @@ fn check_help_promises_no_files_written() {
         "{verbose}"
     );
 }
+
+/// A file with an error is told that error alone: a warning that its
+/// language was read from little text would be noise until it is fixed.
+#[test]
+fn a_file_with_an_error_gets_no_warnings_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/bad.txt",
+        "31.02.2024\n\nKurz notiert.\n",
+    );
+    write(
+        dir.path(),
+        "articles/short.txt",
+        "28.02.2024\n\nKurz notiert.\n",
+    );
+    let output = babelfeed(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("bad.txt:1: error:"), "{err}");
+    assert!(!err.contains("bad.txt: warning"), "{err}");
+    // The same text without the error still gets its warning.
+    assert!(
+        err.contains("short.txt: warning: language detected"),
+        "{err}"
+    );
+}

@@ -48,7 +48,22 @@ impl<'a> Inferrer<'a> {
 
     /// Decides every value of one article. Warnings (doubtful but usable
     /// decisions) are pushed to `warnings`; errors make the article unusable.
+    /// A file with errors is told those alone: its warnings (a language
+    /// read from little text, say) are noise until they are fixed.
     pub fn infer(
+        &self,
+        parsed: ParsedArticle,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<Article, Vec<Diagnostic>> {
+        let before = warnings.len();
+        let inferred = self.decide(parsed, warnings);
+        if inferred.is_err() {
+            warnings.truncate(before);
+        }
+        inferred
+    }
+
+    fn decide(
         &self,
         mut parsed: ParsedArticle,
         warnings: &mut Vec<Diagnostic>,
