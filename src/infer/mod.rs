@@ -282,7 +282,7 @@ impl<'a> Inferrer<'a> {
             (None, Format::Plain) => {
                 let first = match &headline {
                     Some(headline) => body::collapse_whitespace(headline),
-                    None => body::collapse_whitespace(sentence::first_sentence(
+                    None => body::collapse_whitespace(sentence::title_sentence(
                         lead::without_dateline(&lead),
                     )),
                 };

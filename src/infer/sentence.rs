@@ -90,6 +90,43 @@ pub fn first_sentence(paragraph: &str) -> &str {
     text
 }
 
+/// A lead's title: its first sentence, and the next one too when the
+/// first is a quotation of its own („Wir sind bereit.“), which says little
+/// without the sentence that tells who said it ("Mit diesen Worten
+/// eröffnete …").
+pub fn title_sentence(paragraph: &str) -> &str {
+    let text = paragraph.trim();
+    let first = first_sentence(text);
+    if first.len() == text.len() || !is_whole_quotation(first) {
+        return first;
+    }
+    let second = first_sentence(&text[first.len()..]);
+    // Both are slices of `text`: the title runs to the end of the second.
+    let end = second.as_ptr() as usize - text.as_ptr() as usize + second.len();
+    &text[..end]
+}
+
+/// Whether `sentence` is one quotation from its opening mark to its
+/// closing one.
+fn is_whole_quotation(sentence: &str) -> bool {
+    let (Some(open), Some(close)) = (sentence.chars().next(), sentence.chars().last()) else {
+        return false;
+    };
+    let pair = matches!(
+        (open, close),
+        ('„', '“' | '”')
+            | ('“', '”')
+            | ('«', '»')
+            | ('»', '«')
+            | ('"', '"')
+            | ('‚', '‘')
+            | ('「', '」')
+    );
+    // One quotation, not two ("„A“ und „B“"): no closing mark inside.
+    let inner = &sentence[open.len_utf8()..sentence.len() - close.len_utf8()];
+    pair && !inner.contains(close)
+}
+
 /// Cut a title longer than `max_chars` characters (chars, not bytes) at the last word boundary
 /// that keeps it within max_chars including the ellipsis, trim trailing punctuation/space at the cut,
 /// and end it with `…`. Shorter titles are returned unchanged. A single over-long word is cut mid-word.
@@ -1491,6 +1528,34 @@ mod tests {
     #[test]
     fn es_guillemets() {
         whole("«Estamos listos. Vamos», dijo.");
+    }
+
+    #[test]
+    fn a_quotation_of_its_own_is_titled_with_the_next_sentence() {
+        for (lead, title) in [
+            (
+                "„Wir sind bereit.“ Mit diesen Worten eröffnete Bärbel Bas am Mittwoch die Sitzung. Es folgte die Debatte.",
+                "„Wir sind bereit.“ Mit diesen Worten eröffnete Bärbel Bas am Mittwoch die Sitzung.",
+            ),
+            (
+                "« Nous sommes prêts. » C’est par ces mots que la présidente a ouvert la séance. Puis le débat a commencé.",
+                "« Nous sommes prêts. » C’est par ces mots que la présidente a ouvert la séance.",
+            ),
+            // A quotation with its speaker in one sentence is a title.
+            (
+                "„Wir sind bereit“, sagte Bas am Mittwoch. Es folgte die Debatte.",
+                "„Wir sind bereit“, sagte Bas am Mittwoch.",
+            ),
+            // Two quotations are no one quotation.
+            (
+                "„A“ und „B“. Das war alles.",
+                "„A“ und „B“.",
+            ),
+            // A quotation alone is the whole lead.
+            ("„Wir sind bereit.“", "„Wir sind bereit.“"),
+        ] {
+            assert_eq!(title_sentence(lead), title, "{lead}");
+        }
     }
 
     // --- Chinese and Japanese ---------------------------------------------
