@@ -568,10 +568,10 @@ fn renamed(
         .collect();
     articles
         .iter()
-        .filter(|a| !a.draft && !was_there(&a.path))
+        .filter(|a| !a.draft)
         .filter_map(|article| {
             let old = by_text.get(&article.text_hash?)?;
-            (old.id != article.id).then(|| {
+            (old.id != article.id && !was_there(&article.path)).then(|| {
                 let set_id = article.field_syntax.field("id", &old.id);
                 let place = article.field_syntax.place(&article.path);
                 Diagnostic::warning(

@@ -228,36 +228,38 @@ impl<'a> Inferrer<'a> {
             },
         };
 
-        // Jekyll, Zola and Docusaurus date a post by its file name
-        // (`2021-05-05-welcome.md`, `2021-05-05_welcome.md`, a bundle's
-        // `2021-05-05-welcome/`), Docusaurus also by its folders
-        // (`blog/2021/05/05/welcome.md`), when its front matter does not.
-        let day_in_name = day_named_first(file_stem)
-            .map(str::to_string)
-            .or_else(|| day_of_folders(path));
-        let date_written = match (&parsed.body, &meta.date, day_in_name) {
-            (_, Some(date), _) => Some((meta_path, date.clone())),
-            (Body::Plain { date, .. }, None, _) => Some((path, date.clone())),
-            (Body::Markdown { .. }, None, Some(day)) => Some((
-                path,
-                Located {
-                    value: day.to_string(),
-                    line: None,
-                },
-            )),
-            (Body::Markdown { .. }, None, None) => {
-                if !rejected("date") {
-                    problems.push(Diagnostic::error(
-                        path,
-                        Some(1),
-                        format!(
-                            "the front matter has no `date`; add e.g. `{}`",
-                            field("date", "2021-05-04")
-                        ),
-                    ));
+        let date_written = match (&parsed.body, &meta.date) {
+            (_, Some(date)) => Some((meta_path, date.clone())),
+            (Body::Plain { date, .. }, None) => Some((path, date.clone())),
+            // Jekyll, Zola and Docusaurus date a post by its file name
+            // (`2021-05-05-welcome.md`, `2021-05-05_welcome.md`, a bundle's
+            // `2021-05-05-welcome/`), Docusaurus also by its folders
+            // (`blog/2021/05/05/welcome.md`), when its front matter does not.
+            (Body::Markdown { .. }, None) => match day_named_first(file_stem)
+                .map(str::to_string)
+                .or_else(|| day_of_folders(path))
+            {
+                Some(day) => Some((
+                    path,
+                    Located {
+                        value: day,
+                        line: None,
+                    },
+                )),
+                None => {
+                    if !rejected("date") {
+                        problems.push(Diagnostic::error(
+                            path,
+                            Some(1),
+                            format!(
+                                "the front matter has no `date`; add e.g. `{}`",
+                                field("date", "2021-05-04")
+                            ),
+                        ));
+                    }
+                    None
                 }
-                None
-            }
+            },
         };
         let lang_for_dates = language.as_ref().map_or("", |(tag, _)| tag.as_str());
         let date = date_written.as_ref().and_then(|(at, written)| {
@@ -371,19 +373,18 @@ impl<'a> Inferrer<'a> {
         // A summary divider the author put in the text says more of what
         // the feed should show than a page's `description`, which Hugo
         // writes for search engines.
-        let divided = matches!(&parsed.body, Body::Markdown { source, .. } if body::has_summary_divider(source));
+        let divided = || matches!(&parsed.body, Body::Markdown { source, .. } if body::has_summary_divider(source));
         // Read as a `summary` is: Markdown and entities (`&amp;`) as
         // their text.
         let description = meta
             .description
             .as_deref()
-            .filter(|_| !divided)
+            .filter(|_| !divided())
             .map(body::markdown_inline_text)
             .filter(|description| !description.is_empty());
         let summary = match (&meta.summary, description, parsed.format) {
             (Some(summary), _, Format::Markdown) => body::markdown_inline_text(summary),
             (Some(summary), _, Format::Plain) => body::collapse_whitespace(summary),
-            // A `description` is plain text, as Hugo's templates print it.
             (None, Some(description), _) => description,
             // Pictures without alt text, or nothing: the title stands in,
             // so that no entry is without text (validators warn, and a
