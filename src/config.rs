@@ -355,12 +355,12 @@ impl Values {
         }
         let loose = |name: &str| name.trim().replace(' ', "_").to_lowercase();
         let written = loose(value);
-        let near = chrono_tz::TZ_VARIANTS
+        let forms: Vec<(&str, String)> = chrono_tz::TZ_VARIANTS
             .iter()
-            .map(|zone| (zone.name(), keys::edit_distance(&loose(zone.name()), &written)))
-            .filter(|(_, distance)| *distance <= 2)
-            .min_by_key(|(_, distance)| *distance)
-            .map(|(zone, _)| format!("; did you mean `{zone}`? (zone names are written as IANA writes them, in that case)"))
+            .map(|zone| (zone.name(), loose(zone.name())))
+            .collect();
+        let near = keys::nearest(&written, forms.iter().map(|(zone, form)| (*zone, form.as_str())))
+            .map(|zone| format!("; did you mean `{zone}`? (zone names are written as IANA writes them, in that case)"))
             .unwrap_or_default();
         vec![format!(
             "timezone `{value}` is not an IANA time zone name such as `Europe/Berlin` or `UTC`{near}"

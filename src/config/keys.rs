@@ -535,13 +535,13 @@ fn near_key<'k>(written: &str, known: &[&'k str]) -> Option<&'k str> {
             .flat_map(char::to_lowercase)
             .collect()
     };
-    let singular = |key: String| -> String {
+    let singular = |key: &str| -> String {
         if let Some(stem) = key.strip_suffix("ies") {
             format!("{stem}y")
         } else if key.ends_with('s') && !key.ends_with("ss") {
             key[..key.len() - 1].to_string()
         } else {
-            key
+            key.to_string()
         }
     };
     let written = loose(written);
@@ -549,18 +549,11 @@ fn near_key<'k>(written: &str, known: &[&'k str]) -> Option<&'k str> {
     if let Some((key, _)) = keys.iter().find(|(_, k)| *k == written) {
         return Some(key);
     }
-    if let Some((key, _)) = keys
-        .iter()
-        .find(|(_, k)| singular(k.clone()) == singular(written.clone()))
-    {
+    let written_singular = singular(&written);
+    if let Some((key, _)) = keys.iter().find(|(_, k)| singular(k) == written_singular) {
         return Some(key);
     }
-    if let Some((key, _)) = keys
-        .iter()
-        .map(|(key, k)| (key, edit_distance(k, &written)))
-        .filter(|(_, distance)| *distance <= 2)
-        .min_by_key(|(_, distance)| *distance)
-    {
+    if let Some(key) = nearest(&written, keys.iter().map(|(key, k)| (*key, k.as_str()))) {
         return Some(key);
     }
     let starts: Vec<&str> = keys
@@ -574,8 +567,22 @@ fn near_key<'k>(written: &str, known: &[&'k str]) -> Option<&'k str> {
     }
 }
 
+/// Of `candidates` (each a name and the form compared), the name whose
+/// form is nearest `written`, one or two letters off at most: what a typo
+/// meant.
+pub(super) fn nearest<'n, 'f>(
+    written: &str,
+    candidates: impl Iterator<Item = (&'n str, &'f str)>,
+) -> Option<&'n str> {
+    candidates
+        .map(|(name, form)| (name, edit_distance(form, written)))
+        .filter(|(_, distance)| *distance <= 2)
+        .min_by_key(|(_, distance)| *distance)
+        .map(|(name, _)| name)
+}
+
 /// Levenshtein distance, for suggesting the key a typo meant.
-pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

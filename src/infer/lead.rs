@@ -284,16 +284,15 @@ fn ends_open(line: &str) -> bool {
     let Some(last) = line.chars().last() else {
         return true;
     };
+    // Marks that close a quotation or bracket, after which a sentence
+    // may have ended.
+    const CLOSING: &[char] = &['"', '“', '”', '»', '«', '’', ')', '」', '』', '）'];
     // With Chinese and Japanese full-width marks.
     ".!?…:;,-–—(/。！？：；，、".contains(last)
-        || (matches!(
-            last,
-            '"' | '“' | '”' | '»' | '«' | '’' | ')' | '」' | '』' | '）'
-        ) && line
-            .trim_end_matches([
-                '"', '“', '”', '»', '«', '’', ')', '」', '』', '）', ' ', '\u{a0}',
-            ])
-            .ends_with(['.', '!', '?', '…', '。', '！', '？']))
+        || (CLOSING.contains(&last)
+            && line
+                .trim_end_matches(|c| CLOSING.contains(&c) || c == ' ' || c == '\u{a0}')
+                .ends_with(['.', '!', '?', '…', '。', '！', '？']))
 }
 
 /// Whether a line is a byline ("Von Anna Müller, dpa", "By Mark

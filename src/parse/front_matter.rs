@@ -79,6 +79,28 @@ const KNOWN_KEYS: &[&str] = &[
     "eleventyExcludeFromCollections",
 ];
 
+/// `key` taken out of `table` when it is a switch, which some generators
+/// write where others write a value of another kind (Jekyll's `published:
+/// false` beside Hugo's `published` date): `true` or `false`, quoted
+/// (`"false"`), or as YAML 1.1 wrote one (`no`), which Jekyll's reader
+/// takes for one too. Anything else is left for the field it also is.
+fn take_switch(table: &mut Map<String, Value>, key: &str) -> Option<bool> {
+    let on = match table.get(key)? {
+        Value::Bool(on) => *on,
+        Value::String(text) => {
+            let is = |words: &[&str]| words.iter().any(|w| text.trim().eq_ignore_ascii_case(w));
+            match (is(&["true", "yes", "on"]), is(&["false", "no", "off"])) {
+                (true, _) => true,
+                (_, true) => false,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    table.remove(key);
+    Some(on)
+}
+
 /// The spelling of [`KNOWN_KEYS`] that `key` is, whatever its case.
 fn known_key(key: &str) -> Option<&'static str> {
     KNOWN_KEYS
@@ -533,34 +555,9 @@ fn meta_from_value(
     }
     // Jekyll's `published: false` keeps a post unpublished; written as a
     // date, `published` is Hugo's name for the publication date.
-    // Quoted (`"false"`), or as YAML 1.1 wrote a boolean (`no`), which
-    // Jekyll's reader takes for one too.
-    let unpublished = match table.get("published") {
-        Some(&Value::Bool(published)) => {
-            table.remove("published");
-            !published
-        }
-        Some(Value::String(text))
-            if ["false", "no", "off", "true", "yes", "on"]
-                .iter()
-                .any(|word| text.trim().eq_ignore_ascii_case(word)) =>
-        {
-            let published = ["true", "yes", "on"]
-                .iter()
-                .any(|word| text.trim().eq_ignore_ascii_case(word));
-            table.remove("published");
-            !published
-        }
-        _ => false,
-    };
+    let unpublished = take_switch(&mut table, "published") == Some(false);
     // Eleventy's `permalink: false` writes no page at all.
-    let no_page = match table.get("permalink") {
-        Some(&Value::Bool(written)) => {
-            table.remove("permalink");
-            !written
-        }
-        _ => false,
-    };
+    let no_page = take_switch(&mut table, "permalink") == Some(false);
     let summary = fields.string(&mut table, &["summary"]).map(|l| l.value);
     // Hugo, Astro and Eleventy describe a page in `description`, Jekyll in
     // `excerpt`: what their feeds show when no summary is written.
