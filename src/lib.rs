@@ -364,10 +364,19 @@ fn assemble(
     leave_out_copies(&mut articles, diagnostics);
     separate_shared_file_names(&mut articles, inferrer, diagnostics);
     separate_shared_title_urls(&mut articles, inferrer, diagnostics);
-    diagnostics.extend(clashes(&articles));
-    diagnostics.extend(publication_window(&articles, chrono::Utc::now()));
-    diagnostics.extend(languages_the_validator_refuses(&articles));
-    let (grouping, mut notes, memo) = group::group_reusing(&articles, settings, memo);
+    // The checks only read what grouping reads too: on a run with one
+    // change, each is tens of milliseconds over every article, so they
+    // share the cores.
+    let (mut problems, (grouping, mut notes, memo)) = rayon::join(
+        || {
+            let mut problems = clashes(&articles);
+            problems.extend(publication_window(&articles, chrono::Utc::now()));
+            problems.extend(languages_the_validator_refuses(&articles));
+            problems
+        },
+        || group::group_reusing(&articles, settings, memo),
+    );
+    diagnostics.append(&mut problems);
     diagnostics.append(&mut notes);
     (
         Catalog {
@@ -385,16 +394,17 @@ fn assemble(
 /// the rest, since an archive in Cantonese would otherwise bring one
 /// warning per article.
 fn languages_the_validator_refuses(articles: &[model::Article]) -> Vec<Diagnostic> {
-    let mut by_tag: BTreeMap<&str, Vec<(i64, &model::Article)>> = BTreeMap::new();
-    for article in articles.iter().filter(|a| !a.draft) {
-        let dated = (article.date.timestamp(), article);
-        by_tag.entry(&article.lang).or_default().push(dated);
-    }
-    by_tag
-        .into_iter()
-        .filter_map(|(tag, published)| {
+    let published = || articles.iter().filter(|a| !a.draft);
+    // Each tag is asked about once; articles are gathered only for the
+    // (rare) tags refused.
+    let tags: BTreeSet<&str> = published().map(|a| a.lang.as_str()).collect();
+    tags.into_iter()
+        .filter_map(|tag| {
             let why = infer::lang::not_in_iso_639_2(tag)?;
-            first_of(published.into_iter(), |_, others, _| {
+            let in_tag = published()
+                .filter(|a| a.lang == tag)
+                .map(|a| (a.date.timestamp(), a));
+            first_of(in_tag, |_, others, _| {
                 format!("is in `{tag}`{others}: {why}")
             })
         })
@@ -456,10 +466,13 @@ fn first_of<'a>(
     found: impl Iterator<Item = (i64, &'a model::Article)>,
     message: impl Fn(String, String, &model::Article) -> String,
 ) -> Option<Diagnostic> {
-    let mut found: Vec<(i64, &model::Article)> = found.collect();
-    found.sort_by(|(x, a), (y, b)| x.cmp(y).then_with(|| a.path.cmp(&b.path)));
-    let &(time, first) = found.first()?;
-    let others = and_others(found.len() - 1);
+    // The earliest and a count, not a sorted list: a generated or
+    // imported archive can have tens of thousands in the future.
+    let mut count = 0;
+    let (time, first) = found
+        .inspect(|_| count += 1)
+        .min_by(|(x, a), (y, b)| x.cmp(y).then_with(|| a.path.cmp(&b.path)))?;
+    let others = and_others(count - 1);
     let time = chrono::DateTime::from_timestamp(time, 0)
         .unwrap_or_default()
         .with_timezone(&first.date.timezone());
@@ -1037,10 +1050,7 @@ pub fn build(
         .collect();
     // What each language's feed shows, decided once for all that must be
     // read for it (the order within each is the feed's).
-    let members: Vec<(String, Vec<usize>)> = render::feed_members(&loaded.catalog, settings)
-        .into_iter()
-        .map(|(lang, members)| (lang.to_string(), members))
-        .collect();
+    let members = render::feed_members(&loaded.catalog, settings);
     load_display(
         &mut loaded.catalog,
         &members,
@@ -1059,7 +1069,7 @@ pub fn build(
     // feeds, that is most of the work for each language the change is not
     // in). In the others, the runs of entries made of what they were made
     // of are copied from the published files, not rendered again.
-    let fingerprints = feed_fingerprints(&loaded.catalog, settings, &sources);
+    let fingerprints = feed_fingerprints(&loaded.catalog, settings, &members, &sources);
     let reuse = cache.reuse(&fingerprints, out_dir);
     stopwatch.lap("compare each feed's inputs with the last run's");
     if settings.content == config::ContentMode::Full {
@@ -1101,7 +1111,7 @@ pub fn build(
         lengths.extend(part.pieces.iter().map(render::Piece::len));
         staging.add(part);
     };
-    render::render_each(&loaded.catalog, settings, &reuse, put)
+    render::render_each(&loaded.catalog, settings, &members, &reuse, put)
         .map_err(Error::Render)
         .map_err(after_reading(&loaded.diagnostics))?;
     stopwatch.lap("render, check and stage the feeds");
@@ -1198,9 +1208,10 @@ fn oversized_feeds(out_dir: &Path, outputs: &[(String, discover::Stamp)]) -> Vec
 fn feed_fingerprints(
     catalog: &Catalog,
     settings: &Settings,
+    members: &render::FeedMembers,
     sources: &[(&str, cache::ContentHash)],
 ) -> Vec<(String, render::FeedFingerprint)> {
-    let plan = render::plan(catalog, settings);
+    let plan = render::plan(catalog, settings, members);
     let mut wanted: Vec<usize> = plan
         .iter()
         .flat_map(|feed| feed.entries.iter().map(|entry| entry.at))
@@ -1239,7 +1250,7 @@ fn source_hashes(
 /// record not to decode, its file is read and inferred again (`reinfer`).
 fn load_display(
     catalog: &mut Catalog,
-    members: &[(String, Vec<usize>)],
+    members: &render::FeedMembers,
     sources: &[(&str, cache::ContentHash)],
     stored: &cache::StoredOutcomes,
     reinfer: impl Fn(&str) -> Result<model::Article, Vec<Diagnostic>> + Sync,
@@ -1309,7 +1320,7 @@ fn drop_in_background<T: Send + 'static>(value: T) {
 /// are copied from the published feeds.
 fn load_bodies(
     catalog: &mut Catalog,
-    members: &[(String, Vec<usize>)],
+    members: &render::FeedMembers,
     articles_dir: &Path,
     listed: &[discover::ListedArticle],
     settings: &Settings,

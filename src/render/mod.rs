@@ -270,7 +270,8 @@ fn bodies<'e>(entries: &'e [Entry]) -> impl Iterator<Item = &'e str> + Clone {
 /// Renders every feed of the catalog, in path order.
 pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile>, String> {
     let mut files: BTreeMap<String, Vec<Piece>> = BTreeMap::new();
-    render_each(catalog, settings, &BTreeMap::new(), |part| {
+    let members = feed_members(catalog, settings);
+    render_each(catalog, settings, &members, &BTreeMap::new(), |part| {
         files.entry(part.path).or_default().extend(part.pieces);
     })?;
     Ok(files
@@ -290,14 +291,17 @@ pub fn render(catalog: &Catalog, settings: &Settings) -> Result<Vec<RenderedFile
 /// files, or runs of entries in them, are known to be what rendering would
 /// give (see [`fingerprint`]); the publisher copies those runs.
 ///
+/// `members` are the catalog's [`feed_members`].
+///
 /// Stops at the first feed that cannot be rendered or fails the check.
 pub fn render_each(
     catalog: &Catalog,
     settings: &Settings,
+    members: &FeedMembers,
     reuse: &BTreeMap<String, Reuse>,
     mut put: impl FnMut(FilePart) + Send,
 ) -> Result<(), String> {
-    for feed in plan(catalog, settings) {
+    for feed in plan(catalog, settings, members) {
         if let Some(published) = published_runs(reuse, feed.lang) {
             render_language(feed, settings, published, &mut put)?;
         }
@@ -672,7 +676,8 @@ pub fn render_in_one_piece(
     settings: &Settings,
 ) -> Result<Vec<RenderedFile>, String> {
     let mut files = Vec::new();
-    for mut feed in plan(catalog, settings) {
+    let members = feed_members(catalog, settings);
+    for mut feed in plan(catalog, settings, &members) {
         let full_content = settings.content == ContentMode::Full;
         let namespaces = rss::namespaces(&feed.entries, full_content);
         let mut entries = std::mem::take(&mut feed.entries);
@@ -699,13 +704,18 @@ pub fn render_in_one_piece(
     Ok(files)
 }
 
+/// The articles each language's feed shows (their places in the catalog),
+/// by language in order.
+///
+/// Decided once a run, by [`feed_members`]: it orders every published
+/// article, and a build needs the answer for reading bodies, fingerprints
+/// and rendering alike.
+pub type FeedMembers = Vec<(String, Vec<usize>)>;
+
 /// The articles each language's feed shows, in feed order: newest first,
 /// ties broken by id so the order never depends on the file system; at
 /// most `max_entries`.
-pub fn feed_members<'a>(
-    catalog: &'a Catalog,
-    settings: &Settings,
-) -> BTreeMap<&'a str, Vec<usize>> {
+pub fn feed_members(catalog: &Catalog, settings: &Settings) -> FeedMembers {
     let mut by_lang: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, article) in catalog.articles.iter().enumerate() {
         if !article.draft {
@@ -733,12 +743,19 @@ pub fn feed_members<'a>(
         members.sort_unstable_by(newest_first);
     });
     by_lang
+        .into_iter()
+        .map(|(lang, members)| (lang.to_string(), members))
+        .collect()
 }
 
-/// Decides the content of each language's feed.
-pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'a>> {
-    let by_lang = feed_members(catalog, settings);
-    let mut langs: Vec<&str> = by_lang.keys().copied().collect();
+/// Decides the content of each language's feed, of the catalog's
+/// [`feed_members`].
+pub fn plan<'a>(
+    catalog: &'a Catalog,
+    settings: &Settings,
+    members: &'a FeedMembers,
+) -> Vec<LanguageFeed<'a>> {
+    let mut langs: Vec<&str> = members.iter().map(|(lang, _)| lang.as_str()).collect();
     langs.extend(catalog.kept_languages.iter().map(String::as_str));
     langs.sort_unstable();
     langs.dedup();
@@ -749,7 +766,8 @@ pub fn plan<'a>(catalog: &'a Catalog, settings: &Settings) -> Vec<LanguageFeed<'
     });
 
     let mut feeds = Vec::new();
-    for (lang, members) in by_lang {
+    for (lang, members) in members {
+        let lang = lang.as_str();
         let entries: Vec<Entry> = members
             .par_iter()
             .map(|&i| {
