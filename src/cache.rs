@@ -266,12 +266,20 @@ impl Cache {
 
     /// Whether the last run had an article file at `path`.
     pub fn had_file(&self, path: &str) -> bool {
-        self.index.as_ref().is_some_and(|index| {
-            index
-                .files
-                .binary_search_by(|file| (*file.path).cmp(path))
-                .is_ok()
-        })
+        self.last_hash(path).is_some()
+    }
+
+    /// The article the last run inferred from the file at `path`, if it
+    /// had one there.
+    pub fn last_article(&self, path: &str, stored: &StoredOutcomes) -> Option<Article> {
+        decode(stored.get(self.last_hash(path)?)?)?.article
+    }
+
+    /// The content hash the last run recorded for the file at `path`.
+    fn last_hash(&self, path: &str) -> Option<ContentHash> {
+        let files = &self.index.as_ref()?.files;
+        let at = files.binary_search_by(|file| (*file.path).cmp(path)).ok()?;
+        Some(files[at].hash)
     }
 
     /// The articles of the last run whose files this listing no longer

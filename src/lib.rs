@@ -602,6 +602,49 @@ fn renamed(
         .collect()
 }
 
+/// An article whose URL is made from its title changes it when the title
+/// is edited (a figure updated in a lead), or its date or language. The
+/// entry id stays, so a feed reader keeps the entry, but links to the old
+/// URL (a partner site's, a reader's bookmark) break if the page did not
+/// move, as most publishing systems keep a page's first address. Told for
+/// the articles this run read anew (`read_anew`, by path), against what
+/// the last run made of the same file (`last`), with the setting that
+/// keeps the old URL. A URL set by hand is its author's choice.
+fn moved_urls(
+    articles: &[model::Article],
+    read_anew: &rustc_hash::FxHashSet<&str>,
+    last: impl Fn(&str) -> Option<model::Article>,
+) -> Vec<Diagnostic> {
+    if read_anew.is_empty() {
+        return Vec::new();
+    }
+    articles
+        .iter()
+        .filter(|a| !a.draft && a.url_from_title && read_anew.contains(a.path.as_str()))
+        .filter_map(|article| {
+            let old = last(&article.path).filter(|old| !old.draft)?;
+            if old.url == article.url {
+                return None;
+            }
+            // The URL is made of the language, the date and the slug: with
+            // the first two as they were, the old slug makes the old URL.
+            let keep = match old.lang == article.lang && old.date == article.date {
+                true => article.field_syntax.field("slug", &old.slug),
+                false => article.field_syntax.field("url", &old.url),
+            };
+            let place = article.field_syntax.place(&article.path);
+            Some(Diagnostic::warning(
+                &article.path,
+                None,
+                format!(
+                    "its URL changed from {} to {}, as it is made from the title (and date) and they changed; feed readers keep the entry, but links to the old URL break if the page did not move: to keep it, set `{keep}` {place}",
+                    old.url, article.url
+                ),
+            ))
+        })
+        .collect()
+}
+
 /// Articles of one language with the same file name in different folders
 /// (`2021/05/story.txt`, `2021/06/story.txt`) would get the same derived id.
 /// Rather than refuse to publish, the first published of them keeps it,
@@ -1023,6 +1066,16 @@ pub fn build(
         cache.vanished(&listing.files, &stored_outcomes),
         |path| cache.had_file(path),
     ));
+    let read_anew: rustc_hash::FxHashSet<&str> = remembered
+        .iter()
+        .filter(|(_, _, encoded)| encoded.is_some())
+        .map(|(at, _, _)| listing.files[*at].file.path.as_str())
+        .collect();
+    loaded
+        .diagnostics
+        .extend(moved_urls(&loaded.catalog.articles, &read_anew, |path| {
+            cache.last_article(path, &stored_outcomes)
+        }));
     stopwatch.lap("group translations");
     let all_listed = &listing.files;
     let mut left_out = Vec::new();

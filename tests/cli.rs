@@ -821,6 +821,66 @@ fn a_renamed_file_is_told_how_to_keep_its_id() {
     assert_eq!(after.entries[0].id, before);
 }
 
+/// A figure updated in the lead changes the title, and so the URL made from
+/// it: the run says so, with the slug that keeps the old URL, and with
+/// that slug the entry keeps it. A URL that stays is not told of.
+#[test]
+fn an_edited_title_that_moves_the_url_is_told_how_to_keep_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = |figure: &str| {
+        format!("Dec. 7, 2026\n\nA winter storm cut power to more than {figure} homes and businesses across New England on Monday.\n\nCrews worked through the night.\n")
+    };
+    write(dir.path(), "articles/storm.txt", &story("410,000"));
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let link = |dir: &std::path::Path| {
+        parse_feed(&dir.join("feeds/en/atom.xml")).entries[0].links[0]
+            .href
+            .clone()
+    };
+    let before = link(dir.path());
+    assert!(before.ends_with("/2026/12/07/a-winter-storm-cut-power-to-more-than-410-000-homes-and-businesses-across-new/"), "{before}");
+
+    // The body edited, the title not: nothing to tell.
+    write(
+        dir.path(),
+        "articles/storm.txt",
+        &story("410,000").replace("the night", "the night and the next day"),
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    assert!(
+        !stderr(&output).contains("URL changed"),
+        "{}",
+        stderr(&output)
+    );
+
+    write(dir.path(), "articles/storm.txt", &story("452,000"));
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let after = link(dir.path());
+    assert_ne!(after, before);
+    let expected = format!(
+        "storm.txt: warning: its URL changed from {before} to {after}, as it is made from the title"
+    );
+    assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+    let setting =
+        "slug = \"a-winter-storm-cut-power-to-more-than-410-000-homes-and-businesses-across-new\"";
+    assert!(
+        stderr(&output).contains(&format!("set `{setting}` in a sidecar file storm.toml")),
+        "{}",
+        stderr(&output)
+    );
+    write(dir.path(), "articles/storm.toml", &format!("{setting}\n"));
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    assert!(
+        !stderr(&output).contains("URL changed"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(link(dir.path()), before);
+}
+
 /// Two stories of one day that open with the same headline would share a
 /// URL made from it; the later one's slug takes its file name, so a cron
 /// run still publishes. A slug set by hand still clashes as an error.

@@ -710,9 +710,14 @@ fn is_byline(line: &str) -> bool {
     let mut parts = line.split([',', '/', '|']);
     let names = parts.next().unwrap_or(line);
     let mut words = names.split_whitespace().peekable();
-    // "Ein Kommentar von", "Eine Analyse von".
+    // "Ein Kommentar von", "Eine Analyse von"; "Story by", "Written by".
     if words.peek().is_some_and(|w| matches!(*w, "Ein" | "Eine")) {
         words.next();
+        words.next();
+    } else if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "Story" | "Written" | "Words" | "Report"))
+    {
         words.next();
     }
     if !words
@@ -792,6 +797,26 @@ const ROLE_WORDS: &[&str] = &[
     "agencia",
     "agenzia",
     "agentschap",
+    // A paper's own staff: "By Jessica Fernández, Miami Herald staff",
+    // "…, staff writer", "By Ana Ruiz / for the Herald".
+    "staff",
+    "writer",
+    "reporter",
+    "contributor",
+    "columnist",
+    "editor",
+    "for",
+    "redactor",
+    "redactora",
+    "reportero",
+    "reportera",
+    "periodista",
+    "journaliste",
+    "rédacteur",
+    "rédactrice",
+    "giornalista",
+    "redattore",
+    "redattrice",
 ];
 
 /// Words joining the names of a byline.
@@ -981,6 +1006,26 @@ fn region_before_agency(after: &str) -> Option<usize> {
     is_known_agency(agency).then_some(end)
 }
 
+/// Where a state or country after the comma of a place in capitals ends,
+/// when a dash follows it: "MIAMI GARDENS, Fla. — …", "MONTERREY, N.L. —
+/// …", "BOGOTÁ, Colombia — …", as a paper writes its own staff's
+/// datelines, with no agency. A few words, each capitalised, and no
+/// figure: "ESPAÑA, Francia e Italia — …" is a subject.
+fn region_before_dash(after: &str) -> Option<usize> {
+    let (end, _) = after
+        .char_indices()
+        .take_while(|&(at, _)| at <= 32)
+        .find(|&(at, c)| is_dash(c) && after[..at].ends_with(' '))?;
+    let region = after[..end].trim();
+    let words = region.split_whitespace().count();
+    let plausible = (1..=3).contains(&words)
+        && region
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !region.chars().any(|c| c.is_ascii_digit() || c == '(');
+    plausible.then_some(end)
+}
+
 /// Agencies by the name they sign with (see [`AGENCIES`]).
 fn is_known_agency(name: &str) -> bool {
     AGENCIES.contains(&name.to_lowercase().as_str())
@@ -1026,6 +1071,15 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
         return sentence;
     }
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    // "Die Bahn (DB) – ein Konzern …" is a subject, not a place: a place
+    // needs capitals, an agency or a date (see above for capitals alone).
+    let capital_place = in_capitals
+        && !is_label(place)
+        && if letters >= 5 {
+            !ACRONYMS.contains(&place)
+        } else {
+            SHORT_PLACES.contains(&place)
+        };
     let mut rest = sentence[place_end..].trim_start();
     let mut dated = false;
     let mut agency = agency_seen;
@@ -1062,7 +1116,9 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
                 }
                 continue;
             }
-            let Some(region) = region_before_agency(after) else {
+            let region = region_before_agency(after)
+                .or_else(|| region_before_dash(after).filter(|_| capital_place));
+            let Some(region) = region else {
                 return sentence;
             };
             rest = after[region..].trim_start();
@@ -1078,15 +1134,6 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
         }
         break;
     }
-    // "Die Bahn (DB) – ein Konzern …" is a subject, not a place: a place
-    // needs capitals, an agency or a date (see above for capitals alone).
-    let capital_place = in_capitals
-        && !is_label(place)
-        && if letters >= 5 {
-            !ACRONYMS.contains(&place)
-        } else {
-            SHORT_PLACES.contains(&place)
-        };
     // Not an abbreviation ("Ca.- 30 Personen").
     let dotted = dotted && letters >= 4 && !super::sentence::is_abbreviation(place);
     if !(agency || dated || dotted || capital_place) {
@@ -1166,6 +1213,11 @@ mod tests {
             "By DÁNICA COTO and JOHN MYERS JR. Associated Press",
             "Updated 3:45 PM EST, March 3, 2025",
             "WASHINGTON, 3 (EUROPA PRESS)",
+            "By Jessica Fernández, Miami Herald staff",
+            "By Jessica Fernández, staff writer",
+            "Story by Jessica Fernández",
+            "By Ana Ruiz / for the Herald",
+            "Por Ana López, redactora",
         ] {
             assert_eq!(
                 open(&[first, lead, "Mehr."]),
@@ -1185,6 +1237,8 @@ mod tests {
             "Par ailleurs, la ville a voté le budget.",
             "Foto und Video sind erlaubt, sagte das Gericht.",
             "Das Gespräch führte zu keiner Einigung, sagte der Sprecher.",
+            "Story by story, the archive was rebuilt.",
+            "By Friday, for the first time, the staff had left.",
         ] {
             assert_eq!(open(&[lead, "Mehr."]), (None, lead.into()), "{lead}");
         }
@@ -1524,11 +1578,20 @@ mod tests {
             "Valencia.- El pleno del Ayuntamiento aprobó el presupuesto.",
             "CASTELLÓ.– Las exportaciones crecieron un 12 %.",
             "SANTA CRUZ DE TENERIFE.- El Cabildo aprobó el plan.",
+            "MIAMI GARDENS, Fla. — Tua Tagovailoa threw a touchdown pass.",
+            "PUEBLA, Pue. — Volkswagen invertirá 1.000 millones.",
+            "MONTERREY, N.L. — ¡Tigres es campeón! Los felinos ganaron.",
+            "BOGOTÁ, Colombia — El primer tren del Metro recorrió el tramo.",
+            "COATZACOALCOS, Veracruz — Más de 3.000 personas fueron evacuadas.",
+            "SANTA FE, Nuevo México – El gobernador firmó la ley.",
         ];
         for sentence in stripped {
             let title = without_dateline(sentence);
             assert!(
-                title.len() < sentence.len() && title.starts_with(char::is_uppercase),
+                title.len() < sentence.len()
+                    && title
+                        .trim_start_matches('¡')
+                        .starts_with(char::is_uppercase),
                 "{sentence} -> {title}"
             );
             assert!(
@@ -1568,6 +1631,10 @@ mod tests {
             // A number after a place is no date without a year.
             "Paris, 3 000 manifestants. Le cortège a défilé.",
             "Ja! Das war es.",
+            // A region after a comma is a dateline's after capitals only.
+            "Apple, Google – die Konzerne zahlen.",
+            "ESPAÑA, Francia e Italia — los tres países firmaron.",
+            "NATO, EU – Die Allianz wächst.",
         ];
         for sentence in kept {
             assert_eq!(without_dateline(sentence), sentence);

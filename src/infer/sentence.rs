@@ -107,8 +107,10 @@ pub fn title_sentence(paragraph: &str) -> &str {
 }
 
 /// Whether `sentence` is one quotation from its opening mark to its
-/// closing one.
+/// closing one, or to the full stop after it, where Spanish, Italian and
+/// often English set it («No lo permitiremos».).
 fn is_whole_quotation(sentence: &str) -> bool {
+    let sentence = sentence.strip_suffix(['.', '!', '?']).unwrap_or(sentence);
     let (Some(open), Some(close)) = (sentence.chars().next(), sentence.chars().last()) else {
         return false;
     };
@@ -1550,6 +1552,15 @@ mod tests {
             (
                 "„A“ und „B“. Das war alles.",
                 "„A“ und „B“.",
+            ),
+            // The full stop after the closing mark, as Spanish sets it.
+            (
+                "«No vamos a permitir que la violencia se normalice». Así lo afirmó el secretario en conferencia. Después habló el fiscal.",
+                "«No vamos a permitir que la violencia se normalice». Así lo afirmó el secretario en conferencia.",
+            ),
+            (
+                "“We will not back down”. That was the message of the governor on Monday. Then came the vote.",
+                "“We will not back down”. That was the message of the governor on Monday.",
             ),
             // A quotation alone is the whole lead.
             ("„Wir sind bereit.“", "„Wir sind bereit.“"),
