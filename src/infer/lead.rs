@@ -104,7 +104,10 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
             && cry.chars().count() >= 3
             && cry.chars().all(|c| c.is_alphabetic() || c == '-');
         if more
-            && (rubric || cried || !word.contains(char::is_whitespace) && looks_like_headline(word))
+            && (rubric
+                || cried
+                || is_release_label(word)
+                || !word.contains(char::is_whitespace) && looks_like_headline(word))
         {
             at.line += 1;
             at = skip_credits(&lines, at);
@@ -122,6 +125,13 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
                 .all(|(i, line)| is_byline_or_credit(line, rest.get(i + 1).copied()));
         if credits_below && at.paragraph + 1 < lines.len() && looks_like_headline(first) {
             headline = Some(first.to_string());
+            at = At {
+                paragraph: at.paragraph + 1,
+                line: 0,
+            };
+        } else if let Some(line) = headline_in_block(&here[at.line..], lines.get(at.paragraph + 1))
+        {
+            headline = Some(line.to_string());
             at = At {
                 paragraph: at.paragraph + 1,
                 line: 0,
@@ -228,6 +238,88 @@ fn skip_credits(lines: &[Vec<&str>], mut at: At) -> At {
         at.line += 1;
     }
     at
+}
+
+/// The headline of a paragraph of two or three headline lines above the
+/// lead (`next`): a kicker, the headline and a subtitle, as press
+/// releases set them ("Alzheimer's research / Cryo-EM reveals how tau
+/// filaments spread / Structure at 2.4 Å resolution points to …"), or
+/// two of them. A kicker is a few words, shorter than the headline below
+/// it; otherwise the first line is the headline. Read as a lead, the
+/// lines had run together into the title, and the lead was lost.
+fn headline_in_block<'a>(block: &[&'a str], next: Option<&Vec<&str>>) -> Option<&'a str> {
+    let lead_follows = next
+        .and_then(|lead| lead.last())
+        .is_some_and(|last| ends_open(last) && !last.trim_end().ends_with([',', ':', ';']));
+    if !(2..=3).contains(&block.len())
+        || !lead_follows
+        || !block.iter().all(|line| looks_like_headline(line))
+        || super::body::starts_list_item(block[1])
+    {
+        return None;
+    }
+    let kicker = block[0].split_whitespace().count() <= 3
+        && block[0].chars().count() < block[1].chars().count();
+    Some(if kicker { block[1] } else { block[0] })
+}
+
+/// Labels a press office sets above a release's headline ("Press
+/// release", "Invitation presse", "Comunicato stampa"), as a kicker of
+/// several words; a number may follow ("Pressemitteilung Nr. 41/2026").
+/// One-word labels are kickers as any one word is.
+fn is_release_label(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "press release",
+        "joint press release",
+        "news release",
+        "media release",
+        "press statement",
+        "press invitation",
+        "media invitation",
+        "media advisory",
+        "research news",
+        "for immediate release",
+        "pressemitteilung",
+        "gemeinsame pressemitteilung",
+        "presseinformation",
+        "medienmitteilung",
+        "medieninformation",
+        "presseeinladung",
+        "medieneinladung",
+        "einladung zur pressekonferenz",
+        "forschungsnachricht",
+        "communiqué de presse",
+        "communiqué conjoint",
+        "invitation presse",
+        "invitation à la presse",
+        "invitation aux médias",
+        "information presse",
+        "pour diffusion immédiate",
+        "nota de prensa",
+        "comunicado de prensa",
+        "convocatoria de prensa",
+        "convocatoria a medios",
+        "nota informativa",
+        "comunicato stampa",
+        "comunicato congiunto",
+        "invito stampa",
+        "nota stampa",
+        "avviso ai media",
+    ];
+    let lower = line.trim().trim_end_matches([':', ' ']).to_lowercase();
+    LABELS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            // Nothing more, or a number: "Nr. 41/2026", "n° 12", "No. 3".
+            let rest = rest.trim_start();
+            let number = ["nr.", "no.", "n°", "n.", "n.º", "núm.", "num."]
+                .iter()
+                .find_map(|mark| rest.strip_prefix(mark))
+                .unwrap_or(rest)
+                .trim_start();
+            number.chars().all(|c| c.is_ascii_digit() || c == '/')
+                && (rest.is_empty() || number.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    })
 }
 
 /// Whether `first` is a headline written directly above the lines `rest`
@@ -1263,8 +1355,57 @@ mod tests {
                 lead.into()
             )
         );
+        // A press office's label above the headline.
+        for label in [
+            "Invitation presse",
+            "Press release",
+            "Nota de prensa",
+            "Comunicato stampa",
+            "Research news",
+            "Pressemitteilung Nr. 41/2026",
+            "COMMUNIQUÉ DE PRESSE",
+        ] {
+            assert_eq!(
+                open(&[label, "Bayern ruft den Katastrophenfall aus", lead]),
+                (
+                    Some("Bayern ruft den Katastrophenfall aus".into()),
+                    lead.into()
+                ),
+                "{label}"
+            );
+        }
         // An opening of credits alone is still the lead.
         assert_eq!(open(&["Foto: dpa"]), (None, "Foto: dpa".into()));
+    }
+
+    #[test]
+    fn a_block_of_kicker_headline_and_subtitle_is_titled_by_the_headline() {
+        let lead = "Researchers have shown for the first time how tau filaments pass from one nerve cell to the next.";
+        assert_eq!(
+            open(&[
+                "Alzheimer's research\nCryo-EM reveals how tau filaments spread from cell to cell\nStructure at 2.4 Å resolution points to a new drug target",
+                lead,
+                "More."
+            ]),
+            (
+                Some("Cryo-EM reveals how tau filaments spread from cell to cell".into()),
+                lead.into()
+            )
+        );
+        assert_eq!(
+            open(&[
+                "New climate laboratory opens in Heidelberg\nForty researchers to work on regional climate models",
+                lead,
+                "More."
+            ]),
+            (
+                Some("New climate laboratory opens in Heidelberg".into()),
+                lead.into()
+            )
+        );
+        // A lead of two lines without its full stop, above a list: no block.
+        let list = ["Das ändert sich im Juli\n- Die Rente steigt", "Mehr."];
+        assert_ne!(open(&list).0, Some("Das ändert sich im Juli".into()));
     }
 
     #[test]
