@@ -359,7 +359,7 @@ impl Values {
             .iter()
             .map(|zone| (zone.name(), loose(zone.name())))
             .collect();
-        let near = keys::nearest(&written, forms.iter().map(|(zone, form)| (*zone, form.as_str())))
+        let near = crate::spelling::nearest(&written, forms.iter().map(|(zone, form)| (*zone, form.as_str())))
             .map(|zone| format!("; did you mean `{zone}`? (zone names are written as IANA writes them, in that case)"))
             .unwrap_or_default();
         vec![format!(

@@ -19,6 +19,7 @@ pub mod publish;
 pub mod render;
 pub mod report;
 pub mod sorted;
+pub mod spelling;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -450,29 +451,51 @@ fn publication_window(
     .collect()
 }
 
-/// How a warning that names one article counts the `others` it is also
-/// about.
-fn and_others(others: usize) -> String {
-    match others {
+/// How a warning that names one article tells of the `others` it is
+/// also about (`count` of them, the first few by name): a press office
+/// with three embargoed releases must find each of them in the warning.
+fn and_others(others: &[&model::Article], count: usize) -> String {
+    let names = others
+        .iter()
+        .map(|a| a.path.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match count {
         0 => String::new(),
-        1 => " (and so is 1 other article)".to_string(),
-        n => format!(" (and so are {n} other articles)"),
+        1 => format!(" (and so is 1 other article: {names})"),
+        n if n == others.len() => format!(" (and so are {n} other articles: {names})"),
+        n => format!(
+            " (and so are {n} other articles: {names} and {} more)",
+            n - others.len()
+        ),
     }
 }
 
-/// A warning on the earliest of `found` (a time and its article), saying
-/// how many others there are.
+/// Others named in a warning about many articles, at most; the rest are
+/// counted.
+const OTHERS_NAMED: usize = 10;
+
+/// A warning on the earliest of `found` (a time and its article), naming
+/// the next few and counting the rest.
 fn first_of<'a>(
     found: impl Iterator<Item = (i64, &'a model::Article)>,
     message: impl Fn(String, String, &model::Article) -> String,
 ) -> Option<Diagnostic> {
-    // The earliest and a count, not a sorted list: a generated or
+    let mut found: Vec<(i64, &model::Article)> = found.collect();
+    let earliest = |(x, a): &(i64, &model::Article), (y, b): &(i64, &model::Article)| {
+        x.cmp(y).then_with(|| a.path.cmp(&b.path))
+    };
+    // The first few in order, without sorting all: a generated or
     // imported archive can have tens of thousands in the future.
-    let mut count = 0;
-    let (time, first) = found
-        .inspect(|_| count += 1)
-        .min_by(|(x, a), (y, b)| x.cmp(y).then_with(|| a.path.cmp(&b.path)))?;
-    let others = and_others(count - 1);
+    if found.len() > OTHERS_NAMED + 1 {
+        found.select_nth_unstable_by(OTHERS_NAMED, earliest);
+    }
+    let count = found.len();
+    let named = &mut found[..count.min(OTHERS_NAMED + 1)];
+    named.sort_by(earliest);
+    let (&(time, first), others) = named.split_first()?;
+    let others: Vec<&model::Article> = others.iter().map(|(_, a)| *a).collect();
+    let others = and_others(&others, count - 1);
     let time = chrono::DateTime::from_timestamp(time, 0)
         .unwrap_or_default()
         .with_timezone(&first.date.timezone());
@@ -515,6 +538,24 @@ fn leave_out_failed(loaded: &mut Loaded, settings: &Settings) -> Vec<String> {
         loaded.diagnostics.dedup();
     }
     left_out.into_iter().collect()
+}
+
+/// The article files of `failed` paths: a sidecar's error leaves out the
+/// article it sets fields of, which is what a publisher looks for in the
+/// list of what was left out.
+fn articles_of(failed: Vec<String>, listed: &[discover::ListedArticle]) -> Vec<String> {
+    let of_sidecar: rustc_hash::FxHashMap<&str, &str> = listed
+        .iter()
+        .filter_map(|l| Some((l.sidecar.as_ref()?.path.as_str(), l.file.path.as_str())))
+        .collect();
+    let articles: BTreeSet<String> = failed
+        .into_iter()
+        .map(|path| match of_sidecar.get(path.as_str()) {
+            Some(article) => article.to_string(),
+            None => path,
+        })
+        .collect();
+    articles.into_iter().collect()
 }
 
 /// Files of one language and date with the same text are one article
@@ -1083,7 +1124,7 @@ pub fn build(
         if !options.keep_going {
             return Err(Error::Input(loaded.diagnostics));
         }
-        left_out = leave_out_failed(&mut loaded, settings);
+        left_out = articles_of(leave_out_failed(&mut loaded, settings), all_listed);
         let present: BTreeSet<&str> = loaded
             .catalog
             .articles

@@ -971,6 +971,17 @@ fn keep_going_publishes_the_valid_articles_and_lists_the_others() {
         "articles/nested/nul.txt",
         "04.05.2021\n\nEin \u{0} Zeichen.\n",
     );
+    // A sidecar's error leaves out its article, which the list names.
+    write(
+        dir.path(),
+        "articles/sidecar.txt",
+        "04.05.2021\n\nDer Rat hat am Dienstag getagt.\n",
+    );
+    write(
+        dir.path(),
+        "articles/sidecar.toml",
+        "tranlsation_key = \"k\"\n",
+    );
 
     // An earlier good run published something else.
     write(
@@ -994,6 +1005,14 @@ fn keep_going_publishes_the_valid_articles_and_lists_the_others() {
     for expected in ["launch.fr.md:3:", "broken.txt", "nested/nul.txt:3:"] {
         assert!(err.contains(expected), "`{expected}` not listed:\n{err}");
     }
+    let left_out = err
+        .lines()
+        .find(|l| l.contains("were left out of the feeds"))
+        .unwrap_or_default();
+    assert!(
+        left_out.contains("sidecar.txt") && !left_out.contains("sidecar.toml"),
+        "{err}"
+    );
     assert_same_files(
         &visible_snapshot(&dir.path().join("feeds")),
         &visible_snapshot(&dir.path().join("reference")),

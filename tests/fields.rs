@@ -590,7 +590,7 @@ fn a_language_the_validator_does_not_know_is_published_with_one_warning() {
     let warnings: Vec<&str> = err.lines().filter(|l| l.contains("ISO 639")).collect();
     assert_eq!(warnings.len(), 1, "{err}");
     assert!(
-        warnings[0].starts_with("b.md: warning: is in `yue` (and so is 1 other article): ")
+        warnings[0].starts_with("b.md: warning: is in `yue` (and so is 1 other article: a.md): ")
             && warnings[0].contains("macrolanguage, `zh`"),
         "{err}"
     );
@@ -710,7 +710,8 @@ fn default_language_files_and_small_languages_join_their_name_group() {
 
 /// A story dated in the future, or embargoed by Hugo's `publishDate`, is
 /// published as the files say (no clock decides what a feed holds), with
-/// one warning for all such stories; so is one past Hugo's `expiryDate`.
+/// one warning for all such stories that names each; so is one past
+/// Hugo's `expiryDate`.
 #[test]
 fn future_dated_and_expired_stories_are_published_with_one_warning() {
     let dir = tempfile::tempdir().unwrap();
@@ -739,7 +740,7 @@ fn future_dated_and_expired_stories_are_published_with_one_warning() {
     assert_eq!(warnings.len(), 1, "{err}");
     assert!(
         warnings[0].starts_with("d.en.md: warning: is due 2097-01-01")
-            && warnings[0].contains("and so are 2 other articles")
+            && warnings[0].contains("(and so are 2 other articles: b.en.md, a.en.md)")
             && warnings[0].contains("set `draft: true` in its front matter until it is due"),
         "{err}"
     );

@@ -553,7 +553,9 @@ fn near_key<'k>(written: &str, known: &[&'k str]) -> Option<&'k str> {
     if let Some((key, _)) = keys.iter().find(|(_, k)| singular(k) == written_singular) {
         return Some(key);
     }
-    if let Some(key) = nearest(&written, keys.iter().map(|(key, k)| (*key, k.as_str()))) {
+    if let Some(key) =
+        crate::spelling::nearest(&written, keys.iter().map(|(key, k)| (*key, k.as_str())))
+    {
         return Some(key);
     }
     let starts: Vec<&str> = keys
@@ -565,36 +567,6 @@ fn near_key<'k>(written: &str, known: &[&'k str]) -> Option<&'k str> {
         [key] => Some(key),
         _ => None,
     }
-}
-
-/// Of `candidates` (each a name and the form compared), the name whose
-/// form is nearest `written`, one or two letters off at most: what a typo
-/// meant.
-pub(super) fn nearest<'n, 'f>(
-    written: &str,
-    candidates: impl Iterator<Item = (&'n str, &'f str)>,
-) -> Option<&'n str> {
-    candidates
-        .map(|(name, form)| (name, edit_distance(form, written)))
-        .filter(|(_, distance)| *distance <= 2)
-        .min_by_key(|(_, distance)| *distance)
-        .map(|(name, _)| name)
-}
-
-/// Levenshtein distance, for suggesting the key a typo meant.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substituted = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substituted.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]

@@ -522,10 +522,13 @@ fn meta_from_value(
     let mut table = fields.known_keys_spelt_alike(table);
     if let Some(allowed) = allowed {
         for key in table.keys().filter(|key| !allowed.contains(&key.as_str())) {
+            let meant = crate::spelling::nearest(key, allowed.iter().map(|k| (*k, *k)))
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
             fields.error_at(
                 key,
                 format!(
-                    "unknown field `{key}`; a sidecar may set {}",
+                    "unknown field `{key}`; {meant}a sidecar may set {}",
                     allowed.join(", ")
                 ),
             );
@@ -1352,6 +1355,11 @@ mod tests {
         assert!(err[0]
             .message
             .starts_with("unknown field `Translation-Key`"));
+        // A typo is told what it meant.
+        let err = parse_sidecar("a.toml", "tranlsation_key = \"k\"\n").unwrap_err();
+        assert!(err[0].message.starts_with(
+            "unknown field `tranlsation_key`; did you mean `translation_key`? a sidecar may set"
+        ));
         // A problem names the key, and its line, as the file writes it.
         let err = parse_front_matter("a.md", "---\ntitle: T\nDate: 2024-03-12\nTags: 3\n---\n")
             .unwrap_err();
