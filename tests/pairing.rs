@@ -104,3 +104,69 @@ fn a_pair_left_unlinked_is_warned_of_once() {
         .collect();
     assert!(both_sides.is_empty(), "warned of twice: {both_sides:?}");
 }
+
+/// A key set on one export to link it to a Markdown original keeps it in
+/// pairing, as an anchor: its translation found by pairing joins the
+/// key's group. A key on one export alone (how a wrong link is undone)
+/// still keeps it apart.
+#[test]
+fn a_translation_of_a_keyed_export_joins_its_group() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/natrium-akku.de.md",
+        "+++\ntitle = \"Natrium-Akku hält 8.000 Ladezyklen\"\ndate = 2026-11-12T10:00:00+01:00\ntranslation_key = \"natrium-akku\"\n+++\n\nEin Team um Dr. Lena Hoffmann am Helix-Institut in Heidelberg hat einen Natrium-Ionen-Akku entwickelt.\n",
+    );
+    write(
+        dir.path(),
+        "articles/PR_sodium-battery.txt",
+        "12.11.2026\n\nA team led by Dr. Lena Hoffmann at the Helix Institute in Heidelberg has built a sodium-ion battery that keeps 91.4 % of its capacity after 8,000 charging cycles, the journal Joule reports.\n\nThe cathode uses Na3V2(PO4)2F3 and costs 38 euros per kilowatt hour, said Hoffmann. Partners are BASF in Ludwigshafen and the start-up Voltaris.\n",
+    );
+    write(
+        dir.path(),
+        "articles/PR_sodium-battery.toml",
+        "translation_key = \"natrium-akku\"\n",
+    );
+    write(
+        dir.path(),
+        "articles/CP_batterie-sodium.txt",
+        "12.11.2026\n\nUne équipe dirigée par Dr. Lena Hoffmann à l'Institut Helix de Heidelberg a mis au point une batterie sodium-ion qui conserve 91,4 % de sa capacité après 8 000 cycles de charge, rapporte la revue Joule.\n\nLa cathode utilise du Na3V2(PO4)2F3 et coûte 38 euros par kilowattheure, a indiqué Hoffmann. Les partenaires sont BASF à Ludwigshafen et la start-up Voltaris.\n",
+    );
+    let translations = |dir: &std::path::Path| -> BTreeMap<String, Vec<String>> {
+        let output = babelfeed(dir, &["inspect", "--format", "json"]);
+        assert_success(&output);
+        let inspected: Value = serde_json::from_slice(&output.stdout).unwrap();
+        inspected
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                let linked = a["translations"].as_array().unwrap();
+                (
+                    a["path"].as_str().unwrap().to_string(),
+                    linked
+                        .iter()
+                        .map(|t| t.as_str().unwrap().to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    let linked = translations(dir.path());
+    assert_eq!(
+        linked["CP_batterie-sodium.txt"],
+        ["natrium-akku.de.md", "PR_sodium-battery.txt"],
+        "{linked:?}"
+    );
+    assert_eq!(linked["natrium-akku.de.md"].len(), 2, "{linked:?}");
+
+    // A key on the English export alone takes it out of every group.
+    write(
+        dir.path(),
+        "articles/PR_sodium-battery.toml",
+        "translation_key = \"sodium-en\"\n",
+    );
+    let linked = translations(dir.path());
+    assert!(linked["CP_batterie-sodium.txt"].is_empty(), "{linked:?}");
+    assert!(linked["PR_sodium-battery.txt"].is_empty(), "{linked:?}");
+}

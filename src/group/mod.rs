@@ -94,10 +94,18 @@ pub fn group_reusing(
         }
     }
 
-    // Rule 3: inferred pairing of the remaining plain-text exports.
+    // Rule 3: inferred pairing of the remaining plain-text exports. The
+    // exports already linked by a key or their names take part too, as
+    // anchors: a translation found for one of them joins its group. A key
+    // set on one export to link it to a Markdown original had taken it
+    // out of pairing, and so unlinked its other translations, which only
+    // it could have led to. (An export alone under its key, which is how
+    // a wrong link is undone, is no anchor.)
+    let is_anchor = |i: usize| group_of[i].is_some_and(|g| groups[g].0.len() >= 2);
     let indices: Vec<usize> = published()
         .filter(|(i, a)| {
-            group_of[*i].is_none() && a.format == Format::Plain && a.translation_key.is_none()
+            a.format == Format::Plain
+                && (is_anchor(*i) || group_of[*i].is_none() && a.translation_key.is_none())
         })
         .map(|(i, _)| i)
         .collect();
@@ -123,18 +131,50 @@ pub fn group_reusing(
         })
         .collect();
     let (inferred, memo) = pairing::pair_reusing(&candidates, &settings.pairing, memo);
+    // Scores and notes are of the exports this pairing linked (or did
+    // not): an anchor's link is its key's or its name's.
+    let anchor: Vec<bool> = indices.iter().map(|&i| group_of[i].is_some()).collect();
+    let mut joined = Vec::new();
     for members in inferred.groups {
-        let members: Vec<usize> = members.into_iter().map(|c| indices[c]).collect();
-        for &m in &members {
-            group_of[m] = Some(groups.len());
+        let (anchors, free): (Vec<usize>, Vec<usize>) = members
+            .into_iter()
+            .map(|c| indices[c])
+            .partition(|&m| group_of[m].is_some());
+        let mut anchor_groups: Vec<usize> = anchors.iter().filter_map(|&m| group_of[m]).collect();
+        anchor_groups.dedup();
+        match anchor_groups[..] {
+            [] => {
+                for &m in &free {
+                    group_of[m] = Some(groups.len());
+                }
+                groups.push((free, GroupSource::Inferred));
+            }
+            // Into the anchors' group, each in a language it lacks (one
+            // of its Markdown articles may be in it).
+            [g] => {
+                for m in free {
+                    let lang = &articles[m].lang;
+                    if !groups[g].0.iter().any(|&o| articles[o].lang == *lang) {
+                        groups[g].0.push(m);
+                        group_of[m] = Some(g);
+                        joined.push(m);
+                    }
+                }
+            }
+            // Anchors of two groups: what links them is the publisher's
+            // to say, not pairing's.
+            _ => {}
         }
-        groups.push((members, GroupSource::Inferred));
     }
     for (c, score) in inferred.scores {
-        scores[indices[c]] = Some(score);
+        if !anchor[c] {
+            scores[indices[c]] = Some(score);
+        }
     }
     for (c, note) in inferred.notes {
-        diagnostics.push(Diagnostic::warning(&articles[indices[c]].path, None, note));
+        if !anchor[c] {
+            diagnostics.push(Diagnostic::warning(&articles[indices[c]].path, None, note));
+        }
     }
 
     let mut grouping = Grouping {
@@ -152,6 +192,9 @@ pub fn group_reusing(
             grouping.translations[m] = others;
             grouping.sources[m] = *source;
         }
+    }
+    for m in joined {
+        grouping.sources[m] = GroupSource::Inferred;
     }
     (grouping, diagnostics, memo)
 }
