@@ -390,6 +390,15 @@ fn drafts_are_in_no_feed_and_quiet_prints_nothing() {
         "articles/draft.md",
         "+++\ntitle = \"Entwurf\"\ndate = 2021-05-05\ndraft = true\nlang = \"de\"\n+++\nGeheim.\n",
     );
+    // An unfinished draft, with no language to read yet, is not warned of.
+    write(
+        dir.path(),
+        "articles/todo.md",
+        "+++\ntitle = \"TK\"\ndate = 2021-05-05\ndraft = true\n+++\nTK TK TK\n",
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    assert!(!stderr(&output).contains("todo.md"), "{}", stderr(&output));
     let output = babelfeed(dir.path(), &["build", "-q"]);
     assert_success(&output);
     assert!(output.stderr.is_empty(), "{}", stderr(&output));

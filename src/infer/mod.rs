@@ -49,7 +49,8 @@ impl<'a> Inferrer<'a> {
     /// Decides every value of one article. Warnings (doubtful but usable
     /// decisions) are pushed to `warnings`; errors make the article unusable.
     /// A file with errors is told those alone: its warnings (a language
-    /// read from little text, say) are noise until they are fixed.
+    /// read from little text, say) are noise until they are fixed. So are
+    /// a draft's, which is unfinished ("TK TK TK") and not published.
     pub fn infer(
         &self,
         parsed: ParsedArticle,
@@ -57,7 +58,7 @@ impl<'a> Inferrer<'a> {
     ) -> Result<Article, Vec<Diagnostic>> {
         let before = warnings.len();
         let inferred = self.decide(parsed, warnings);
-        if inferred.is_err() {
+        if inferred.as_ref().map_or(true, |article| article.draft) {
             warnings.truncate(before);
         }
         inferred
