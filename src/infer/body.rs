@@ -112,7 +112,7 @@ fn tab_separated_rows(text: &str) -> Option<Vec<Vec<&str>>> {
 /// sentence or a bracket (`.`, `,`, `)`) is text, as linkify reads it.
 fn push_linked(html: &mut String, line: &str, finder: &LinkFinder) {
     if !may_hold_bare_address(line.as_bytes()) {
-        push_escaped(html, line);
+        push_with_dois(html, line);
         return;
     }
     let mut from = 0;
@@ -123,17 +123,81 @@ fn push_linked(html: &mut String, line: &str, finder: &LinkFinder) {
             Some(BareAddress::Www) => format!("https://{}", link.as_str()),
             None => continue,
         };
-        push_escaped(html, &line[from..link.start()]);
-        html.push_str("<a href=\"");
-        // linkify ends a URL at a quote; were one in it, it must not end
-        // the attribute.
-        push_escaped(html, &href.replace('"', "%22"));
-        html.push_str("\">");
-        push_escaped(html, link.as_str());
-        html.push_str("</a>");
+        push_with_dois(html, &line[from..link.start()]);
+        push_link(html, &href, link.as_str());
         from = link.end();
     }
-    push_escaped(html, &line[from..]);
+    push_with_dois(html, &line[from..]);
+}
+
+/// `<a href="HREF">TEXT</a>`, both escaped.
+fn push_link(html: &mut String, href: &str, text: &str) {
+    html.push_str("<a href=\"");
+    // linkify ends a URL at a quote; were one in it, it must not end the
+    // attribute.
+    push_escaped(html, &href.replace('"', "%22"));
+    html.push_str("\">");
+    push_escaped(html, text);
+    html.push_str("</a>");
+}
+
+/// Text of a plain-text export, escaped, with each DOI written as papers
+/// cite one (`doi:10.1038/s41586-024-07123-4`, `DOI: 10.1103/…`) a link
+/// to `https://doi.org/…`: a research institute's releases cite their
+/// papers so, and a reader of the feed should reach the paper in one
+/// click. What ends a sentence or a bracket after it is text.
+fn push_with_dois(html: &mut String, text: &str) {
+    // Every DOI has this; few lines of news do.
+    if memchr::memmem::find(text.as_bytes(), b"10.").is_none() {
+        push_escaped(html, text);
+        return;
+    }
+    let mut from = 0;
+    while let Some((start, doi)) = next_doi(text, from) {
+        let end = doi.as_ptr() as usize - text.as_ptr() as usize + doi.len();
+        push_escaped(html, &text[from..start]);
+        push_link(html, &format!("https://doi.org/{doi}"), &text[start..end]);
+        from = end;
+    }
+    push_escaped(html, &text[from..]);
+}
+
+/// The next DOI in `text` from byte `from`: where its label starts, and
+/// the DOI itself (`10.` a registrant's number, `/`, a suffix).
+fn next_doi(text: &str, mut from: usize) -> Option<(usize, &str)> {
+    while let Some(found) = text.get(from..)?.find(['d', 'D']) {
+        let start = from + found;
+        from = start + 1;
+        let label = text.as_bytes().get(start..start + 3)?;
+        // A word of its own: not the end of "Sudoi".
+        let word_start = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !label.eq_ignore_ascii_case(b"doi") || !word_start {
+            continue;
+        }
+        // `doi:10.…`, `DOI: 10.…`, `DOI 10.…`.
+        let rest = text[start + 3..].trim_start_matches([' ', '\u{a0}']);
+        let rest = rest.strip_prefix(':').unwrap_or(rest);
+        let doi_text = rest.trim_start_matches([' ', '\u{a0}']);
+        let len = doi_text
+            .find(|c: char| c.is_whitespace() || "\"<>".contains(c))
+            .unwrap_or(doi_text.len());
+        let doi = doi_text[..len].trim_end_matches(['.', ',', ';', ':', ')', ']', '»', '”', '’']);
+        let valid = doi
+            .strip_prefix("10.")
+            .and_then(|rest| rest.split_once('/'))
+            .is_some_and(|(registrant, suffix)| {
+                (4..=9).contains(&registrant.len())
+                    && registrant.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    && !suffix.is_empty()
+            });
+        if valid {
+            return Some((start, doi));
+        }
+    }
+    None
 }
 
 /// The most a paragraph's first line is indented by (a tab, or spaces).
@@ -1483,6 +1547,28 @@ mod tests {
              &lt;b&gt;<a href=\"https://a.example/p_(x)\">https://a.example/p_(x)</a>&lt;/b&gt;<br>\n\
              <a href=\"ftp://f.example/pub/\">ftp://f.example/pub/</a> javascript:alert(1) \
              <a href=\"https://q.example/\">https://q.example/</a>\"onmouseover=x</p>\n"
+        );
+    }
+
+    /// A paper cited by its DOI, as releases cite one, links to it.
+    #[test]
+    fn dois_in_plain_text_link_to_their_papers() {
+        let html = plain_html(&[Paragraph {
+            text:
+                "Nature 612, 45–49 (2026), doi:10.1038/s41586-026-01234-5. \
+                   Original: DOI: 10.1103/PhysRevLett.133.010801 (open access); \
+                   DOI 10.1000.10/abc<x>; Sudoi: 10.1038/x; doi: 11.1/x; see https://doi.org/10.1/y d€ doi:10.1234/z"
+                    .into(),
+            line: 3,
+        }]);
+        assert_eq!(
+            html,
+            "<p>Nature 612, 45–49 (2026), \
+             <a href=\"https://doi.org/10.1038/s41586-026-01234-5\">doi:10.1038/s41586-026-01234-5</a>. \
+             Original: <a href=\"https://doi.org/10.1103/PhysRevLett.133.010801\">DOI: 10.1103/PhysRevLett.133.010801</a> (open access); \
+             <a href=\"https://doi.org/10.1000.10/abc\">DOI 10.1000.10/abc</a>&lt;x&gt;; Sudoi: 10.1038/x; doi: 11.1/x; \
+             see <a href=\"https://doi.org/10.1/y\">https://doi.org/10.1/y</a> d€ \
+             <a href=\"https://doi.org/10.1234/z\">doi:10.1234/z</a></p>\n"
         );
     }
 
