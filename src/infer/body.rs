@@ -1410,6 +1410,12 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
     // made of it would be "alt".
     let mut in_image = 0usize;
     let mut paragraph_start = 0;
+    // How deep in emphasis the text is, and whether the paragraph has text
+    // outside it: a paragraph all in italics or bold, short and with no
+    // full stop, is a kicker above the lead (`*Klimaforschung ·
+    // Pressemitteilung Nr. 41/2026*`), as one is in an export.
+    let mut emphasis = 0usize;
+    let mut plain_text_seen = false;
     // The raw HTML block being read, if any: a paragraph written in HTML
     // (`<p class="lead">…</p>`) is a paragraph too.
     let mut html_block: Option<String> = None;
@@ -1442,15 +1448,22 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
             Event::Start(Tag::Paragraph) => {
                 in_paragraph = true;
                 paragraph_start = text.len();
+                plain_text_seen = false;
             }
+            Event::Start(Tag::Emphasis | Tag::Strong) => emphasis += 1,
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => emphasis = emphasis.saturating_sub(1),
             Event::End(TagEnd::Paragraph) => {
                 in_paragraph = false;
                 if first_paragraph_only {
                     // A credit under a picture or a byline is no lead, nor is
                     // a shortcode standing for a picture or a player.
                     let paragraph = &text[paragraph_start..];
+                    let kicker = !plain_text_seen
+                        && !paragraph.trim().is_empty()
+                        && super::lead::looks_like_headline(paragraph);
                     if super::lead::is_byline_or_credit(paragraph, None)
                         || is_only_shortcodes(paragraph)
+                        || kicker
                     {
                         text.truncate(paragraph_start);
                     } else if !text.trim().is_empty() {
@@ -1464,6 +1477,9 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
             Event::Text(t) | Event::Code(t)
                 if in_image == 0 && (in_paragraph || !first_paragraph_only) =>
             {
+                if emphasis == 0 && !t.trim().is_empty() {
+                    plain_text_seen = true;
+                }
                 text.push_str(&t)
             }
             Event::SoftBreak | Event::HardBreak => text.push(' '),
@@ -2152,6 +2168,32 @@ mod tests {
             "The plant at dawn Its hall"
         );
         assert_eq!(markdown_lead("![](a.jpg)\n"), "");
+    }
+
+    #[test]
+    fn a_kicker_in_italics_or_bold_is_no_summary() {
+        for kicker in [
+            "*Klimaforschung · Pressemitteilung Nr. 41/2026*",
+            "**Research news**",
+            "_Analyse_",
+        ] {
+            assert_eq!(
+                markdown_lead(&format!("{kicker}\n\nEin Team um Prof. Vogelsang hat das älteste Eis der Alpen datiert.\n")),
+                "Ein Team um Prof. Vogelsang hat das älteste Eis der Alpen datiert.",
+                "{kicker}"
+            );
+        }
+        // A lead in italics is a lead, and so is one partly in bold.
+        for lead in [
+            "*The council voted on Tuesday to close the bridge.*",
+            "**Berlin** – Die Bahn streikt",
+        ] {
+            assert_eq!(
+                markdown_lead(&format!("{lead}\n\nMore.\n")),
+                lead.replace('*', ""),
+                "{lead}"
+            );
+        }
     }
 
     #[test]

@@ -366,7 +366,7 @@ fn is_long_headline(line: &str, next: &[&str]) -> bool {
 const MAX_LONG_HEADLINE_CHARS: usize = 160;
 
 /// A short line that does not end as a sentence or a clause does.
-fn looks_like_headline(line: &str) -> bool {
+pub(super) fn looks_like_headline(line: &str) -> bool {
     !ends_open(line) && line.trim().chars().count() <= MAX_HEADLINE_CHARS
 }
 
