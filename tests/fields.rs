@@ -939,3 +939,39 @@ fn fields_of_other_generators_reach_both_feeds() {
         }
     }
 }
+
+/// An export's byline names its authors, in Atom and RSS alike, unless a
+/// sidecar names them; an export without one has the default author.
+#[test]
+fn an_exports_byline_names_its_authors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "babelfeed.toml", CONFIG);
+    write(
+        dir.path(),
+        "articles/senate.txt",
+        "Dec. 8, 2026\n\nBy KEVIN FREKING and MARY CLARE JALONICK Associated Press\n\nWASHINGTON (AP) — The Senate voted on Monday to approve the bill, which now goes to the president.\n",
+    );
+    write(
+        dir.path(),
+        "articles/storm.txt",
+        "Dec. 8, 2026\n\nBy Jessica Fernández, staff writer\n\nA winter storm cut power to more than 410,000 homes across New England on Monday.\n",
+    );
+    write(dir.path(), "articles/storm.toml", "authors = [\"Desk\"]\n");
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let feed = parse_feed(&dir.path().join("feeds/en/atom.xml"));
+    let names = |title_start: &str| -> Vec<String> {
+        let entry = feed
+            .entries
+            .iter()
+            .find(|e| e.title.as_ref().unwrap().content.starts_with(title_start))
+            .unwrap();
+        entry.authors.iter().map(|a| a.name.clone()).collect()
+    };
+    assert_eq!(
+        names("The Senate"),
+        ["Kevin Freking", "Mary Clare Jalonick"]
+    );
+    assert_eq!(names("A winter storm"), ["Desk"]);
+    let rss = std::fs::read_to_string(dir.path().join("feeds/en/rss.xml")).unwrap();
+    assert!(rss.contains("Kevin Freking"), "{rss}");
+}

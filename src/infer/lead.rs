@@ -20,6 +20,9 @@ pub struct Opening {
     /// The lead paragraph without credits and headline: the summary, and
     /// the title's source when there is no headline.
     pub lead: String,
+    /// The names of the bylines above the lead, in order: the entry's
+    /// authors, when no sidecar names them.
+    pub bylines: Vec<String>,
 }
 
 /// Lines longer than this are text, not a byline or a credit.
@@ -175,12 +178,14 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
             Opening {
                 headline: headline.map(|h| without_rubric(&h).to_string()),
                 lead: lead.join("\n"),
+                bylines: names_above(&lines, at),
             }
         }
         // Nothing but credits (and a headline): the opening as written.
         None => Opening {
             headline: None,
             lead: paragraphs[0].text.clone(),
+            bylines: Vec::new(),
         },
     }
 }
@@ -838,6 +843,116 @@ fn is_byline(line: &str) -> bool {
     (1..=8).contains(&count) && roles_in_capitals
 }
 
+/// The names of the bylines among the opening's lines before `lead`.
+fn names_above(lines: &[Vec<&str>], lead: At) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (p, paragraph) in lines.iter().enumerate().take(lead.paragraph + 1) {
+        for (l, line) in paragraph.iter().enumerate() {
+            if (p, l) >= (lead.paragraph, lead.line) {
+                break;
+            }
+            if is_byline_or_credit(line, paragraph.get(l + 1).copied()) {
+                for name in byline_names(line) {
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The people a byline names ("Von Anna Müller und Jan Schmidt, dpa":
+/// Anna Müller, Jan Schmidt), without its opening word, role or agency.
+/// Names in capitals, as AP writes them ("By DÁNICA COTO and JOHN MYERS
+/// JR. Associated Press"), are written as names are: Dánica Coto.
+pub fn byline_names(line: &str) -> Vec<String> {
+    let line = line
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']']);
+    if !is_byline(line) {
+        return Vec::new();
+    }
+    let lower = line.to_lowercase();
+    // "De notre correspondante à Bruxelles, Claire Martin".
+    if CORRESPONDENT.iter().any(|c| lower.starts_with(c)) {
+        let Some((_, name)) = line.rsplit_once(',') else {
+            return Vec::new();
+        };
+        return names_in(name.split_whitespace());
+    }
+    let line = line
+        .split_once('(')
+        .map_or(line, |(before, _)| before.trim_end());
+    if let Some(phrase) = INTERVIEWED_BY
+        .iter()
+        .find(|phrase| lower.starts_with(*phrase) && lower[phrase.len()..].starts_with(' '))
+    {
+        return names_in(line.get(phrase.len()..).unwrap_or("").split_whitespace());
+    }
+    let names = line.split([',', '/', '|']).next().unwrap_or(line);
+    let mut words = names.split_whitespace();
+    // Up to the word that says "by" ("Ein Kommentar von", "Story by").
+    for word in words.by_ref() {
+        if ["von", "by", "par", "por", "di", "door"].contains(&word.to_lowercase().as_str()) {
+            break;
+        }
+    }
+    names_in(words)
+}
+
+/// The names `words` are, joined by "and", "und", "et", "y", "e" or "&".
+/// Names in capitals end at the first word that is not (an agency's name
+/// after them).
+fn names_in<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let in_capitals =
+        |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    let mut names: Vec<Vec<String>> = vec![Vec::new()];
+    let mut capitals = None;
+    for word in words {
+        if BYLINE_AND.contains(&word) {
+            names.push(Vec::new());
+            continue;
+        }
+        // "By Mark Thompson in Bordeaux": where the author writes from.
+        if ["in", "à", "aus", "from", "desde", "en"].contains(&word) {
+            break;
+        }
+        let caps = in_capitals(word);
+        // "JOHN MYERS JR. Associated Press": the agency after the names.
+        if *capitals.get_or_insert(caps) && !caps && !NAME_PARTICLES.contains(&word) {
+            break;
+        }
+        let word = match caps && word.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+            true => as_name(word),
+            false => word.to_string(),
+        };
+        names.last_mut().expect("one name at least").push(word);
+    }
+    names
+        .into_iter()
+        .filter(|name| !name.is_empty())
+        .map(|name| name.join(" "))
+        .collect()
+}
+
+/// A word in capitals written as a name: each part after a hyphen or an
+/// apostrophe capitalised ("JEAN-LUC" is Jean-Luc, "O'NEIL" O'Neil).
+fn as_name(word: &str) -> String {
+    let mut name = String::with_capacity(word.len());
+    let mut starts = true;
+    for c in word.chars() {
+        match starts {
+            true => name.extend(c.to_uppercase()),
+            false => name.extend(c.to_lowercase()),
+        }
+        starts = !c.is_alphabetic();
+    }
+    name
+}
+
 /// How many names `words` are, all of them capitalised names joined by
 /// "und", "and", "et", "y" or "e"; 0 when any word is something else.
 fn names_only<'a>(words: impl Iterator<Item = &'a str>) -> usize {
@@ -1267,6 +1382,51 @@ mod tests {
     fn open(texts: &[&str]) -> (Option<String>, String) {
         let o = opening(&paragraphs(texts));
         (o.headline, o.lead)
+    }
+
+    #[test]
+    fn a_bylines_names_are_its_authors() {
+        for (line, names) in [
+            ("Von Anna Müller, dpa", &["Anna Müller"][..]),
+            ("By Mark Thompson", &["Mark Thompson"]),
+            (
+                "Par Jean Dupont et Marie Curie",
+                &["Jean Dupont", "Marie Curie"],
+            ),
+            ("Par Jean Dupont (AFP)", &["Jean Dupont"]),
+            ("Ein Kommentar von Anna Müller", &["Anna Müller"]),
+            ("By Jane Roe, Economics Correspondent", &["Jane Roe"]),
+            (
+                "Par notre correspondante à Bruxelles, Claire Martin",
+                &["Claire Martin"],
+            ),
+            (
+                "Das Interview führten Anna Lehmann und Stefan Reinecke",
+                &["Anna Lehmann", "Stefan Reinecke"],
+            ),
+            (
+                "By DÁNICA COTO and JOHN MYERS JR. Associated Press",
+                &["Dánica Coto", "John Myers Jr."],
+            ),
+            ("Por Joana Ferreira, da agência Lusa", &["Joana Ferreira"]),
+            (
+                "By Maria Gonzalez and John Smith | Associated Press",
+                &["Maria Gonzalez", "John Smith"],
+            ),
+            ("Door Pieter de Vries", &["Pieter de Vries"]),
+            ("By Mark Thompson in Bordeaux", &["Mark Thompson"]),
+            ("Por Vicent Borrás en Valencia", &["Vicent Borrás"]),
+            ("De notre envoyé spécial à Kiev", &[]),
+            ("Foto: dpa", &[]),
+            ("Von Montag an gilt die Regel.", &[]),
+        ] {
+            assert_eq!(byline_names(line), names, "{line}");
+        }
+        let opening = opening(&paragraphs(&[
+            "Von Anna Müller, dpa\nFoto: Jan Schmidt",
+            "Der Bundesrat hat am Freitag getagt.",
+        ]));
+        assert_eq!(opening.bylines, ["Anna Müller"]);
     }
 
     #[test]

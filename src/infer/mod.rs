@@ -88,7 +88,7 @@ impl<'a> Inferrer<'a> {
         // of a large archive, so its text is only extracted when needed.
         let needs_full_text =
             parsed.format == Format::Plain || (meta.lang.is_none() && suffix_lang.is_none());
-        let (headline, lead, full_text) = match &parsed.body {
+        let (headline, lead, full_text, bylines) = match &parsed.body {
             Body::Plain { paragraphs, .. } => {
                 let opening = lead::opening(paragraphs);
                 (
@@ -99,6 +99,7 @@ impl<'a> Inferrer<'a> {
                         .map(|p| p.text.as_str())
                         .collect::<Vec<_>>()
                         .join("\n\n"),
+                    opening.bylines,
                 )
             }
             Body::Markdown { source, .. } => (
@@ -108,6 +109,7 @@ impl<'a> Inferrer<'a> {
                     true => body::markdown_text(source, false),
                     false => String::new(),
                 },
+                Vec::new(),
             ),
         };
 
@@ -430,6 +432,17 @@ impl<'a> Inferrer<'a> {
                     authors.push(person);
                 }
             }
+        }
+        // An export names its authors in its byline; a sidecar's win.
+        if authors.is_empty() {
+            authors = bylines
+                .into_iter()
+                .map(|name| Person {
+                    name,
+                    email: None,
+                    uri: None,
+                })
+                .collect();
         }
         if authors.is_empty() {
             authors = self.settings.default_author.iter().cloned().collect();

@@ -125,8 +125,11 @@ fn is_whole_quotation(sentence: &str) -> bool {
             | ('「', '」')
     );
     // One quotation, not two ("„A“ und „B“"): no closing mark inside.
-    let inner = &sentence[open.len_utf8()..sentence.len() - close.len_utf8()];
-    pair && !inner.contains(close)
+    // (A sentence of one mark is no quotation, and has no inside.)
+    let inner = sentence
+        .get(open.len_utf8()..sentence.len() - close.len_utf8())
+        .filter(|_| sentence.len() >= open.len_utf8() + close.len_utf8());
+    pair && inner.is_some_and(|inner| !inner.contains(close))
 }
 
 /// Cut a title longer than `max_chars` characters (chars, not bytes) at the last word boundary
@@ -1562,10 +1565,16 @@ mod tests {
                 "“We will not back down”. That was the message of the governor on Monday. Then came the vote.",
                 "“We will not back down”. That was the message of the governor on Monday.",
             ),
+            // A sentence of one character is none.
+            ("a\n? {", "a\n?"),
+            ("\"", "\""),
             // A quotation alone is the whole lead.
             ("„Wir sind bereit.“", "„Wir sind bereit.“"),
         ] {
             assert_eq!(title_sentence(lead), title, "{lead}");
+        }
+        for one in ["a", "?", "\"", "»"] {
+            assert!(!is_whole_quotation(one), "{one}");
         }
     }
 
