@@ -44,23 +44,41 @@ pub enum ParsedDate {
 /// without looking up documentation.
 const HINT: &str = "write e.g. 04.05.2021, 2021-05-04 or 4 May 2021";
 
+/// [`HINT`] for a line with a time, which the user would lose by writing
+/// a date alone.
+const TIME_HINT: &str = "write e.g. 2021-05-04 09:30 -05:00 or 4 May 2021, 9:30 EST";
+
 /// Parse one date line.
 ///
 /// Errors are full sentences meant for the end user: they quote the input
-/// as written (the user searches for it) and either name the impossible
-/// part or list the accepted forms.
+/// as written (the user searches for it) and name the impossible part, or
+/// the part after a readable date that was not understood, or list the
+/// accepted forms.
 pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
+    read_date(text, order).map_err(|told| told.unwrap_or_else(|| not_read(date_part(text), order)))
+}
+
+/// The part of a line that is its date: without a label, an update, or
+/// the space and byte order mark around it.
+fn date_part(text: &str) -> &str {
     let written = text.trim().trim_start_matches('\u{feff}').trim();
     let written = publication_after_update(written);
     let written = without_time_label(written);
-    let written = without_update_clause(written);
+    without_update_clause(written)
+}
+
+/// [`parse_date`], with `Err(None)` where no reader recognised the line:
+/// the readers try each other on parts of it, and only the whole line's
+/// failure is worth explaining.
+fn read_date(text: &str, order: DateOrder) -> Result<ParsedDate, Option<String>> {
+    let written = date_part(text);
     if let Some(parsed) = east_asian_date(written) {
-        return parsed;
+        return parsed.map_err(Some);
     }
     // "12 de mayo de 2021 (13:05)": the time in brackets.
     if let Some((date, inner)) = bracketed_end(written) {
         if inner.starts_with(|c: char| c.is_ascii_digit()) && inner.contains(':') {
-            if let Ok(parsed) = parse_date(&format!("{date}, {inner}"), order) {
+            if let Ok(parsed) = read_date(&format!("{date}, {inner}"), order) {
                 return Ok(parsed);
             }
         }
@@ -71,7 +89,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
             && time.contains(':')
             && time.split_whitespace().count() <= 3;
         if clock_first {
-            if let Ok(parsed) = parse_date(&format!("{date}, {time}"), order) {
+            if let Ok(parsed) = read_date(&format!("{date}, {time}"), order) {
                 return Ok(parsed);
             }
         }
@@ -79,16 +97,17 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     // Editors add a final period ("4. Mai 2021.") that carries no meaning.
     let cleaned = written.strip_suffix('.').unwrap_or(written).trim_end();
     if cleaned.is_empty() {
-        return Err(format!("the date is empty; {HINT}"));
+        return Err(Some(format!("the date is empty; {HINT}")));
     }
     if let Some(result) = parse_date_time(cleaned, written) {
-        return result;
+        return result.map_err(Some);
     }
     // ISO 8601's basic form, as archive systems stamp files.
     if cleaned.len() == 8 && cleaned.bytes().all(|b| b.is_ascii_digit()) {
         let number = |range: std::ops::Range<usize>| cleaned[range].parse().unwrap_or(0);
         return validate(number(0..4), number(4..6), number(6..8), written, None)
-            .map(ParsedDate::Day);
+            .map(ParsedDate::Day)
+            .map_err(Some);
     }
     let tokens = tokenize(cleaned);
     // A leading weekday is decoration, but some weekday abbreviations
@@ -100,10 +119,12 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     }
     for toks in candidates {
         if let Some(result) = parse_numeric(toks, written, order) {
-            return result.map(ParsedDate::Day);
+            return result.map(ParsedDate::Day).map_err(Some);
         }
         if let Some((day, month, year)) = parse_written(toks) {
-            return validate(year, month, day, written, None).map(ParsedDate::Day);
+            return validate(year, month, day, written, None)
+                .map(ParsedDate::Day)
+                .map_err(Some);
         }
     }
     // Exports write the time after the day ("04.05.2021, 10:30 Uhr") and
@@ -113,7 +134,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     // plain spaces, which the tokens of the date never tell apart anyway.
     let cleaned = &cleaned.replace(['\u{a0}', '\u{202f}'], " ");
     if let Some((date, time, zone)) = split_trailing_time(cleaned) {
-        if let Ok(ParsedDate::Day(day)) = parse_date(date, order) {
+        if let Ok(ParsedDate::Day(day)) = read_date(date, order) {
             let local = day.and_time(time);
             match zone {
                 None => return Ok(ParsedDate::Local(local)),
@@ -135,7 +156,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
         if is_place {
             // "Madrid, a 4 de marzo de 2024", as Spanish letters date.
             let date = date.strip_prefix("a ").unwrap_or(date);
-            if let Ok(parsed) = parse_date(date, order) {
+            if let Ok(parsed) = read_date(date, order) {
                 return Ok(parsed);
             }
         }
@@ -146,16 +167,89 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<ParsedDate, String> {
     // dropped, since the time would then be read in another zone.
     if let Some((date, name)) = bracketed_end(cleaned) {
         if zone_named(name).is_some() {
-            if let Ok(parsed) = parse_date(&format!("{date} {name}"), order) {
+            if let Ok(parsed) = read_date(&format!("{date} {name}"), order) {
                 return Ok(parsed);
             }
         } else if is_agency(name) {
-            if let Ok(parsed) = parse_date(date, order) {
+            if let Ok(parsed) = read_date(date, order) {
                 return Ok(parsed);
             }
         }
     }
-    Err(format!("cannot read `{written}` as a date; {HINT}"))
+    // "Updated 10:12 AM ET Dec. 8, 2026": the time first, as AP writes it,
+    // but without the comma. Only a date that opens as one (a day, a month
+    // or a weekday) may follow, so that an unknown word after the time
+    // (`10:12 AM XYZ, Dec. 8`) is never taken for a place and dropped.
+    let clock_first = cleaned.split_whitespace().next().is_some_and(|clock| {
+        clock.starts_with(|c: char| c.is_ascii_digit()) && clock.contains(':')
+    });
+    if clock_first {
+        // The time is the first one, two or three words, as with the comma.
+        let word_starts = cleaned
+            .char_indices()
+            .filter(|&(at, c)| !c.is_whitespace() && cleaned[..at].ends_with(char::is_whitespace))
+            .map(|(at, _)| at)
+            .take(3);
+        for at in word_starts {
+            let (time, date) = cleaned.split_at(at);
+            let time = time.trim_end();
+            let first = date.split_whitespace().next().unwrap_or_default();
+            let opens_a_date = first.starts_with(|c: char| c.is_ascii_digit())
+                || names_a_day_or_month(first.trim_end_matches([',', '.']));
+            if opens_a_date && !time.ends_with(',') {
+                if let Ok(parsed) = read_date(&format!("{date}, {time}"), order) {
+                    return Ok(parsed);
+                }
+            }
+        }
+    }
+    Err(None)
+}
+
+/// Why no reader recognised `written`. When it opens with a date, or a
+/// date and time, that reads alone, what follows is the part to change,
+/// and a word after a time is most likely a zone; else the forms that
+/// would have worked.
+fn not_read(written: &str, order: DateOrder) -> String {
+    let line = written.replace(['\u{a0}', '\u{202f}'], " ");
+    let separator =
+        |c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '•' | '–' | '—');
+    // The longest opening that reads, cut at a space; a dozen words after
+    // a date are a sentence, not a mistyped time.
+    let opening = line.match_indices(' ').rev().take(12).find_map(|(at, _)| {
+        let head = line[..at].trim_end_matches(separator);
+        Some((head, read_date(head, order).ok()?, &line[at..]))
+    });
+    let Some((head, reading, rest)) = opening else {
+        return format!("cannot read `{written}` as a date; {HINT}");
+    };
+    // `– 19:10`: a separator of its own is no part of what was not read.
+    let mut rest = rest.trim();
+    while let Some((word, after)) = rest.split_once(' ') {
+        if !word.chars().all(separator) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    let zone = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) => Some(inner.trim()),
+        None => (rest.starts_with(|c: char| c.is_ascii_uppercase())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | ':')))
+        .then_some(rest),
+    };
+    if let (ParsedDate::Local(_), Some(zone)) = (reading, zone) {
+        return format!(
+            "cannot read `{written}` as a date: `{zone}` is no time zone babelfeed knows; {TIME_HINT}"
+        );
+    }
+    // The advice keeps the time the line gave, or meant to give.
+    let timed = !matches!(reading, ParsedDate::Day(_))
+        || rest.contains(|c: char| c.is_ascii_digit())
+        || zone.and_then(zone_named).is_some();
+    let hint = if timed { TIME_HINT } else { HINT };
+    format!("cannot read `{written}` as a date: the date `{head}` was read, but not `{rest}` after it; {hint}")
 }
 
 /// The line without a news agency's name in brackets at its end: `(EFE)`,
@@ -233,10 +327,13 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<Zone>)> {
     ];
     let mut rest = s.trim_end();
     let mut zone = None;
-    if let Some((head, word)) = rest.rsplit_once(' ') {
-        if let Some(found) = zone_named(word) {
+    // A zone is a word (`EDT`) or a phrase (`hora del centro de México`).
+    let spaces = rest.rmatch_indices(' ').map(|(at, _)| at);
+    for at in spaces.take(ZONE_WORDS) {
+        if let Some(found) = zone_named(&rest[at + 1..]) {
             zone = Some(found);
-            rest = head.trim_end();
+            rest = rest[..at].trim_end();
+            break;
         }
     }
     let (mut head, time) = match split_noon_or_midnight(rest) {
@@ -253,7 +350,7 @@ fn split_trailing_time(s: &str) -> Option<(&str, NaiveTime, Option<Zone>)> {
 /// `14 h 30`) and the text before it.
 fn split_time(s: &str) -> Option<(&str, NaiveTime)> {
     const AFTER: &[&str] = &[
-        " Uhr", " uhr", " h", " hrs", " horas", " heures", " heure", " uur",
+        " Uhr", " uhr", " h", " hrs", " hs", " horas", " heures", " heure", " uur",
     ];
     let mut rest = s;
     let meridiem = strip_meridiem(rest).map(|(head, pm)| {
@@ -261,8 +358,11 @@ fn split_time(s: &str) -> Option<(&str, NaiveTime)> {
         pm
     });
     let mut unit = meridiem.is_some();
+    // Spanish abbreviates the hours with a period (`15:00 hrs.`, `16 hs.`),
+    // which a zone after them (`hrs. CST`) keeps from ending the line.
+    let abbreviated = rest.strip_suffix('.').unwrap_or(rest);
     for suffix in AFTER {
-        if let Some(stripped) = rest.strip_suffix(suffix) {
+        if let Some(stripped) = abbreviated.strip_suffix(suffix) {
             rest = stripped.trim_end();
             unit = true;
             break;
@@ -342,36 +442,98 @@ fn spaced_hour_sign<'a>(head: &'a str, minutes: &str) -> Option<(&'a str, (u32, 
 enum Zone {
     /// An offset, or an abbreviation that names one (`EDT`, `UTC+2`).
     Fixed(FixedOffset),
-    /// A US zone named without saying summer or winter (`ET`).
+    /// A zone named without saying summer or winter (`ET`, `hora del
+    /// centro`).
     Region(Tz),
 }
 
+/// Zones named without saying summer or winter, which the date decides by
+/// the rules of the zone's main city.
+///
 /// US newsrooms write `10:30 a.m. ET` all year, leaving EST or EDT to the
-/// date: these follow the US rules of the zone's main city. `MT` is
-/// Denver's, with summer time (Arizona, which has none, writes `MST`).
-/// Upper case only: `et` is French for "and".
-const US_REGIONS: &[(&str, Tz)] = &[
+/// date. `MT` is Denver's, with summer time (Arizona, which has none,
+/// writes `MST`). Abbreviations are upper case only: `et` is French for
+/// "and".
+///
+/// Spanish names the zone in words, folded here as [`fold_into`] folds and
+/// matched on their letters alone, so `EE. UU.` is `EE.UU.`. Unqualified,
+/// `hora del centro` is Mexico's, whose law names its zone so (`tiempo del
+/// centro`); the US Central zone is read only as `hora del centro de
+/// EE.UU.` (or `de Estados Unidos`). `hora del
+/// Pacífico` alone is refused, not guessed: Mexico's Pacific zone (-07:00
+/// all year since 2022) and the US one (-08:00 in winter) are both written
+/// so, and differ by an hour every winter. `hora local` names no zone.
+const REGIONS: &[(&str, Tz)] = &[
     ("ET", chrono_tz::America::New_York),
     ("CT", chrono_tz::America::Chicago),
     ("MT", chrono_tz::America::Denver),
     ("PT", chrono_tz::America::Los_Angeles),
+    ("hora del este", chrono_tz::America::New_York),
+    ("hora del este de eeuu", chrono_tz::America::New_York),
+    (
+        "hora del este de estados unidos",
+        chrono_tz::America::New_York,
+    ),
+    ("hora del centro de eeuu", chrono_tz::America::Chicago),
+    (
+        "hora del centro de estados unidos",
+        chrono_tz::America::Chicago,
+    ),
+    ("hora del pacifico de eeuu", chrono_tz::America::Los_Angeles),
+    (
+        "hora del pacifico de estados unidos",
+        chrono_tz::America::Los_Angeles,
+    ),
+    ("hora del centro", chrono_tz::America::Mexico_City),
+    ("hora del centro de mexico", chrono_tz::America::Mexico_City),
+    ("hora del centro del pais", chrono_tz::America::Mexico_City),
+    ("tiempo del centro", chrono_tz::America::Mexico_City),
+    (
+        "tiempo del centro de mexico",
+        chrono_tz::America::Mexico_City,
+    ),
+    ("hora de ciudad de mexico", chrono_tz::America::Mexico_City),
+    (
+        "hora de la ciudad de mexico",
+        chrono_tz::America::Mexico_City,
+    ),
+    ("hora del pacifico de mexico", chrono_tz::America::Mazatlan),
+    ("tiempo del pacifico", chrono_tz::America::Mazatlan),
 ];
 
-/// The zone a word after a time names: an offset of [`zone_offset`] or a
-/// region of [`US_REGIONS`].
-fn zone_named(word: &str) -> Option<Zone> {
-    if let Some(offset) = zone_offset(word).and_then(FixedOffset::east_opt) {
+/// The most words a zone's name in [`REGIONS`] has.
+const ZONE_WORDS: usize = 6;
+
+/// The zone a word or phrase after a time names: an offset of
+/// [`zone_offset`] or a region of [`REGIONS`].
+fn zone_named(name: &str) -> Option<Zone> {
+    if let Some(offset) = zone_offset(name).and_then(FixedOffset::east_opt) {
         return Some(Zone::Fixed(offset));
     }
-    US_REGIONS
+    let phrase = name.contains(char::is_whitespace).then(|| {
+        let mut folded = String::new();
+        name.chars().for_each(|c| fold_into(c, &mut folded));
+        folded
+    });
+    let letters = |text: &str| {
+        text.chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+    };
+    let phrase = phrase.as_deref().map(letters);
+    REGIONS
         .iter()
-        .find(|(name, _)| *name == word)
+        .find(|(region, _)| match &phrase {
+            None => *region == name,
+            Some(phrase) => letters(region) == *phrase,
+        })
         .map(|&(_, tz)| Zone::Region(tz))
 }
 
 /// Zone abbreviations with one meaning in the news of the contract's
 /// languages, and their hours from UTC. Ambiguous ones (IST: India, Israel
-/// or Ireland) are missing on purpose: refused, not guessed.
+/// or Ireland; AST: the Atlantic's or Arabia's) are missing on purpose:
+/// refused, not guessed. Hawaii keeps no summer time.
 const ZONES: &[(&str, i32)] = &[
     ("UTC", 0),
     ("GMT", 0),
@@ -393,29 +555,38 @@ const ZONES: &[(&str, i32)] = &[
     ("MDT", -6),
     ("PST", -8),
     ("PDT", -7),
+    ("AKST", -9),
+    ("AKDT", -8),
+    ("HST", -10),
 ];
 
 /// The offset in seconds of a zone written after a time: an abbreviation
-/// of [`ZONES`], or UTC or GMT with hours (`UTC+2`, `GMT-05:00`).
+/// of [`ZONES`], UTC or GMT with hours (`UTC+2`, `GMT-05:00`), or the
+/// offset alone (`-05:00`, `+0200`, `-03`) with ISO 8601's two-digit hour.
 fn zone_offset(word: &str) -> Option<i32> {
     let (name, offset) = word.split_at(word.find(['+', '-']).unwrap_or(word.len()));
-    let &(_, hours) = ZONES
-        .iter()
-        .find(|(zone, _)| zone.eq_ignore_ascii_case(name))?;
-    if offset.is_empty() {
-        return Some(hours * 3600);
-    }
-    if !(name.eq_ignore_ascii_case("utc") || name.eq_ignore_ascii_case("gmt")) {
-        return None;
-    }
+    let hour_widths = if name.is_empty() {
+        2..=2
+    } else {
+        let &(_, hours) = ZONES
+            .iter()
+            .find(|(zone, _)| zone.eq_ignore_ascii_case(name))?;
+        if offset.is_empty() {
+            return Some(hours * 3600);
+        }
+        if !(name.eq_ignore_ascii_case("utc") || name.eq_ignore_ascii_case("gmt")) {
+            return None;
+        }
+        1..=2
+    };
     let sign = if offset.starts_with('-') { -1 } else { 1 };
-    let digits = &offset[1..];
+    let digits = offset.get(1..)?;
     let (h, m) = match digits.split_once(':') {
         Some((h, m)) => (h, m),
-        None if digits.len() == 4 => digits.split_at(2),
+        None if digits.len() == 4 => digits.split_at_checked(2)?,
         None => (digits, "00"),
     };
-    let (h, m) = (clock_number(h, 1..=2)?, clock_number(m, 2..=2)?);
+    let (h, m) = (clock_number(h, hour_widths)?, clock_number(m, 2..=2)?);
     (h <= 23 && m <= 59).then_some(sign * (h * 3600 + m * 60) as i32)
 }
 
@@ -1111,33 +1282,51 @@ pub fn without_time_label(text: &str) -> &str {
         "last modified",
         "updated",
         "published",
+        "originally published",
+        "first published",
         "posted",
         "aktualisiert am",
         "aktualisiert",
         "zuletzt aktualisiert am",
         "zuletzt aktualisiert",
+        "zuletzt geändert am",
+        "zuletzt geändert",
         "letzte aktualisierung",
         "dernière mise à jour le",
         "dernière mise à jour",
         "última actualización",
         "ultima actualizacion",
+        "última modificación",
+        "ultima modificacion",
         "ultimo aggiornamento",
         "ultima modifica",
         "última atualização",
         "veröffentlicht am",
         "veröffentlicht",
+        "ursprünglich veröffentlicht am",
+        "ursprünglich veröffentlicht",
         "mis à jour le",
         "mis à jour",
+        "modifié le",
+        "modifié",
         "publié le",
         "publié",
+        "publié initialement le",
+        "publié initialement",
+        "première publication le",
+        "première publication",
         "actualizado el",
         "actualizado",
         "publicado el",
         "publicado",
+        "publicado originalmente el",
+        "publicado originalmente",
         "aggiornato il",
         "aggiornato",
         "pubblicato il",
         "pubblicato",
+        "pubblicato originariamente il",
+        "pubblicato originariamente",
         "publicado em",
         "atualizado em",
         "atualizado",
@@ -1180,7 +1369,8 @@ pub fn without_time_label(text: &str) -> &str {
         .iter()
         .filter_map(|label| {
             let rest = super::strip_prefix_any_case(text, label)?;
-            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            // French sets a space before the colon ("Première publication :").
+            let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest);
             rest.starts_with(char::is_whitespace)
                 .then(|| rest.trim_start())
         })
@@ -1200,9 +1390,11 @@ const UPDATE_LABELS: &[&str] = &[
     "aktualisiert",
     "zuletzt aktualisiert",
     "letzte aktualisierung",
+    "zuletzt geändert",
     "actualizado",
     "última actualización",
     "ultima actualizacion",
+    "última modificación",
     "aggiornato",
     "ultimo aggiornamento",
     "ultima modifica",
@@ -1220,11 +1412,17 @@ const DATE_LINE_SEPARATORS: &[char] = &[',', ';', '|', '·', '•', '-', '–', 
 /// ("Actualizado: 13/05/2021 13:05 | Publicado: 12/05/2021 10:30"): what
 /// follows the publication's label; else the line as it is.
 fn publication_after_update(text: &str) -> &str {
+    // Lowercase; a label that opens with one ("publicado originalmente",
+    // "publié initialement") is found by it.
     const PUBLISHED: &[&str] = &[
         "published",
+        "originally published",
+        "first published",
         "posted",
         "veröffentlicht",
+        "ursprünglich veröffentlicht",
         "publié",
+        "première publication",
         "publicado",
         "pubblicato",
         "gepubliceerd",
@@ -2150,7 +2348,10 @@ mod tests {
     fn errors_quote_the_line_as_written() {
         assert_eq!(
             err("March 12, 2024, 2:30 x.m."),
-            format!("cannot read `March 12, 2024, 2:30 x.m.` as a date; {HINT}")
+            format!(
+                "cannot read `March 12, 2024, 2:30 x.m.` as a date: the date \
+                 `March 12, 2024, 2:30` was read, but not `x.m.` after it; {TIME_HINT}"
+            )
         );
         assert!(err("31.02.2021.").starts_with("`31.02.2021.` is not"));
         assert_eq!(
@@ -2538,6 +2739,336 @@ mod tests {
         }
     }
 
+    /// The instant a zoned reading stands for, by its zone's rules on
+    /// that date.
+    fn zoned_instant(text: &str, order: DateOrder) -> String {
+        match parse_date(text, order) {
+            Ok(ParsedDate::Zoned(local, tz)) => {
+                tz.from_local_datetime(&local).unwrap().to_rfc3339()
+            }
+            other => panic!("{text:?}: not zoned but {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bare_offset_after_a_written_or_slash_date_time() {
+        for (text, want) in [
+            ("Dec 7, 2026 15:45 -05:00", "2026-12-07T15:45:00-05:00"),
+            ("20/11/2026 16:00 (-03:00)", "2026-11-20T16:00:00-03:00"),
+            ("20/11/2026 16:00 -03:00", "2026-11-20T16:00:00-03:00"),
+            ("20/11/2026, 16:00 -0300", "2026-11-20T16:00:00-03:00"),
+            ("4 May 2021 at 10:30 a.m. +02", "2021-05-04T10:30:00+02:00"),
+            ("4. Mai 2021, 10:30 Uhr +02:00", "2021-05-04T10:30:00+02:00"),
+        ] {
+            assert_eq!(ok(text), instant(want), "{text}");
+        }
+        // As the ISO form and the zone's name read them.
+        assert_eq!(
+            ok("2026-11-20 16:00 -03:00"),
+            ok("20/11/2026 16:00 (-03:00)")
+        );
+        assert_eq!(
+            ok("20/11/2026 16:00 (GMT-3)"),
+            ok("20/11/2026 16:00 (-03:00)")
+        );
+        // ISO 8601's offset has a two-digit hour, and follows a time.
+        for text in [
+            "20/11/2026 16:00 -3",
+            "20/11/2026 16:00 -03:0",
+            "20/11/2026 16:00 -24:00",
+            "Dec 7, 2026 -05:00",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn hours_abbreviated_before_a_zone() {
+        for (text, want) in [
+            (
+                "7 de diciembre de 2026 – 19:10 hrs. CST",
+                "2026-12-07T19:10:00-06:00",
+            ),
+            ("07/12/2026 15:00 hrs. CST", "2026-12-07T15:00:00-06:00"),
+            ("07/12/2026 15:00 hrs CST", "2026-12-07T15:00:00-06:00"),
+            ("07/12/2026 15:00 h. CST", "2026-12-07T15:00:00-06:00"),
+            ("07/12/2026 15:00 horas CST", "2026-12-07T15:00:00-06:00"),
+            ("07/12/2026, 15 hrs. CST", "2026-12-07T15:00:00-06:00"),
+            ("20/11/2026 16 hs. (-03:00)", "2026-11-20T16:00:00-03:00"),
+        ] {
+            assert_eq!(ok(text), instant(want), "{text}");
+        }
+        let local = ParsedDate::Local(
+            NaiveDate::from_ymd_opt(2026, 12, 7)
+                .unwrap()
+                .and_hms_opt(15, 0, 0)
+                .unwrap(),
+        );
+        for text in [
+            "07/12/2026 15:00 hrs.",
+            "07/12/2026 15:00 hrs",
+            "07/12/2026 15 hs.",
+            "07/12/2026 15:00 h.",
+        ] {
+            assert_eq!(ok(text), local, "{text}");
+        }
+        for text in [
+            "07/12/2026 hrs. CST",
+            "07/12/2026 15 CST",
+            "07/12/2026 15:00 hrs. XYZ",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_zone_in_spanish_words() {
+        use chrono_tz::America::{Chicago, Los_Angeles, Mazatlan, Mexico_City, New_York};
+        let zoned = |text: &str| match ok(text) {
+            ParsedDate::Zoned(_, tz) => tz,
+            other => panic!("{text:?}: not zoned but {other:?}"),
+        };
+        // Mexico keeps no summer time since 2022: -06:00 in November and July.
+        for (text, want) in [
+            (
+                "26 de noviembre de 2026, 23:05 (hora del centro de México)",
+                "2026-11-26T23:05:00-06:00",
+            ),
+            (
+                "7 de julio de 2026, 23:05 (hora del centro de México)",
+                "2026-07-07T23:05:00-06:00",
+            ),
+            (
+                "26/11/2026 23:05 hrs. tiempo del centro",
+                "2026-11-26T23:05:00-06:00",
+            ),
+            (
+                "2026-11-26 23:05 Hora del Centro",
+                "2026-11-26T23:05:00-06:00",
+            ),
+            (
+                "7 de julio de 2026, 10:00 a. m. (hora del Este)",
+                "2026-07-07T10:00:00-04:00",
+            ),
+            (
+                "7 de diciembre de 2026, 10:00 a. m. hora del este de EE. UU.",
+                "2026-12-07T10:00:00-05:00",
+            ),
+            (
+                "7 de julio de 2026, 10:00 (hora del Pacífico de EE.UU.)",
+                "2026-07-07T10:00:00-07:00",
+            ),
+            (
+                "7 de diciembre de 2026, 10:00 (hora del Pacífico de México)",
+                "2026-12-07T10:00:00-07:00",
+            ),
+        ] {
+            assert_eq!(zoned_instant(text, DateOrder::Dmy), want, "{text}");
+        }
+        for (text, tz) in [
+            (
+                "26/11/2026 23:05 (hora de la Ciudad de México)",
+                Mexico_City,
+            ),
+            ("26/11/2026 23:05 (hora de Ciudad de Mexico)", Mexico_City),
+            ("26/11/2026 23:05 (hora del centro del país)", Mexico_City),
+            (
+                "26/11/2026 23:05 (tiempo del centro de México)",
+                Mexico_City,
+            ),
+            (
+                "26/11/2026 23:05 (hora del centro de Estados Unidos)",
+                Chicago,
+            ),
+            (
+                "26/11/2026 23:05 (hora del Este de Estados Unidos)",
+                New_York,
+            ),
+            ("26/11/2026 23:05 (hora del pacifico de EEUU)", Los_Angeles),
+            ("26/11/2026 23:05 (tiempo del Pacífico)", Mazatlan),
+        ] {
+            assert_eq!(zoned(text), tz, "{text}");
+        }
+        // No zone named, or two: refused, never read in another zone.
+        assert!(REGIONS
+            .iter()
+            .all(|(name, _)| name.split(' ').count() <= ZONE_WORDS));
+        for text in [
+            "26/11/2026 23:05 (hora local)",
+            "26/11/2026 23:05 hora local",
+            "26/11/2026 23:05 (hora del Pacífico)",
+            "26/11/2026 23:05 hora del centro de Marte",
+            "26 de noviembre de 2026 (hora del centro)",
+            "26 de noviembre de 2026 hora del centro",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn us_zones_of_alaska_and_hawaii() {
+        for (text, want) in [
+            ("Dec. 7, 2026 3:45 p.m. HST", "2026-12-07T15:45:00-10:00"),
+            // Hawaii keeps no summer time.
+            ("July 7, 2026 3:45 p.m. HST", "2026-07-07T15:45:00-10:00"),
+            ("Dec. 7, 2026 3:45 p.m. AKST", "2026-12-07T15:45:00-09:00"),
+            ("July 7, 2026 3:45 p.m. AKDT", "2026-07-07T15:45:00-08:00"),
+            ("Dec. 7, 2026 3:45 p.m. EST", "2026-12-07T15:45:00-05:00"),
+            ("July 7, 2026 3:45 p.m. EDT", "2026-07-07T15:45:00-04:00"),
+            ("Dec. 7, 2026 3:45 p.m. CST", "2026-12-07T15:45:00-06:00"),
+            ("July 7, 2026 3:45 p.m. CDT", "2026-07-07T15:45:00-05:00"),
+            ("Dec. 7, 2026 3:45 p.m. MST", "2026-12-07T15:45:00-07:00"),
+            ("July 7, 2026 3:45 p.m. MDT", "2026-07-07T15:45:00-06:00"),
+            ("Dec. 7, 2026 3:45 p.m. PST", "2026-12-07T15:45:00-08:00"),
+            ("July 7, 2026 3:45 p.m. PDT", "2026-07-07T15:45:00-07:00"),
+        ] {
+            assert_eq!(ok(text), instant(want), "{text}");
+        }
+        for (text, want) in [
+            ("Dec. 7, 2026 3:45 p.m. ET", "2026-12-07T15:45:00-05:00"),
+            ("July 7, 2026 3:45 p.m. CT", "2026-07-07T15:45:00-05:00"),
+            ("Dec. 7, 2026 3:45 p.m. MT", "2026-12-07T15:45:00-07:00"),
+            ("July 7, 2026 3:45 p.m. PT", "2026-07-07T15:45:00-07:00"),
+        ] {
+            assert_eq!(zoned_instant(text, DateOrder::Dmy), want, "{text}");
+        }
+        // The Atlantic's in the Americas, Arabia's in the Gulf.
+        assert!(err("Dec. 7, 2026 3:45 p.m. AST").contains("write e.g."));
+    }
+
+    #[test]
+    fn a_time_before_the_date_without_a_comma() {
+        assert_eq!(
+            zoned_instant("Updated 10:12 AM ET Dec. 8, 2026", DateOrder::Dmy),
+            "2026-12-08T10:12:00-05:00"
+        );
+        assert_eq!(
+            ok("Updated 10:12 AM ET Dec. 8, 2026"),
+            ok("Updated 10:12 AM ET, Dec. 8, 2026")
+        );
+        for (text, want) in [
+            ("3:45 PM EST March 3, 2025", "2025-03-03T15:45:00-05:00"),
+            (
+                "Published 2:48 PM EDT Oct. 28, 2025",
+                "2025-10-28T14:48:00-04:00",
+            ),
+            ("10:30 -05:00 4 May 2021", "2021-05-04T10:30:00-05:00"),
+        ] {
+            assert_eq!(ok(text), instant(want), "{text}");
+        }
+        // `am` is a.m., not German's article.
+        assert_eq!(
+            ok("12:15 am Dec. 8, 2026"),
+            ParsedDate::Local(
+                NaiveDate::from_ymd_opt(2026, 12, 8)
+                    .unwrap()
+                    .and_hms_opt(0, 15, 0)
+                    .unwrap()
+            )
+        );
+        // An unknown word after the time is no place before the date.
+        for text in [
+            "10:12 AM XYZ, Dec. 8, 2026",
+            "10:12 AM XYZ Dec. 8, 2026",
+            "10:12 Dec. 8",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_original_publication_after_the_last_update() {
+        let mdy = |text: &str| zoned_instant(text, DateOrder::Mdy);
+        assert_eq!(
+            mdy("Last updated: 12/08/2026 10:12 AM ET | Originally published: 12/07/2026 8:00 PM ET"),
+            "2026-12-07T20:00:00-05:00"
+        );
+        assert_eq!(
+            mdy("Last updated: 12/08/2026 10:12 AM ET | Originally published: 12/07/2026 8:00 PM ET"),
+            mdy("Updated: 12/08/2026 10:12 AM ET | Published: 12/07/2026 8:00 PM ET"),
+        );
+        assert_eq!(
+            mdy("Originally published: 12/07/2026 8:00 PM ET | Last updated: 12/08/2026 10:12 AM ET"),
+            "2026-12-07T20:00:00-05:00"
+        );
+        let first = day(2026, 12, 7);
+        for text in [
+            "Last modified Dec. 8, 2026 · First published Dec. 7, 2026",
+            "First published Dec. 7, 2026",
+            "Originally published on Dec. 7, 2026",
+            "Última modificación: 08/12/2026 | Publicado originalmente: 07/12/2026",
+            "Publicado originalmente el 7 de diciembre de 2026, última modificación el 8 de diciembre",
+            "Ultima modifica: 08/12/2026 | Pubblicato originariamente il 07/12/2026",
+            "Zuletzt geändert am 08.12.2026 | Ursprünglich veröffentlicht am 07.12.2026",
+            "Ursprünglich veröffentlicht am 07.12.2026",
+            "Modifié le 8 décembre 2026 | Publié initialement le 7 décembre 2026",
+            "Modifié le 8 décembre 2026 | Première publication : 7 décembre 2026",
+            "Première publication le 7 décembre 2026",
+        ] {
+            assert_eq!(ok(text), first, "{text}");
+        }
+        // An update label alone dates the page by its update.
+        for text in [
+            "Modifié le 7 décembre 2026",
+            "Zuletzt geändert am 07.12.2026",
+            "Última modificación: 7 de diciembre de 2026",
+        ] {
+            assert_eq!(ok(text), first, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_unread_rest_after_a_date_is_named() {
+        assert_eq!(
+            err("Dec. 7, 2026 3:45 p.m. XYZ"),
+            format!(
+                "cannot read `Dec. 7, 2026 3:45 p.m. XYZ` as a date: `XYZ` is no time zone \
+                 babelfeed knows; {TIME_HINT}"
+            )
+        );
+        assert_eq!(
+            err("26/11/2026 23:05 (hora local)"),
+            format!(
+                "cannot read `26/11/2026 23:05 (hora local)` as a date: `hora local` is no \
+                 time zone babelfeed knows; {TIME_HINT}"
+            )
+        );
+        assert_eq!(
+            err("7 de diciembre de 2026 – 19:10 horitas"),
+            format!(
+                "cannot read `7 de diciembre de 2026 – 19:10 horitas` as a date: the date \
+                 `7 de diciembre de 2026 – 19:10` was read, but not `horitas` after it; {TIME_HINT}"
+            )
+        );
+        assert_eq!(
+            err("7 de diciembre de 2026 – por la tarde"),
+            format!(
+                "cannot read `7 de diciembre de 2026 – por la tarde` as a date: the date \
+                 `7 de diciembre de 2026` was read, but not `por la tarde` after it; {HINT}"
+            )
+        );
+        assert_eq!(
+            err("Dec. 7, 2026 3:45 p.x. EST"),
+            format!(
+                "cannot read `Dec. 7, 2026 3:45 p.x. EST` as a date: the date \
+                 `Dec. 7, 2026 3:45` was read, but not `p.x. EST` after it; {TIME_HINT}"
+            )
+        );
+        // Without a time, the advice is the date's.
+        assert_eq!(
+            err("4 May 2021 and more"),
+            format!(
+                "cannot read `4 May 2021 and more` as a date: the date `4 May 2021` was read, \
+                 but not `and more` after it; {HINT}"
+            )
+        );
+        // Nothing read: the forms that would have worked.
+        assert_eq!(
+            err("Vor 3 Tagen, 04.05.2021"),
+            format!("cannot read `Vor 3 Tagen, 04.05.2021` as a date; {HINT}")
+        );
+    }
+
     #[test]
     fn odd_inputs_never_panic() {
         let pieces = [
@@ -2588,6 +3119,8 @@ mod tests {
             "2021-05-04T09:30:00+02:0",
             "2021-05-04T09:30:00.9999999999999Z",
             "2021-05-04 9😀",
+            "4 May 2021 10:30 UTC+1é1",
+            "4 May 2021 10:30 -1é1",
             "9999-12-31T23:59:59-23:59",
             "1000-01-01T00:00:00+23:59",
         ] {
