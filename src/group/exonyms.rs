@@ -168,6 +168,11 @@ static FORMS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(||
         .collect()
 });
 
+/// Whether a folded word names a country listed here, in any language.
+pub fn is_country(folded: &str) -> bool {
+    one_name(folded).is_some() || NAMES.iter().any(|(name, _)| *name == folded)
+}
+
 /// The name a folded word is another form of, if it is one.
 pub fn one_name(folded: &str) -> Option<&'static str> {
     FORMS.get(folded).copied()

@@ -3,7 +3,7 @@
 //! shared base name with different language suffixes, and — for plain-text
 //! exports with neither — inference from the text.
 
-mod exonyms;
+pub(crate) mod exonyms;
 pub mod pairing;
 pub mod signals;
 

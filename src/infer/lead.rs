@@ -89,7 +89,11 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
     );
     // A kicker: one word above the text ("Hochwasser"), which tags the
     // story rather than tells it, and which many stories of a day share.
-    if let Some(here) = lines.get(at.paragraph) {
+    // Two of them at most: "News release" above "For immediate release".
+    for _ in 0..2 {
+        let Some(here) = lines.get(at.paragraph) else {
+            break;
+        };
         let more = at.line + 1 < here.len() || at.paragraph + 1 < lines.len();
         let word = here[at.line];
         // Or a rubric marked as one ("Culture |", "Politik |").
@@ -114,6 +118,8 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
         {
             at.line += 1;
             at = skip_credits(&lines, at);
+        } else {
+            break;
         }
     }
     let mut headline = None;
@@ -134,7 +140,7 @@ pub fn opening(paragraphs: &[Paragraph]) -> Opening {
             };
         } else if let Some(line) = headline_in_block(&here[at.line..], lines.get(at.paragraph + 1))
         {
-            headline = Some(line.to_string());
+            headline = Some(line);
             at = At {
                 paragraph: at.paragraph + 1,
                 line: 0,
@@ -252,21 +258,59 @@ fn skip_credits(lines: &[Vec<&str>], mut at: At) -> At {
 /// two of them. A kicker is a few words, shorter than the headline below
 /// it; otherwise the first line is the headline. Read as a lead, the
 /// lines had run together into the title, and the lead was lost.
-fn headline_in_block<'a>(block: &[&'a str], next: Option<&Vec<&str>>) -> Option<&'a str> {
+fn headline_in_block(block: &[&str], next: Option<&Vec<&str>>) -> Option<String> {
     let lead_follows = next
         .and_then(|lead| lead.last())
         .is_some_and(|last| ends_open(last) && !last.trim_end().ends_with([',', ':', ';']));
-    if !(2..=3).contains(&block.len())
+    if block.len() < 2
         || !lead_follows
-        || !block.iter().all(|line| looks_like_headline(line))
-        || super::body::starts_list_item(block[1])
+        || block[1..]
+            .iter()
+            .any(|line| super::body::starts_list_item(line))
     {
         return None;
     }
-    let kicker = block[0].split_whitespace().count() <= 3
-        && block[0].chars().count() < block[1].chars().count();
-    Some(if kicker { block[1] } else { block[0] })
+    // A line that goes on in lowercase continues the one above: a
+    // headline the system broke in two ("Storm leaves 200,000 without
+    // power" / "across three states").
+    let mut lines: Vec<String> = Vec::new();
+    for line in block {
+        match lines.last_mut() {
+            Some(last) if line.starts_with(char::is_lowercase) => {
+                last.push(' ');
+                last.push_str(line.trim());
+            }
+            _ => lines.push(line.trim().to_string()),
+        }
+    }
+    // Lines that end in a figure are an address ("Springfield, IL
+    // 62701"), a result or a date, not headlines.
+    let headline_like =
+        |line: &String| looks_like_headline(line) && !line.ends_with(|c: char| c.is_ascii_digit());
+    if lines.len() > 3 || !lines.iter().all(headline_like) {
+        return None;
+    }
+    // One headline in two lines: as one, if short enough to be one (a
+    // lead without its full stop may be longer).
+    if lines.len() == 1 {
+        return (lines[0].chars().count() <= MAX_SPLIT_HEADLINE_CHARS).then(|| lines.remove(0));
+    }
+    let kicker = lines[0].split_whitespace().count() <= 3
+        && lines[0].chars().count() < lines[1].chars().count();
+    let headline = lines.swap_remove(usize::from(kicker));
+    // A headline tells something, in words: a list's "Butter" or a
+    // venue's "Salle Pleyel, Paris" is none.
+    let tells = headline.split_whitespace().count() >= 4
+        && headline
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || "\"„“«‚‘'¿¡".contains(c));
+    tells.then_some(headline)
 }
+
+/// A headline a system broke over two lines is no longer than this; a
+/// lead without its full stop may be.
+const MAX_SPLIT_HEADLINE_CHARS: usize = 80;
 
 /// Labels a press office sets above a release's headline ("Press
 /// release", "Invitation presse", "Comunicato stampa"), as a kicker of
@@ -1173,6 +1217,16 @@ fn is_label(place: &str) -> bool {
     LABELS.contains(&place) || crate::group::signals::is_genre_label(place)
 }
 
+/// Whether the part of a dateline after the place's comma can be a date:
+/// it has a day (a number of one or two digits) or a year. "Storm leaves
+/// 200,000 without power" has a comma before digits, and no date.
+fn names_a_day(text: &str) -> bool {
+    has_year(text)
+        || text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|digits| (1..=2).contains(&digits.len()))
+}
+
 /// Whether `text` holds a year (1900–2099) as a number of its own.
 fn has_year(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit())
@@ -1216,21 +1270,91 @@ fn region_before_agency(after: &str) -> Option<usize> {
 /// Where a state or country after the comma of a place in capitals ends,
 /// when a dash follows it: "MIAMI GARDENS, Fla. — …", "MONTERREY, N.L. —
 /// …", "BOGOTÁ, Colombia — …", as a paper writes its own staff's
-/// datelines, with no agency. A few words, each capitalised, and no
-/// figure: "ESPAÑA, Francia e Italia — …" is a subject.
+/// datelines, with no agency. Without an agency to say so, only a state's
+/// abbreviation or a known country or state is one: "FRANCE, Germany — …",
+/// "APPLE, Samsung — …" and "ACME CORP, Inc. — …" are subjects.
 fn region_before_dash(after: &str) -> Option<usize> {
     let (end, _) = after
         .char_indices()
         .take_while(|&(at, _)| at <= 32)
         .find(|&(at, c)| is_dash(c) && after[..at].ends_with(' '))?;
     let region = after[..end].trim();
-    let words = region.split_whitespace().count();
-    let plausible = (1..=3).contains(&words)
-        && region
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !region.chars().any(|c| c.is_ascii_digit() || c == '(');
-    plausible.then_some(end)
+    let abbreviated = region.split_whitespace().all(|w| {
+        w.contains('.') && !COMPANY_FORMS.contains(&w.to_lowercase().trim_end_matches('.'))
+    });
+    (abbreviated || is_region_name(region)).then_some(end)
+}
+
+/// A company's legal form after its name, no state's abbreviation.
+const COMPANY_FORMS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "llc", "plc", "cie", "s.a", "s.p.a", "s.l", "n.v", "b.v", "ag",
+    "gmbh", "s.r.l", "sas", "sarl",
+];
+
+/// Whether `name` names a country (see [`crate::group::exonyms`]) or one
+/// of the states and countries the datelines of the Americas name in full,
+/// which no company or team is called.
+fn is_region_name(name: &str) -> bool {
+    const REGIONS: &[&str] = &[
+        "honduras",
+        "venezuela",
+        "peru",
+        "ecuador",
+        "guatemala",
+        "el salvador",
+        "nicaragua",
+        "bolivia",
+        "paraguay",
+        "uruguay",
+        "panama",
+        "costa rica",
+        "republica dominicana",
+        "dominican republic",
+        "puerto rico",
+        "haiti",
+        "estados unidos",
+        "united states",
+        "spain",
+        "espana",
+        "veracruz",
+        "jalisco",
+        "yucatan",
+        "nuevo leon",
+        "oaxaca",
+        "chiapas",
+        "guerrero",
+        "sonora",
+        "chihuahua",
+        "sinaloa",
+        "tamaulipas",
+        "michoacan",
+        "guanajuato",
+        "queretaro",
+        "coahuila",
+        "tabasco",
+        "quintana roo",
+        "baja california",
+        "baja california sur",
+        "durango",
+        "zacatecas",
+        "hidalgo",
+        "morelos",
+        "tlaxcala",
+        "nayarit",
+        "colima",
+        "campeche",
+        "aguascalientes",
+        "san luis potosi",
+        "estado de mexico",
+        "california",
+        "texas",
+        "florida",
+        "nuevo mexico",
+        "new mexico",
+        "arizona",
+    ];
+    let folded = deunicode::deunicode(name).to_lowercase();
+    crate::group::exonyms::is_country(&folded) || REGIONS.contains(&folded.as_str())
 }
 
 /// Agencies by the name they sign with (see [`AGENCIES`]).
@@ -1315,7 +1439,7 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
                         })
                 })
                 .map(|(at, _)| at);
-            if let Some(end) = end.filter(|&end| after[..end].chars().any(|c| c.is_ascii_digit())) {
+            if let Some(end) = end.filter(|&end| names_a_day(&after[..end])) {
                 dated = true;
                 rest = after[end..].trim_start();
                 if let Some(text) = rest.strip_prefix(". ") {
@@ -1323,8 +1447,11 @@ fn place_dateline(sentence: &str, agency_seen: bool) -> &str {
                 }
                 continue;
             }
-            let region = region_before_agency(after)
-                .or_else(|| region_before_dash(after).filter(|_| capital_place));
+            // A country is no city a dateline's place is in: "FRANCE,
+            // Germany — …" lists two.
+            let region = region_before_agency(after).or_else(|| {
+                region_before_dash(after).filter(|_| capital_place && !is_region_name(place))
+            });
             let Some(region) = region else {
                 return sentence;
             };
@@ -1566,6 +1693,36 @@ mod tests {
         // A lead of two lines without its full stop, above a list: no block.
         let list = ["Das ändert sich im Juli\n- Die Rente steigt", "Mehr."];
         assert_ne!(open(&list).0, Some("Das ändert sich im Juli".into()));
+        // A headline the system broke in two is one; a figure after a
+        // comma in it is no dateline.
+        assert_eq!(
+            open(&[
+                "Storm leaves 200,000 without power\nacross three states",
+                lead,
+                "More."
+            ]),
+            (
+                Some("Storm leaves 200,000 without power across three states".into()),
+                lead.into()
+            )
+        );
+        // An address, a list or a venue above the text is no headline.
+        for block in [
+            "City Hall, Room 204\n100 Main Street\nSpringfield, IL 62701",
+            "Salle Pleyel, Paris\nEntrée libre",
+        ] {
+            let (headline, _) = open(&[block, lead, "More."]);
+            assert!(headline.is_none(), "{block}: {headline:?}");
+        }
+        // Two labels above the headline.
+        assert_eq!(
+            open(&[
+                "News release\nFor immediate release",
+                "Acme reports record revenue",
+                lead
+            ]),
+            (Some("Acme reports record revenue".into()), lead.into())
+        );
     }
 
     #[test]
@@ -1936,6 +2093,14 @@ mod tests {
             "Apple, Google – die Konzerne zahlen.",
             "ESPAÑA, Francia e Italia — los tres países firmaron.",
             "NATO, EU – Die Allianz wächst.",
+            "FRANCE, Germany — Two nations, one plan.",
+            "APPLE, Samsung — The two rivals settled.",
+            "ACME CORP, Inc. — The company said.",
+            "MÉXICO, EU — Los dos países firmaron.",
+            "DEUTSCHLAND, Österreich — Zwei Länder, ein Plan.",
+            "JUVENTUS, Inter — Il derby finisce pari.",
+            "TIM COOK, Apple CEO — The chief executive said.",
+            "Storm leaves 200,000 without power – Text.",
         ];
         for sentence in kept {
             assert_eq!(without_dateline(sentence), sentence);
