@@ -160,6 +160,18 @@ fn a_translation_of_a_keyed_export_joins_its_group() {
     );
     assert_eq!(linked["natrium-akku.de.md"].len(), 2, "{linked:?}");
 
+    // A day later it could be a follow-up, which keys keep apart.
+    let french =
+        std::fs::read_to_string(dir.path().join("articles/CP_batterie-sodium.txt")).unwrap();
+    write(
+        dir.path(),
+        "articles/CP_batterie-sodium.txt",
+        &french.replace("12.11.2026", "13.11.2026"),
+    );
+    let linked = translations(dir.path());
+    assert!(linked["CP_batterie-sodium.txt"].is_empty(), "{linked:?}");
+    write(dir.path(), "articles/CP_batterie-sodium.txt", &french);
+
     // A key on the English export alone takes it out of every group.
     write(
         dir.path(),

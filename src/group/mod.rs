@@ -134,30 +134,59 @@ pub fn group_reusing(
     // Scores and notes are of the exports this pairing linked (or did
     // not): an anchor's link is its key's or its name's.
     let anchor: Vec<bool> = indices.iter().map(|&i| group_of[i].is_some()).collect();
+    let mut linked = vec![false; candidates.len()];
     let mut joined = Vec::new();
     for members in inferred.groups {
-        let (anchors, free): (Vec<usize>, Vec<usize>) = members
-            .into_iter()
-            .map(|c| indices[c])
-            .partition(|&m| group_of[m].is_some());
-        let mut anchor_groups: Vec<usize> = anchors.iter().filter_map(|&m| group_of[m]).collect();
+        let (anchors, free): (Vec<usize>, Vec<usize>) =
+            members.into_iter().partition(|&c| anchor[c]);
+        let mut anchor_groups: Vec<usize> = anchors
+            .iter()
+            .filter_map(|&c| group_of[indices[c]])
+            .collect();
+        anchor_groups.sort_unstable();
         anchor_groups.dedup();
         match anchor_groups[..] {
             [] => {
-                for &m in &free {
-                    group_of[m] = Some(groups.len());
+                for &c in &free {
+                    group_of[indices[c]] = Some(groups.len());
+                    linked[c] = true;
                 }
-                groups.push((free, GroupSource::Inferred));
+                groups.push((
+                    free.iter().map(|&c| indices[c]).collect(),
+                    GroupSource::Inferred,
+                ));
             }
-            // Into the anchors' group, each in a language it lacks (one
-            // of its Markdown articles may be in it).
+            // Into the anchors' group, each on an anchor's day (a story of
+            // the next day that repeats one is a follow-up as often, and
+            // keys are how a publisher keeps those apart) and in a
+            // language the group lacks (one of its Markdown articles may
+            // be in it).
             [g] => {
-                for m in free {
-                    let lang = &articles[m].lang;
-                    if !groups[g].0.iter().any(|&o| articles[o].lang == *lang) {
-                        groups[g].0.push(m);
-                        group_of[m] = Some(g);
-                        joined.push(m);
+                for c in free {
+                    let m = indices[c];
+                    let same_day = anchors
+                        .iter()
+                        .any(|&a| candidates[a].day == candidates[c].day);
+                    let taken = groups[g]
+                        .0
+                        .iter()
+                        .find(|&&o| articles[o].lang == articles[m].lang);
+                    match taken {
+                        Some(&other) if same_day => diagnostics.push(Diagnostic::warning(
+                            &articles[m].path,
+                            None,
+                            format!(
+                                "not linked: it reads as a translation of {}, whose group already has {} in `{}`; set the same translation_key in its sidecar to link it instead",
+                                articles[indices[anchors[0]]].path, articles[other].path, articles[m].lang
+                            ),
+                        )),
+                        None if same_day => {
+                            groups[g].0.push(m);
+                            group_of[m] = Some(g);
+                            joined.push(m);
+                            linked[c] = true;
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -167,7 +196,7 @@ pub fn group_reusing(
         }
     }
     for (c, score) in inferred.scores {
-        if !anchor[c] {
+        if linked[c] {
             scores[indices[c]] = Some(score);
         }
     }

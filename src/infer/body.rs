@@ -1403,6 +1403,10 @@ pub fn markdown_text(source: &str, first_paragraph_only: bool) -> String {
     text_of(source, first_paragraph_only)
 }
 
+/// A kicker above a Markdown article's lead is a section and a label at
+/// most (`*Klimaforschung · Pressemitteilung Nr. 41/2026*`).
+const MAX_KICKER_WORDS: usize = 6;
+
 fn text_of(source: &str, first_paragraph_only: bool) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
@@ -1458,8 +1462,9 @@ fn text_of(source: &str, first_paragraph_only: bool) -> String {
                     // A credit under a picture or a byline is no lead, nor is
                     // a shortcode standing for a picture or a player.
                     let paragraph = &text[paragraph_start..];
+                    // A few words: a standfirst in italics tells the story.
                     let kicker = !plain_text_seen
-                        && !paragraph.trim().is_empty()
+                        && (1..=MAX_KICKER_WORDS).contains(&paragraph.split_whitespace().count())
                         && super::lead::looks_like_headline(paragraph);
                     if super::lead::is_byline_or_credit(paragraph, None)
                         || is_only_shortcodes(paragraph)
@@ -2183,9 +2188,11 @@ mod tests {
                 "{kicker}"
             );
         }
-        // A lead in italics is a lead, and so is one partly in bold.
+        // A lead in italics is a lead, and so is one partly in bold, and
+        // a standfirst without its full stop.
         for lead in [
             "*The council voted on Tuesday to close the bridge.*",
+            "*The city will spend $2 billion on schools and roads over the next five years*",
             "**Berlin** – Die Bahn streikt",
         ] {
             assert_eq!(

@@ -452,10 +452,16 @@ pub fn is_byline_or_credit(line: &str, next: Option<&str>) -> bool {
         .trim_start_matches(['(', '['])
         .trim_end_matches([')', ']']);
     let continued = next.is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+    // A byline may end in an abbreviation ("… John Smith Jr.", "…, D-N.Y."),
+    // no sentence does that the rest allows.
+    let last = line.split_whitespace().next_back().unwrap_or("");
+    let abbreviated = last.strip_suffix('.').is_some_and(|word| {
+        word.contains('.') || super::sentence::is_abbreviation(word) || ["Jr", "Sr"].contains(&word)
+    });
     if line.is_empty()
         || continued
         || line.chars().count() > MAX_CREDIT_CHARS
-        || line.ends_with(['.', '!', '?', ',', ';', ':'])
+        || (line.ends_with(['.', '!', '?', ',', ';', ':']) && !abbreviated)
     {
         return false;
     }
@@ -764,9 +770,22 @@ fn is_credit(line: &str) -> bool {
         let label = label.trim().to_lowercase();
         return CREDIT_WORDS.contains(&label.as_str()) && !who.trim().is_empty();
     }
-    // "Foto Ansa", "Photo AFP/Ludovic Marin": the label and names only.
+    // "Photo by Mark Chen / The Herald", "Fotos von Jan Schmidt".
     let mut words = line.split_whitespace();
     let label = words.next().unwrap_or("").to_lowercase();
+    let credited = CREDIT_WORDS.contains(&label.as_str())
+        || ["photograph", "photography", "photographs", "video", "words"].contains(&label.as_str());
+    if credited
+        && words.clone().next().is_some_and(|by| {
+            ["by", "von", "par", "por", "di", "de", "door"].contains(&by.to_lowercase().as_str())
+        })
+    {
+        let before_more = |w: &&str| {
+            !w.ends_with([',', '/', '|']) && !["for", "für", "pour", "para", "per"].contains(w)
+        };
+        return names_only(words.skip(1).take_while(before_more)) > 0;
+    }
+    // "Foto Ansa", "Photo AFP/Ludovic Marin": the label and names only.
     let names: Vec<&str> = words.collect();
     CREDIT_WORDS.contains(&label.as_str())
         && (1..=4).contains(&names.len())
@@ -868,19 +887,21 @@ fn is_byline(line: &str) -> bool {
         return false;
     }
     let count = names_only(words);
+    // "Story by Anna Lee | Photos by Mark Chen": a credit beside it.
     let roles_in_capitals = parts.all(|part| {
-        part.split_whitespace().all(|w| {
-            // "de l'AFP": the elided article is no word of its own.
-            let w = w
-                .strip_prefix("l'")
-                .or_else(|| w.strip_prefix("l’"))
-                .unwrap_or(w);
-            w.chars().next().is_some_and(char::is_uppercase)
-                || BYLINE_AND.contains(&w)
-                || AGENCIES.contains(&w.to_lowercase().as_str())
-                || ROLE_WORDS.contains(&w)
-                || NAME_PARTICLES.contains(&w)
-        })
+        is_credit(part.trim())
+            || part.split_whitespace().all(|w| {
+                // "de l'AFP": the elided article is no word of its own.
+                let w = w
+                    .strip_prefix("l'")
+                    .or_else(|| w.strip_prefix("l’"))
+                    .unwrap_or(w);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || BYLINE_AND.contains(&w)
+                    || AGENCIES.contains(&w.to_lowercase().as_str())
+                    || ROLE_WORDS.contains(&w)
+                    || NAME_PARTICLES.contains(&w)
+            })
     });
     // "By DÁNICA COTO and JOHN MYERS JR. Associated Press": AP signs
     // with the agency's name after the authors'.
@@ -944,7 +965,25 @@ pub fn byline_names(line: &str) -> Vec<String> {
             break;
         }
     }
-    names_in(words)
+    let mut found = names_in(words);
+    // "By Anna Lee, Mark Chen and Priya Patel": a list of names, which
+    // ends in "and"; a role or agency after the comma has none.
+    let after: Vec<&str> = line.split(',').skip(1).collect();
+    for (at, part) in after.iter().enumerate() {
+        let part = part.split(['/', '|']).next().unwrap_or(part).trim();
+        let listed = after[at..]
+            .iter()
+            .any(|p| p.split_whitespace().any(|w| BYLINE_AND.contains(&w)));
+        let part = BYLINE_AND
+            .iter()
+            .find_map(|and| part.strip_prefix(and).filter(|rest| rest.starts_with(' ')))
+            .unwrap_or(part);
+        if !listed || names_only(part.split_whitespace()) == 0 {
+            break;
+        }
+        found.extend(names_in(part.split_whitespace()));
+    }
+    found
 }
 
 /// The names `words` are, joined by "and", "und", "et", "y", "e" or "&".
@@ -985,6 +1024,10 @@ fn names_in<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// A word in capitals written as a name: each part after a hyphen or an
 /// apostrophe capitalised ("JEAN-LUC" is Jean-Luc, "O'NEIL" O'Neil).
 fn as_name(word: &str) -> String {
+    // "KING III": a regnal number stays as it is.
+    if word.chars().all(|c| "IVX".contains(c)) {
+        return word.to_string();
+    }
     let mut name = String::with_capacity(word.len());
     let mut starts = true;
     for c in word.chars() {
@@ -992,7 +1035,8 @@ fn as_name(word: &str) -> String {
             true => name.extend(c.to_uppercase()),
             false => name.extend(c.to_lowercase()),
         }
-        starts = !c.is_alphabetic();
+        // "MCCARTHY" is McCarthy.
+        starts = !c.is_alphabetic() || name == "Mc" || name.ends_with("-Mc");
     }
     name
 }
@@ -1002,7 +1046,13 @@ fn as_name(word: &str) -> String {
 fn names_only<'a>(words: impl Iterator<Item = &'a str>) -> usize {
     let mut count = 0;
     for word in words {
-        let is_name = word.chars().next().is_some_and(char::is_uppercase);
+        // "Marie d'Argentré": an elided particle before the name.
+        let named = ["d'", "d’", "D'", "D’"]
+            .iter()
+            .find_map(|p| word.strip_prefix(p))
+            .filter(|rest| count > 0 && rest.starts_with(char::is_uppercase))
+            .unwrap_or(word);
+        let is_name = named.chars().next().is_some_and(char::is_uppercase);
         // "Pieter de Vries", "Ursula von der Leyen": within a name only.
         let is_particle = count > 0 && NAME_PARTICLES.contains(&word);
         if !(is_name || is_particle || BYLINE_AND.contains(&word)) {
@@ -1041,6 +1091,29 @@ const ROLE_WORDS: &[&str] = &[
     "especial",
     "inviato",
     "inviata",
+    "inviati",
+    "inviate",
+    "envoyés",
+    "envoyées",
+    "spéciaux",
+    "spéciales",
+    "enviados",
+    "enviadas",
+    "especiales",
+    "correspondants",
+    "correspondantes",
+    "correspondents",
+    "corresponsales",
+    "corrispondenti",
+    "writers",
+    "reporters",
+    "editors",
+    "contributors",
+    "columnists",
+    "redactores",
+    "periodistas",
+    "journalistes",
+    "giornalisti",
     "of",
     "the",
     "agência",
@@ -1543,6 +1616,29 @@ mod tests {
             ("Door Pieter de Vries", &["Pieter de Vries"]),
             ("By Mark Thompson in Bordeaux", &["Mark Thompson"]),
             ("Por Vicent Borrás en Valencia", &["Vicent Borrás"]),
+            (
+                "By Sean O'Malley and Jamie McDonald, Staff writers",
+                &["Sean O'Malley", "Jamie McDonald"],
+            ),
+            (
+                "Par Jean Dupont et Marie Martin, envoyés spéciaux à Kyiv",
+                &["Jean Dupont", "Marie Martin"],
+            ),
+            (
+                "By Anna Lee, Mark Chen and Priya Patel",
+                &["Anna Lee", "Mark Chen", "Priya Patel"],
+            ),
+            ("Par Marie d'Argentré", &["Marie d'Argentré"]),
+            ("Story by Anna Lee | Photos by Mark Chen", &["Anna Lee"]),
+            (
+                "By Martin Luther King III and John Smith Jr.",
+                &["Martin Luther King III", "John Smith Jr."],
+            ),
+            (
+                "By DEIRDRE MCCARTHY and MARY MACKENZIE-MCBRIDE",
+                &["Deirdre McCarthy", "Mary Mackenzie-McBride"],
+            ),
+            ("Photo by Mark Chen / The Herald", &[]),
             ("De notre envoyé spécial à Kiev", &[]),
             ("Foto: dpa", &[]),
             ("Von Montag an gilt die Regel.", &[]),
@@ -1597,6 +1693,14 @@ mod tests {
             "Story by Jessica Fernández",
             "By Ana Ruiz / for the Herald",
             "Por Ana López, redactora",
+            "Photo by Mark Chen / The Herald",
+            "Photograph by Mark Chen for The Herald",
+            "Words by Anna Lee, photos by Mark Chen",
+            "Story by Anna Lee | Photos by Mark Chen",
+            "By Rep. Alexandria Ocasio-Cortez, D-N.Y.",
+            "Par Marie d'Argentré",
+            "By Sean O'Malley and Jamie McDonald, Staff writers",
+            "Di Marco Rossi e Anna Bianchi, inviati a Kiev",
         ] {
             assert_eq!(
                 open(&[first, lead, "Mehr."]),

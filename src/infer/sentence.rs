@@ -96,15 +96,23 @@ pub fn first_sentence(paragraph: &str) -> &str {
 /// eröffnete …").
 pub fn title_sentence(paragraph: &str) -> &str {
     let text = paragraph.trim();
-    let first = first_sentence(text);
-    if first.len() == text.len() || !is_whole_quotation(first) {
-        return first;
+    let mut end = 0;
+    // Several in a row too (`"Yes." "No." "Maybe." Those were …`), as far
+    // as a title goes.
+    for _ in 0..MAX_QUOTATIONS_IN_TITLE {
+        let sentence = first_sentence(&text[end..]);
+        // A slice of `text`: the title runs to its end.
+        end = sentence.as_ptr() as usize - text.as_ptr() as usize + sentence.len();
+        if end >= text.len() || !is_whole_quotation(sentence.trim()) {
+            break;
+        }
     }
-    let second = first_sentence(&text[first.len()..]);
-    // Both are slices of `text`: the title runs to the end of the second.
-    let end = second.as_ptr() as usize - text.as_ptr() as usize + second.len();
     &text[..end]
 }
+
+/// Quotations that open a lead, at most, before the sentence that tells
+/// who said them.
+const MAX_QUOTATIONS_IN_TITLE: usize = 4;
 
 /// Whether `sentence` is one quotation from its opening mark to its
 /// closing one, or to the full stop after it, where Spanish, Italian and
@@ -122,6 +130,8 @@ fn is_whole_quotation(sentence: &str) -> bool {
             | ('»', '«')
             | ('"', '"')
             | ('‚', '‘')
+            | ('‘', '’')
+            | ('\'', '\'')
             | ('「', '」')
     );
     // One quotation, not two ("„A“ und „B“"): no closing mark inside.
@@ -1568,6 +1578,19 @@ mod tests {
             // A sentence of one character is none.
             ("a\n? {", "a\n?"),
             ("\"", "\""),
+            // British single quotes, and several quotations in a row.
+            (
+                "'Our hearts are broken.' The family of the victim spoke on Monday. More followed.",
+                "'Our hearts are broken.' The family of the victim spoke on Monday.",
+            ),
+            (
+                "‘We will rebuild’. The mayor said so on Monday. More followed.",
+                "‘We will rebuild’. The mayor said so on Monday.",
+            ),
+            (
+                "\"Yes.\" \"No.\" \"Maybe.\" Those were the answers of the three ministers. Then the vote.",
+                "\"Yes.\" \"No.\" \"Maybe.\" Those were the answers of the three ministers.",
+            ),
             // A quotation alone is the whole lead.
             ("„Wir sind bereit.“", "„Wir sind bereit.“"),
         ] {
