@@ -674,11 +674,15 @@ fn moved_urls(
                 false => article.field_syntax.field("url", &old.url),
             };
             let place = article.field_syntax.place(&article.path);
+            let why = match article.url_apart {
+                true => "as another article of its day now has its title (see the warning on its title)",
+                false => "as it is made from the title (and date) and they changed",
+            };
             Some(Diagnostic::warning(
                 &article.path,
                 None,
                 format!(
-                    "its URL changed from {} to {}, as it is made from the title (and date) and they changed; feed readers keep the entry, but links to the old URL break if the page did not move: to keep it, set `{keep}` {place}",
+                    "its URL changed from {} to {}, {why}; feed readers keep the entry, but links to the old URL break if the page did not move: to keep it, set `{keep}` {place}",
                     old.url, article.url
                 ),
             ))
@@ -743,7 +747,11 @@ fn separate_shared_title_urls(
         .filter(|a| !a.draft)
         .map(|a| a.url.clone())
         .collect();
-    for members in shared {
+    for mut members in shared {
+        // A URL set by hand is kept: only its author can choose another,
+        // and one set to keep an article's URL must not lose it to a
+        // newcomer (see [`moved_urls`]).
+        members.sort_by_key(|&i| articles[i].url_from_title);
         let first = articles[members[0]].path.clone();
         // A file name the others share too is no name of its own: those
         // start from their path, so that each one's URL stays the same
@@ -763,11 +771,12 @@ fn separate_shared_title_urls(
                 .find(|(_, url)| !taken.contains(url))
                 .expect("a numbered slug is always free at last");
             taken.insert(article.url.clone());
+            article.url_apart = true;
             diagnostics.push(Diagnostic::warning(
                 &article.path,
                 None,
                 format!(
-                    "its title makes the same URL as {first}, published first, so its slug ends in its file name (or path, where that is shared too): `{}`; set a `slug` to choose one",
+                    "its title makes the same URL as {first}, which keeps it (published earlier, or first by file name on one day), so its slug ends in its file name (or path, where that is shared too): `{}`; set a `slug` to choose one",
                     article.slug
                 ),
             ));
@@ -1107,10 +1116,19 @@ pub fn build(
         cache.vanished(&listing.files, &stored_outcomes),
         |path| cache.had_file(path),
     ));
+    // And those whose title another of their day now shares.
     let read_anew: rustc_hash::FxHashSet<&str> = remembered
         .iter()
         .filter(|(_, _, encoded)| encoded.is_some())
         .map(|(at, _, _)| listing.files[*at].file.path.as_str())
+        .chain(
+            loaded
+                .catalog
+                .articles
+                .iter()
+                .filter(|a| a.url_apart)
+                .map(|a| a.path.as_str()),
+        )
         .collect();
     loaded
         .diagnostics

@@ -90,6 +90,11 @@ pub struct Article {
     /// thousand articles needs a hundred).
     #[serde(skip)]
     pub display_loaded: bool,
+    /// Its title makes the URL of another article of its day, which keeps
+    /// it: its slug ends in its file name (see `lib::separate_shared_title_urls`).
+    /// Decided anew by every run, from all the articles.
+    #[serde(skip)]
+    pub url_apart: bool,
     pub draft: bool,
     /// Hugo's `publishDate` (given beside `date`) and `expiryDate`, in
     /// seconds since 1970: Hugo leaves a page out before the one and after

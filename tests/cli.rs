@@ -890,6 +890,62 @@ fn an_edited_title_that_moves_the_url_is_told_how_to_keep_it() {
     assert_eq!(link(dir.path()), before);
 }
 
+/// A newcomer of the same day whose title makes a published article's URL
+/// takes it when its file name comes first: the published one is told,
+/// and the slug it is told to set keeps its URL, the newcomer moving.
+#[test]
+fn an_article_whose_url_a_newcomer_takes_is_told_how_to_keep_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let lead =
+        "The central bank raised its key rate by a quarter point to 4.5 percent on Thursday.";
+    write(
+        dir.path(),
+        "articles/zz-rates.txt",
+        &format!("May 4, 2026\n\n{lead}\n\nMarkets fell.\n"),
+    );
+    assert_success(&babelfeed(dir.path(), &["build", "-q"]));
+    let urls = |dir: &std::path::Path| -> Vec<String> {
+        let mut urls: Vec<String> = parse_feed(&dir.join("feeds/en/atom.xml"))
+            .entries
+            .iter()
+            .map(|e| e.links[0].href.clone())
+            .collect();
+        urls.sort();
+        urls
+    };
+    let before = urls(dir.path()).remove(0);
+    write(
+        dir.path(),
+        "articles/aa-rates-analysis.txt",
+        &format!("May 4, 2026\n\n{lead} What it means for borrowers.\n\nAn analysis.\n"),
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!(
+            "zz-rates.txt: warning: its URL changed from {before} to "
+        )) && err.contains("as another article of its day now has its title"),
+        "{err}"
+    );
+    let slug = before.trim_end_matches('/').rsplit('/').next().unwrap();
+    let setting = format!("slug = \"{slug}\"");
+    assert!(
+        err.contains(&format!("set `{setting}` in a sidecar file zz-rates.toml")),
+        "{err}"
+    );
+    write(
+        dir.path(),
+        "articles/zz-rates.toml",
+        &format!("{setting}\n"),
+    );
+    let output = babelfeed(dir.path(), &["build"]);
+    assert_success(&output);
+    let after = urls(dir.path());
+    assert!(after.contains(&before), "{after:?}");
+    assert_eq!(after.len(), 2, "{after:?}");
+}
+
 /// Two stories of one day that open with the same headline would share a
 /// URL made from it; the later one's slug takes its file name, so a cron
 /// run still publishes. A slug set by hand still clashes as an error.

@@ -156,7 +156,9 @@ fn push_with_dois(html: &mut String, text: &str) {
     while let Some((start, doi)) = next_doi(text, from) {
         let end = doi.as_ptr() as usize - text.as_ptr() as usize + doi.len();
         push_escaped(html, &text[from..start]);
-        push_link(html, &format!("https://doi.org/{doi}"), &text[start..end]);
+        // `#` would start a fragment of doi.org's page.
+        let path = doi.replace('#', "%23");
+        push_link(html, &format!("https://doi.org/{path}"), &text[start..end]);
         from = end;
     }
     push_escaped(html, &text[from..]);
@@ -184,6 +186,10 @@ fn next_doi(text: &str, mut from: usize) -> Option<(usize, &str)> {
         let len = doi_text
             .find(|c: char| c.is_whitespace() || "\"<>".contains(c))
             .unwrap_or(doi_text.len());
+        // An old DOI with `<…>` in it (SICI) is not linked cut short.
+        if doi_text[len..].starts_with(['<', '>']) {
+            continue;
+        }
         let doi = doi_text[..len].trim_end_matches(['.', ',', ';', ':', ')', ']', '»', '”', '’']);
         let valid = doi
             .strip_prefix("10.")
@@ -1578,7 +1584,7 @@ mod tests {
             text:
                 "Nature 612, 45–49 (2026), doi:10.1038/s41586-026-01234-5. \
                    Original: DOI: 10.1103/PhysRevLett.133.010801 (open access); \
-                   DOI 10.1000.10/abc<x>; Sudoi: 10.1038/x; doi: 11.1/x; see https://doi.org/10.1/y d€ doi:10.1234/z"
+                   DOI 10.1000.10/abc<x>; Sudoi: 10.1038/x; doi: 11.1/x; see https://doi.org/10.1/y d€ doi:10.1234/z doi:10.1000/abc#sec2"
                     .into(),
             line: 3,
         }]);
@@ -1587,9 +1593,10 @@ mod tests {
             "<p>Nature 612, 45–49 (2026), \
              <a href=\"https://doi.org/10.1038/s41586-026-01234-5\">doi:10.1038/s41586-026-01234-5</a>. \
              Original: <a href=\"https://doi.org/10.1103/PhysRevLett.133.010801\">DOI: 10.1103/PhysRevLett.133.010801</a> (open access); \
-             <a href=\"https://doi.org/10.1000.10/abc\">DOI 10.1000.10/abc</a>&lt;x&gt;; Sudoi: 10.1038/x; doi: 11.1/x; \
+             DOI 10.1000.10/abc&lt;x&gt;; Sudoi: 10.1038/x; doi: 11.1/x; \
              see <a href=\"https://doi.org/10.1/y\">https://doi.org/10.1/y</a> d€ \
-             <a href=\"https://doi.org/10.1234/z\">doi:10.1234/z</a></p>\n"
+             <a href=\"https://doi.org/10.1234/z\">doi:10.1234/z</a> \
+             <a href=\"https://doi.org/10.1000/abc%23sec2\">doi:10.1000/abc#sec2</a></p>\n"
         );
     }
 

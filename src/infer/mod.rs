@@ -486,6 +486,7 @@ impl<'a> Inferrer<'a> {
             authors,
             tags,
             display_loaded: true,
+            url_apart: false,
             draft: meta.draft,
             publish_date,
             expiry_date,

@@ -81,6 +81,23 @@ pub fn first_sentence(paragraph: &str) -> &str {
         if !starts_sentence(chars[next].1) {
             continue;
         }
+        // After an abbreviation, a dash with a space after it goes on
+        // with the sentence ("The U.S. — along with Britain — vetoed …");
+        // after a word it may open another ("It ended. — And then?").
+        let dash_then_space = matches!(chars[next].1, '–' | '—' | '-')
+            && chars
+                .get(next + 1)
+                .is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}');
+        if dash_then_space && run_end - run_start == 1 && chars[run_start].1 == '.' {
+            let mut start = run_start;
+            while start > 0 && (chars[start - 1].1.is_alphabetic() || chars[start - 1].1 == '.') {
+                start -= 1;
+            }
+            let word: String = chars[start..run_start].iter().map(|&(_, c)| c).collect();
+            if word.contains('.') || is_abbreviation(&word) {
+                continue;
+            }
+        }
         let single_period = run_end - run_start == 1 && chars[run_start].1 == '.';
         if single_period && !period_ends_sentence(&chars, run_start, next) {
             continue;
@@ -1072,6 +1089,15 @@ mod tests {
                 "Die Feier ist am So. 14. Juli im Rathaus.",
             ),
             ("Er sagte nur so. Dann ging er.", "Er sagte nur so."),
+            // A dash after a full stop goes on with the sentence.
+            (
+                "The U.S. — along with Britain and France — vetoed the resolution. The vote was 12-3.",
+                "The U.S. — along with Britain and France — vetoed the resolution.",
+            ),
+            (
+                "Lawmakers in Washington, D.C. – and in the states – disagreed. More followed.",
+                "Lawmakers in Washington, D.C. – and in the states – disagreed.",
+            ),
         ] {
             assert_eq!(first(text), sentence, "{text}");
         }
