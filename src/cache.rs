@@ -264,6 +264,11 @@ impl Cache {
             .collect()
     }
 
+    /// Whether there is a last run to compare with.
+    pub fn has_last_run(&self) -> bool {
+        self.index.is_some()
+    }
+
     /// Whether the last run had an article file at `path`.
     pub fn had_file(&self, path: &str) -> bool {
         self.last_hash(path).is_some()

@@ -1116,9 +1116,11 @@ pub fn build(
         cache.vanished(&listing.files, &stored_outcomes),
         |path| cache.had_file(path),
     ));
-    // And those whose title another of their day now shares.
+    // And those whose title another of their day now shares. (A first
+    // run has nothing to compare with.)
     let read_anew: rustc_hash::FxHashSet<&str> = remembered
         .iter()
+        .filter(|_| cache.has_last_run())
         .filter(|(_, _, encoded)| encoded.is_some())
         .map(|(at, _, _)| listing.files[*at].file.path.as_str())
         .chain(
@@ -1126,7 +1128,7 @@ pub fn build(
                 .catalog
                 .articles
                 .iter()
-                .filter(|a| a.url_apart)
+                .filter(|a| a.url_apart && cache.has_last_run())
                 .map(|a| a.path.as_str()),
         )
         .collect();
