@@ -83,12 +83,17 @@ fn read_date(text: &str, order: DateOrder) -> Result<ParsedDate, Option<String>>
             }
         }
     }
-    // "3:45 PM EST, March 3, 2025": AP puts the time first.
+    // "3:45 PM EST, March 3, 2025": AP puts the time first. A time after
+    // the comma too (`10:30, 11:00`) is none before a date, and turning
+    // such a line round would turn it back, without end.
     if let Some((time, date)) = written.split_once(", ") {
-        let clock_first = time.starts_with(|c: char| c.is_ascii_digit())
-            && time.contains(':')
-            && time.split_whitespace().count() <= 3;
-        if clock_first {
+        let is_clock = |part: &str| {
+            part.starts_with(|c: char| c.is_ascii_digit())
+                && part.contains(':')
+                && part.split_whitespace().count() <= 3
+        };
+        let after = date.split(", ").next().unwrap_or(date);
+        if is_clock(time) && !is_clock(after) {
             if let Ok(parsed) = read_date(&format!("{date}, {time}"), order) {
                 return Ok(parsed);
             }
@@ -3125,6 +3130,20 @@ mod tests {
             "1000-01-01T00:00:00+23:59",
         ] {
             let _ = parse_date(text, DateOrder::Dmy);
+        }
+    }
+
+    /// `10:30, 11:00`: AP's reading of a time before a date turned such a
+    /// line round and back until the stack overflowed.
+    #[test]
+    fn a_time_on_both_sides_of_a_comma_ends() {
+        for text in [
+            "10:30, 10:30",
+            "10:30, 11:00, 4 May 2021",
+            "10:30 10:30",
+            "00:01 GMT am 2021-05-04T10:30:00+02:00",
+        ] {
+            assert!(err(text).contains("write e.g."), "{text}");
         }
     }
 }
