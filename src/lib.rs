@@ -1116,27 +1116,29 @@ pub fn build(
         cache.vanished(&listing.files, &stored_outcomes),
         |path| cache.had_file(path),
     ));
-    // And those whose title another of their day now shares. (A first
-    // run has nothing to compare with.)
-    let read_anew: rustc_hash::FxHashSet<&str> = remembered
-        .iter()
-        .filter(|_| cache.has_last_run())
-        .filter(|(_, _, encoded)| encoded.is_some())
-        .map(|(at, _, _)| listing.files[*at].file.path.as_str())
-        .chain(
-            loaded
-                .catalog
-                .articles
-                .iter()
-                .filter(|a| a.url_apart && cache.has_last_run())
-                .map(|a| a.path.as_str()),
-        )
-        .collect();
-    loaded
-        .diagnostics
-        .extend(moved_urls(&loaded.catalog.articles, &read_anew, |path| {
-            cache.last_article(path, &stored_outcomes)
-        }));
+    // An article read anew, or whose title another of its day now
+    // shares, may have moved its URL; a first run has nothing to compare
+    // it with.
+    if cache.has_last_run() {
+        let read_anew: rustc_hash::FxHashSet<&str> = remembered
+            .iter()
+            .filter(|(_, _, encoded)| encoded.is_some())
+            .map(|(at, _, _)| listing.files[*at].file.path.as_str())
+            .chain(
+                loaded
+                    .catalog
+                    .articles
+                    .iter()
+                    .filter(|a| a.url_apart)
+                    .map(|a| a.path.as_str()),
+            )
+            .collect();
+        loaded
+            .diagnostics
+            .extend(moved_urls(&loaded.catalog.articles, &read_anew, |path| {
+                cache.last_article(path, &stored_outcomes)
+            }));
+    }
     stopwatch.lap("group translations");
     let all_listed = &listing.files;
     let mut left_out = Vec::new();

@@ -777,7 +777,8 @@ fn is_credit(line: &str) -> bool {
         || ["photograph", "photography", "photographs", "video", "words"].contains(&label.as_str());
     if credited
         && words.clone().next().is_some_and(|by| {
-            ["by", "von", "par", "por", "di", "de", "door"].contains(&by.to_lowercase().as_str())
+            let by = by.to_lowercase();
+            BY.contains(&by.as_str()) || by == "de"
         })
     {
         let before_more = |w: &&str| {
@@ -850,7 +851,6 @@ const CORRESPONDENT: &[&str] = &[
 /// byline: "an" is no name; nor is "Par Jean-Luc Mélenchon, Marine Le Pen
 /// et Éric Zemmour, la réforme a été": a byline's parts are names.
 fn is_byline(line: &str) -> bool {
-    const BY: &[&str] = &["von", "by", "par", "por", "di", "door"];
     let lower = line.to_lowercase();
     if CORRESPONDENT.iter().any(|c| lower.starts_with(c)) {
         return true;
@@ -961,7 +961,7 @@ pub fn byline_names(line: &str) -> Vec<String> {
     let mut words = names.split_whitespace();
     // Up to the word that says "by" ("Ein Kommentar von", "Story by").
     for word in words.by_ref() {
-        if ["von", "by", "par", "por", "di", "door"].contains(&word.to_lowercase().as_str()) {
+        if BY.contains(&word.to_lowercase().as_str()) {
             break;
         }
     }
@@ -1142,6 +1142,9 @@ const ROLE_WORDS: &[&str] = &[
     "redattore",
     "redattrice",
 ];
+
+/// The word of a byline that says "by", before its names.
+const BY: &[&str] = &["von", "by", "par", "por", "di", "door"];
 
 /// Words joining the names of a byline.
 const BYLINE_AND: &[&str] = &["und", "and", "et", "y", "e", "&"];
